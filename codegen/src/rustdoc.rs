@@ -1,0 +1,209 @@
+//! Page descriptions into rustdoc text that renders as the page meant and never breaks the
+//! build: no doctests, no broken intra-doc links, no stray HTML, no lazy list continuations.
+
+/// Converts description Markdown into doc lines (without the leading space).
+pub fn doc_lines(markdown: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut in_fence: Option<String> = None;
+    let mut in_list = false;
+    for raw in markdown.lines() {
+        let trimmed = raw.trim();
+        if let Some(fence) = &in_fence {
+            if trimmed.starts_with(fence.as_str()) {
+                lines.push(fence.clone());
+                in_fence = None;
+            } else {
+                lines.push(raw.trim_end().to_owned());
+            }
+            continue;
+        }
+        if let Some(fence) = fence_marker(trimmed) {
+            // Every code block is shown as text, so none becomes a doctest.
+            if in_list {
+                lines.push(String::new());
+                in_list = false;
+            }
+            lines.push(format!("{fence}text"));
+            in_fence = Some(fence);
+            continue;
+        }
+        if trimmed.is_empty() {
+            in_list = false;
+            lines.push(String::new());
+            continue;
+        }
+        let is_item = is_list_item(trimmed);
+        if in_list && !is_item {
+            // A line right after a list would continue the last item lazily.
+            lines.push(String::new());
+        }
+        in_list = is_item;
+        // Leading indentation would make an indented code block, which rustdoc runs.
+        lines.push(escape_inline(trimmed));
+    }
+    if in_fence.is_some() {
+        lines.push(in_fence.unwrap_or_default());
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    while lines.first().is_some_and(String::is_empty) {
+        lines.remove(0);
+    }
+    lines
+}
+
+fn fence_marker(line: &str) -> Option<String> {
+    for marker in ['`', '~'] {
+        let count = line.chars().take_while(|&c| c == marker).count();
+        if count >= 3 {
+            return Some(marker.to_string().repeat(count));
+        }
+    }
+    None
+}
+
+fn is_list_item(line: &str) -> bool {
+    if let Some(rest) = line.strip_prefix(['-', '*', '+']) {
+        return rest.starts_with(' ') || rest.is_empty();
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && line[digits..].starts_with(['.', ')']) && line[digits + 1..].starts_with(' ')
+}
+
+/// Escapes what rustdoc would misread outside inline code: `<` and `>` (HTML tags),
+/// `[x]` not followed by `(` (intra-doc links), bare URLs (linted), and a leading `#`.
+fn escape_inline(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut rest = line;
+    let mut in_code = false;
+    while !rest.is_empty() {
+        let next_tick = rest.find('`').unwrap_or(rest.len());
+        let (chunk, after) = rest.split_at(next_tick);
+        if in_code {
+            out.push_str(chunk);
+        } else {
+            out.push_str(&escape_prose(chunk));
+        }
+        if after.is_empty() {
+            break;
+        }
+        let ticks = after.chars().take_while(|&c| c == '`').count();
+        out.push_str(&after[..ticks]);
+        rest = &after[ticks..];
+        if in_code || rest.contains(&"`".repeat(ticks)) {
+            in_code = !in_code;
+        }
+    }
+    if out.starts_with('#') {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+fn escape_prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        if rest.starts_with("http://") || rest.starts_with("https://") {
+            let preceded_by_link = out.ends_with("](") || out.ends_with('<');
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == ')' || c == '>' || c == '"')
+                .unwrap_or(rest.len());
+            let url = rest[..end].trim_end_matches(['.', ',', ';', ':']);
+            if preceded_by_link {
+                out.push_str(url);
+            } else {
+                out.push('<');
+                out.push_str(url);
+                out.push('>');
+            }
+            i += url.len();
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '[' => {
+                if closes_as_link(bytes, i) {
+                    out.push('[');
+                } else {
+                    out.push_str("\\[");
+                }
+            }
+            ']' => {
+                if bytes.get(i + 1) == Some(&b'(') {
+                    out.push(']');
+                } else {
+                    out.push_str("\\]");
+                }
+            }
+            _ => out.push(c),
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Whether the `[` at `open` starts a Markdown link `[text](url)`.
+fn closes_as_link(bytes: &[u8], open: usize) -> bool {
+    let mut depth = 0usize;
+    for (i, &b) in bytes.iter().enumerate().skip(open) {
+        match b {
+            b'[' => depth += 1,
+            b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return bytes.get(i + 1) == Some(&b'(');
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_blocks_become_text_and_indentation_is_dropped() {
+        let lines = doc_lines("Intro\n\n```\nfn main() {}\n```\n\n    indented();");
+        assert_eq!(
+            lines,
+            vec![
+                "Intro",
+                "",
+                "```text",
+                "fn main() {}",
+                "```",
+                "",
+                "indented();"
+            ]
+        );
+    }
+
+    #[test]
+    fn html_links_and_urls_are_escaped_outside_code() {
+        assert_eq!(escape_inline("a <b> and `<c>`"), "a &lt;b&gt; and `<c>`");
+        assert_eq!(
+            escape_inline("see [x] and [y](https://y.test)"),
+            "see \\[x\\] and [y](https://y.test)"
+        );
+        assert_eq!(
+            escape_inline("at https://dub.co/help."),
+            "at <https://dub.co/help>."
+        );
+        assert_eq!(escape_inline("# not a heading"), "\\# not a heading");
+    }
+
+    #[test]
+    fn a_list_is_closed_before_following_text() {
+        let lines = doc_lines("Options:\n- a\n- b\nAfter.");
+        assert_eq!(lines, vec!["Options:", "- a", "- b", "", "After."]);
+    }
+}

@@ -1,0 +1,609 @@
+//! Parses a Type cell, in any SDK language's notation, into a language-neutral expression.
+//!
+//! The notations differ in decoration (italics, backticks, escapes) and in how they spell
+//! arrays, maps and optionality (`*string*[]`, ``[]`string` ``, `List[*str*]`,
+//! `array<*string*>`, `List\<*String*>`), but they share one shape: prefixes, an atom (a
+//! name, a link, or a string literal), generic arguments in `<>` or `[]`, and suffixes.
+//! Names are not interpreted here; the resolver decides what `int64` or `components.Pet` is.
+
+use std::ops::Range;
+
+/// A parsed Type cell. Offsets are byte ranges within the cell text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeExpr {
+    /// A bare name: `string`, `int64`, `components.Pet`, `\Acme\Models\Components\Pet`.
+    Named {
+        /// The name as written, without decoration.
+        name: String,
+        /// Where the name is in the cell.
+        range: Range<usize>,
+    },
+    /// A name with arguments that is not an array, map or optionality wrapper:
+    /// `ReadableStream<Uint8Array>`, `HttpResponse<InputStream>`.
+    Generic {
+        /// The name before the arguments.
+        name: String,
+        /// The arguments.
+        args: Vec<TypeExpr>,
+        /// Where the whole expression is in the cell.
+        range: Range<usize>,
+    },
+    /// A Markdown link: `[components.Pet](../components/pet.md)`.
+    Link {
+        /// The link text, parsed as a type (it carries optionality and union members).
+        label: Box<TypeExpr>,
+        /// The link target as written.
+        target: String,
+        /// Where the link is in the cell.
+        range: Range<usize>,
+    },
+    /// A string literal type: `*"text"*`.
+    Literal {
+        /// The literal's value.
+        value: String,
+        /// Where the literal is in the cell.
+        range: Range<usize>,
+    },
+    /// `X[]`, `[]X`, `List[X]`, `array<X>`, `List<X>`.
+    Array(Box<TypeExpr>),
+    /// `Record<string, X>`, `map[string]X`, `Dict[str, X]`, `array<string, X>`, `Map<String, X>`.
+    Map(Box<TypeExpr>),
+    /// Alternatives: `string|array|null`.
+    Union(Vec<TypeExpr>),
+    /// `null` inside a union.
+    Null,
+    /// A marker that the value may be missing: Go pointer `*T`, PHP `?T`, `Optional[T]`.
+    MaybeAbsent(Box<TypeExpr>),
+    /// A marker that the value may be `null`: `Nullable[T]`, `JsonNullable<T>`.
+    Nullable(Box<TypeExpr>),
+    /// `OptionalNullable[T]`.
+    OptionalNullable(Box<TypeExpr>),
+}
+
+/// Why a Type cell could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeCellError {
+    /// What is wrong.
+    pub message: String,
+    /// Where in the cell.
+    pub range: Range<usize>,
+    /// What would be right.
+    pub help: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    Ident(String),
+    Str(String),
+    Link {
+        label: String,
+        label_start: usize,
+        target: String,
+    },
+    Punct(char),
+}
+
+#[derive(Debug, Clone)]
+struct Lexed {
+    token: Token,
+    range: Range<usize>,
+}
+
+/// Characters that a backslash escapes rather than starts a PHP namespace.
+const ESCAPABLE: &[char] = &[
+    '<', '>', '|', '[', ']', '*', '_', '`', '\\', '(', ')', '{', '}',
+];
+
+/// Parses one Type cell.
+pub fn parse_type_cell(cell: &str) -> Result<TypeExpr, TypeCellError> {
+    parse_at(cell, 0)
+}
+
+fn parse_at(text: &str, base: usize) -> Result<TypeExpr, TypeCellError> {
+    let tokens = lex(text, base)?;
+    if tokens.is_empty() {
+        return Err(TypeCellError {
+            message: "the Type cell is empty".into(),
+            range: base..base + text.len(),
+            help: Some(
+                "write the field's type, such as `*string*` or a link to a model page".into(),
+            ),
+        });
+    }
+    let end = base + text.len();
+    let mut parser = TypeParser { tokens, at: 0, end };
+    let expr = parser.union()?;
+    if let Some(extra) = parser.tokens.get(parser.at) {
+        return Err(TypeCellError {
+            message: format!("unexpected `{}` after the type", describe(&extra.token)),
+            range: extra.range.clone(),
+            help: Some("a Type cell holds one type; check for an unbalanced bracket".into()),
+        });
+    }
+    Ok(expr)
+}
+
+fn describe(token: &Token) -> String {
+    match token {
+        Token::Ident(name) => name.clone(),
+        Token::Str(value) => format!("\"{value}\""),
+        Token::Link { label, target, .. } => format!("[{label}]({target})"),
+        Token::Punct(c) => c.to_string(),
+    }
+}
+
+fn lex(text: &str, base: usize) -> Result<Vec<Lexed>, TypeCellError> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let width = c.len_utf8();
+        match c {
+            ' ' | '\t' | '`' => i += width,
+            '\\' => {
+                let next = text[i + 1..].chars().next();
+                match next {
+                    Some(n) if ESCAPABLE.contains(&n) => {
+                        if n != '`' {
+                            tokens.push(Lexed {
+                                token: Token::Punct(n),
+                                range: base + i..base + i + 1 + n.len_utf8(),
+                            });
+                        }
+                        i += 1 + n.len_utf8();
+                    }
+                    Some(n) if n.is_alphanumeric() || n == '_' => {
+                        let (ident, len) = ident_at(&text[i..]);
+                        tokens.push(Lexed {
+                            token: Token::Ident(ident),
+                            range: base + i..base + i + len,
+                        });
+                        i += len;
+                    }
+                    _ => {
+                        return Err(TypeCellError {
+                            message: "a stray backslash in the Type cell".into(),
+                            range: base + i..base + i + 1,
+                            help: None,
+                        })
+                    }
+                }
+            }
+            '"' => {
+                let close = text[i + 1..].find('"').ok_or_else(|| TypeCellError {
+                    message: "a string literal type without its closing `\"`".into(),
+                    range: base + i..base + text.len(),
+                    help: Some("write literal types as `*\"value\"*`".into()),
+                })?;
+                let value = text[i + 1..i + 1 + close].to_owned();
+                tokens.push(Lexed {
+                    token: Token::Str(value),
+                    range: base + i..base + i + close + 2,
+                });
+                i += close + 2;
+            }
+            '[' => {
+                if let Some((label_end, target_start, target_end)) = link_at(bytes, i) {
+                    tokens.push(Lexed {
+                        token: Token::Link {
+                            label: text[i + 1..label_end].to_owned(),
+                            label_start: base + i + 1,
+                            target: text[target_start..target_end].trim().to_owned(),
+                        },
+                        range: base + i..base + target_end + 1,
+                    });
+                    i = target_end + 1;
+                } else {
+                    tokens.push(Lexed {
+                        token: Token::Punct('['),
+                        range: base + i..base + i + 1,
+                    });
+                    i += 1;
+                }
+            }
+            ']' | '<' | '>' | ',' | '|' | '*' | '?' | '(' | ')' | '{' | '}' => {
+                tokens.push(Lexed {
+                    token: Token::Punct(c),
+                    range: base + i..base + i + 1,
+                });
+                i += 1;
+            }
+            c if c.is_alphanumeric() || c == '_' || c == '.' || c == '-' || c == '$' => {
+                let (ident, len) = ident_at(&text[i..]);
+                tokens.push(Lexed {
+                    token: Token::Ident(ident),
+                    range: base + i..base + i + len,
+                });
+                i += len;
+            }
+            other => {
+                return Err(TypeCellError {
+                    message: format!("unexpected `{other}` in the Type cell"),
+                    range: base + i..base + i + width,
+                    help: None,
+                })
+            }
+        }
+    }
+    Ok(tokens)
+}
+
+/// A name: letters, digits, `_`, `.`, `-`, `$`, and `\` followed by a letter (PHP namespaces).
+fn ident_at(text: &str) -> (String, usize) {
+    let mut len = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let continues = c.is_alphanumeric()
+            || matches!(c, '_' | '.' | '-' | '$')
+            || (c == '\\'
+                && chars
+                    .peek()
+                    .is_some_and(|&(_, n)| n.is_alphanumeric() || n == '_'));
+        if !continues {
+            break;
+        }
+        len = at + c.len_utf8();
+    }
+    (text[..len].to_owned(), len)
+}
+
+/// If a Markdown link starts at `open`, returns (label end, target start, target end).
+fn link_at(bytes: &[u8], open: usize) -> Option<(usize, usize, usize)> {
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'[' => depth += 1,
+            b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    if bytes.get(i + 1) != Some(&b'(') {
+                        return None;
+                    }
+                    let target_start = i + 2;
+                    let close = bytes[target_start..].iter().position(|&b| b == b')')?;
+                    return Some((i, target_start, target_start + close));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+struct TypeParser {
+    tokens: Vec<Lexed>,
+    at: usize,
+    end: usize,
+}
+
+impl TypeParser {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.at).map(|l| &l.token)
+    }
+
+    fn peek_at(&self, offset: usize) -> Option<&Token> {
+        self.tokens.get(self.at + offset).map(|l| &l.token)
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        if self.peek() == Some(&Token::Punct(c)) {
+            self.at += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn here(&self) -> Range<usize> {
+        self.tokens
+            .get(self.at)
+            .map_or(self.end..self.end, |l| l.range.clone())
+    }
+
+    fn union(&mut self) -> Result<TypeExpr, TypeCellError> {
+        let first = self.single()?;
+        if self.peek() != Some(&Token::Punct('|')) {
+            return Ok(first);
+        }
+        let mut members = vec![first];
+        while self.eat('|') {
+            members.push(self.single()?);
+        }
+        Ok(TypeExpr::Union(members))
+    }
+
+    fn single(&mut self) -> Result<TypeExpr, TypeCellError> {
+        let mut stars_before = 0;
+        while self.eat('*') {
+            stars_before += 1;
+        }
+        let maybe_absent = self.eat('?');
+        let mut expr = self.atom()?;
+        let mut stars_after = 0;
+        while stars_after < stars_before && self.eat('*') {
+            stars_after += 1;
+        }
+        while self.peek() == Some(&Token::Punct('[')) && self.peek_at(1) == Some(&Token::Punct(']'))
+        {
+            self.at += 2;
+            expr = TypeExpr::Array(Box::new(expr));
+        }
+        if maybe_absent || stars_before > stars_after {
+            expr = TypeExpr::MaybeAbsent(Box::new(expr));
+        }
+        Ok(expr)
+    }
+
+    fn atom(&mut self) -> Result<TypeExpr, TypeCellError> {
+        let Some(lexed) = self.tokens.get(self.at).cloned() else {
+            return Err(TypeCellError {
+                message: "the Type cell ends where a type was expected".into(),
+                range: self.end..self.end,
+                help: Some("check for an unbalanced `<`, `[` or `*`".into()),
+            });
+        };
+        match lexed.token {
+            Token::Punct('[') if self.peek_at(1) == Some(&Token::Punct(']')) => {
+                self.at += 2;
+                Ok(TypeExpr::Array(Box::new(self.single()?)))
+            }
+            Token::Punct('(') => {
+                self.at += 1;
+                let inner = self.union()?;
+                self.expect(')', lexed.range.start)?;
+                Ok(inner)
+            }
+            Token::Ident(name) if name == "map" && self.peek_at(1) == Some(&Token::Punct('[')) => {
+                self.at += 2;
+                let _key = self.union()?;
+                self.expect(']', lexed.range.start)?;
+                Ok(TypeExpr::Map(Box::new(self.single()?)))
+            }
+            Token::Ident(name) => {
+                self.at += 1;
+                let close = match self.peek() {
+                    Some(Token::Punct('<')) => Some('>'),
+                    Some(Token::Punct('[')) => Some(']'),
+                    _ => None,
+                };
+                let Some(close) = close else {
+                    if name == "null" {
+                        return Ok(TypeExpr::Null);
+                    }
+                    return Ok(TypeExpr::Named {
+                        name,
+                        range: lexed.range,
+                    });
+                };
+                self.at += 1;
+                let mut args = vec![self.union()?];
+                while self.eat(',') {
+                    args.push(self.union()?);
+                }
+                let end = self.expect(close, lexed.range.start)?;
+                Ok(generic(name, args, lexed.range.start..end))
+            }
+            Token::Str(value) => {
+                self.at += 1;
+                Ok(TypeExpr::Literal {
+                    value,
+                    range: lexed.range,
+                })
+            }
+            Token::Link {
+                label,
+                label_start,
+                target,
+            } => {
+                self.at += 1;
+                let label = parse_at(&label, label_start)?;
+                Ok(TypeExpr::Link {
+                    label: Box::new(label),
+                    target,
+                    range: lexed.range,
+                })
+            }
+            Token::Punct(c) => Err(TypeCellError {
+                message: format!("unexpected `{c}` where a type was expected"),
+                range: lexed.range,
+                help: Some("a type is a name such as `*string*`, a link to a model page, or a literal such as `*\"text\"*`".into()),
+            }),
+        }
+    }
+
+    fn expect(&mut self, close: char, opened_at: usize) -> Result<usize, TypeCellError> {
+        if let Some(Lexed {
+            token: Token::Punct(c),
+            range,
+        }) = self.tokens.get(self.at)
+        {
+            if *c == close {
+                let end = range.end;
+                self.at += 1;
+                return Ok(end);
+            }
+        }
+        let open = match close {
+            '>' => '<',
+            ']' => '[',
+            _ => '(',
+        };
+        Err(TypeCellError {
+            message: format!("unbalanced `{open}`: expected `{close}`"),
+            range: opened_at..self.here().end.max(opened_at + 1),
+            help: Some(format!("close the type arguments with `{close}`")),
+        })
+    }
+}
+
+/// Classifies `Name<args>` / `Name[args]` into arrays, maps and optionality wrappers.
+fn generic(name: String, mut args: Vec<TypeExpr>, range: Range<usize>) -> TypeExpr {
+    let one = args.len() == 1;
+    let two = args.len() == 2;
+    match name.as_str() {
+        "List" | "list" | "Array" | "array" | "Vec" | "Set" | "set" | "Sequence" | "Iterable"
+        | "IList" | "IEnumerable" | "Collection"
+            if one =>
+        {
+            TypeExpr::Array(Box::new(args.remove(0)))
+        }
+        "Record" | "Dict" | "dict" | "Map" | "map" | "array" | "Dictionary" | "IDictionary"
+        | "HashMap" | "Mapping"
+            if two =>
+        {
+            TypeExpr::Map(Box::new(args.remove(1)))
+        }
+        "Optional" | "Option" | "Maybe" if one => TypeExpr::MaybeAbsent(Box::new(args.remove(0))),
+        "Nullable" | "JsonNullable" if one => TypeExpr::Nullable(Box::new(args.remove(0))),
+        "OptionalNullable" if one => TypeExpr::OptionalNullable(Box::new(args.remove(0))),
+        _ => TypeExpr::Generic { name, args, range },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(name: &str) -> TypeExpr {
+        match parse_type_cell(name).unwrap() {
+            TypeExpr::Named { name, .. } => TypeExpr::Named { name, range: 0..0 },
+            other => other,
+        }
+    }
+
+    /// Renders an expression compactly so tests read like the notation.
+    fn show(expr: &TypeExpr) -> String {
+        match expr {
+            TypeExpr::Named { name, .. } => name.clone(),
+            TypeExpr::Generic { name, args, .. } => {
+                format!(
+                    "{name}<{}>",
+                    args.iter().map(show).collect::<Vec<_>>().join(",")
+                )
+            }
+            TypeExpr::Link { label, target, .. } => format!("link({}->{target})", show(label)),
+            TypeExpr::Literal { value, .. } => format!("lit({value})"),
+            TypeExpr::Array(inner) => format!("array({})", show(inner)),
+            TypeExpr::Map(inner) => format!("map({})", show(inner)),
+            TypeExpr::Union(members) => members.iter().map(show).collect::<Vec<_>>().join("|"),
+            TypeExpr::Null => "null".into(),
+            TypeExpr::MaybeAbsent(inner) => format!("opt({})", show(inner)),
+            TypeExpr::Nullable(inner) => format!("nullable({})", show(inner)),
+            TypeExpr::OptionalNullable(inner) => format!("optnull({})", show(inner)),
+        }
+    }
+
+    fn parsed(cell: &str) -> String {
+        show(&parse_type_cell(cell).unwrap_or_else(|e| panic!("{cell}: {e:?}")))
+    }
+
+    #[test]
+    fn every_language_spells_a_string_list_the_same_way() {
+        let cells = [
+            ("*string*[]", "string"),
+            ("[]`string`", "string"),
+            ("List[*str*]", "str"),
+            ("array<*string*>", "string"),
+            ("List\\<*String*>", "String"),
+        ];
+        for (cell, item) in cells {
+            assert_eq!(parsed(cell), format!("array({item})"), "{cell}");
+        }
+    }
+
+    #[test]
+    fn primitives_and_pointers() {
+        assert_eq!(parsed("*string*"), "string");
+        assert_eq!(parsed("`*string`"), "opt(string)");
+        assert_eq!(parsed("**string*"), "opt(string)");
+        assert_eq!(parsed("*?float*"), "opt(float)");
+        assert_eq!(parsed("*OptionalNullable[str]*"), "optnull(str)");
+        assert_eq!(parsed("*JsonNullable\\<Long>*"), "nullable(Long)");
+        assert_eq!(
+            named("`int64`"),
+            TypeExpr::Named {
+                name: "int64".into(),
+                range: 0..0
+            }
+        );
+    }
+
+    #[test]
+    fn maps_in_every_language() {
+        assert_eq!(parsed("Record<string, *string*[]>"), "map(array(string))");
+        assert_eq!(parsed("map[string]`string`"), "map(string)");
+        assert_eq!(parsed("map[string]*any*"), "map(any)");
+        assert_eq!(parsed("Dict[str, *Any*]"), "map(Any)");
+        assert_eq!(parsed("array<string, *mixed*>"), "map(mixed)");
+        assert_eq!(parsed("Map\\<String, *Object*>"), "map(Object)");
+    }
+
+    #[test]
+    fn links_carry_their_label_wrappers() {
+        assert_eq!(
+            parsed("[components.Pet](../../models/components/pet.md)[]"),
+            "array(link(components.Pet->../../models/components/pet.md))"
+        );
+        assert_eq!(
+            parsed("[*components.Pet](p.md)"),
+            "link(opt(components.Pet)->p.md)"
+        );
+        assert_eq!(
+            parsed("[][components.Pet](p.md)"),
+            "array(link(components.Pet->p.md))"
+        );
+        assert_eq!(
+            parsed("List[[components.Pet](p.md)]"),
+            "array(link(components.Pet->p.md))"
+        );
+        assert_eq!(
+            parsed("[Optional[operations.Pet]](p.md)"),
+            "link(opt(operations.Pet)->p.md)"
+        );
+        assert_eq!(
+            parsed("[?\\Acme\\Models\\Components\\Pet](P.md)"),
+            "link(opt(\\Acme\\Models\\Components\\Pet)->P.md)"
+        );
+        assert_eq!(
+            parsed("[string\\|array\\|null](T.md)"),
+            "link(string|array|null->T.md)"
+        );
+        assert_eq!(
+            parsed("array<[Components\\A\\|Components\\B](U.md)>"),
+            "array(link(Components\\A|Components\\B->U.md))"
+        );
+        assert_eq!(
+            parsed("[JsonNullable\\<Saml>](Saml.md)"),
+            "link(nullable(Saml)->Saml.md)"
+        );
+    }
+
+    #[test]
+    fn literals_and_external_generics() {
+        assert_eq!(parsed("*\"text\"*"), "lit(text)");
+        assert_eq!(
+            parsed("*ReadableStream<Uint8Array>*"),
+            "ReadableStream<Uint8Array>"
+        );
+        assert_eq!(
+            parsed("[HttpResponse\\<InputStream>](https://x)"),
+            "link(HttpResponse<InputStream>->https://x)"
+        );
+        assert_eq!(parsed("*operations.TagIds*[]"), "array(operations.TagIds)");
+    }
+
+    #[test]
+    fn unbalanced_brackets_are_errors_with_positions() {
+        let error = parse_type_cell("Record<string, *string*").unwrap_err();
+        assert!(error.message.contains("unbalanced `<`"), "{error:?}");
+        assert_eq!(error.range.start, 0);
+        let error = parse_type_cell("*string*]").unwrap_err();
+        assert!(error.message.contains("unexpected `]`"), "{error:?}");
+        assert_eq!(error.range, 8..9);
+        assert!(parse_type_cell("").is_err());
+    }
+}
