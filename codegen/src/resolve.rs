@@ -1287,13 +1287,16 @@ fn type_from_code(code: &str, union_name: &str) -> Option<String> {
         return Some(rest[..end].trim().to_owned());
     }
     let compact_union: String = union_name.chars().filter(|c| c.is_alphanumeric()).collect();
-    if let Some(at) = code.find("Create") {
+    let create_call = code.match_indices("Create").find_map(|(at, _)| {
+        let starts_word = !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_');
         let rest = &code[at + "Create".len()..];
         let end = rest.find('(')?;
-        let member = &rest[..end];
-        let member = member
-            .strip_prefix(compact_union.as_str())
-            .unwrap_or(member);
+        let name = &rest[..end];
+        let is_ident = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+        (starts_word && is_ident).then_some(name)
+    });
+    if let Some(member) = create_call {
+        let member = member.strip_prefix(compact_union.as_str()).unwrap_or(member);
         return Some(member.to_owned());
     }
     for line in code.lines() {
@@ -1401,6 +1404,18 @@ mod tests {
 
     #[test]
     fn union_variant_types_come_from_code() {
+        assert_eq!(
+            type_from_code("bulkCreateLinksTagIds: str = /* values here */", "BulkCreateLinksTagIds").as_deref(),
+            Some("str")
+        );
+        assert_eq!(
+            type_from_code(
+                "bulkCreateLinksTagIds := operations.CreateBulkCreateLinksTagIdsStr(string{})",
+                "BulkCreateLinksTagIds"
+            )
+            .as_deref(),
+            Some("Str")
+        );
         assert_eq!(
             type_from_code(
                 "tagIds := operations.CreateTagIdsArrayOfStr([]string{})",

@@ -365,9 +365,11 @@ impl TypeParser {
             }
             Token::Ident(name) => {
                 self.at += 1;
-                let close = match self.peek() {
-                    Some(Token::Punct('<')) => Some('>'),
-                    Some(Token::Punct('[')) => Some(']'),
+                let close = match (self.peek(), self.peek_at(1)) {
+                    (Some(Token::Punct('<')), _) => Some('>'),
+                    // `string[]` is an array suffix, not arguments.
+                    (Some(Token::Punct('[')), Some(Token::Punct(']'))) => None,
+                    (Some(Token::Punct('[')), _) => Some(']'),
                     _ => None,
                 };
                 let Some(close) = close else {
@@ -594,6 +596,7 @@ mod tests {
             "link(HttpResponse<InputStream>->https://x)"
         );
         assert_eq!(parsed("*operations.TagIds*[]"), "array(operations.TagIds)");
+        assert_eq!(parsed("string[]"), "array(string)");
     }
 
     #[test]
