@@ -171,7 +171,10 @@ fn direct_models(ty: &Type, visit: &mut impl FnMut(ModelId)) {
 
 struct TypeWriter<'a> {
     models: &'a ModelSet,
-    owner: ModelId,
+    /// The module the type is written in.
+    module: &'a [String],
+    /// The model whose field or variant this is, when boxing may be needed.
+    owner: Option<ModelId>,
     boxed: &'a BTreeSet<(ModelId, ModelId)>,
 }
 
@@ -196,8 +199,9 @@ impl TypeWriter<'_> {
                 quote! { ::std::option::Option<#inner> }
             }
             Type::Model(id) => {
-                let path = model_path(self.models, &self.models.get(self.owner).module, *id);
-                if direct && self.boxed.contains(&(self.owner, *id)) {
+                let path = model_path(self.models, self.module, *id);
+                let cyclic = self.owner.is_some_and(|owner| self.boxed.contains(&(owner, *id)));
+                if direct && cyclic {
                     quote! { ::std::boxed::Box<#path> }
                 } else {
                     path
@@ -216,7 +220,8 @@ fn model_items(
     let name = ident(&model.rust_name);
     let writer = TypeWriter {
         models,
-        owner: id,
+        module: &model.module,
+        owner: Some(id),
         boxed,
     };
     let mut doc = model.description.clone();
@@ -601,4 +606,17 @@ fn support_module() -> TokenStream {
             }
         }
     }
+}
+
+/// The Rust type of `ty` written as a path from the root of the generated file
+/// (`components::Pet`, `::std::vec::Vec<i64>`), for code placed beside it, such as tests of
+/// examples.
+pub fn type_path_from_root(models: &ModelSet, ty: &Type) -> String {
+    let writer = TypeWriter {
+        models,
+        module: &[],
+        owner: None,
+        boxed: &BTreeSet::new(),
+    };
+    writer.tokens(ty, false).to_string().replace(' ', "")
 }
