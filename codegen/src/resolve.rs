@@ -257,6 +257,38 @@ fn split_field_deprecation(description: &str) -> Option<(String, String)> {
     Some((boilerplate, after_notice.trim().to_owned()))
 }
 
+/// Top-level properties that the page's TypeScript `## Example Usage` sets to `null`
+/// (`title: null,`): the only place a TypeScript page shows that a field is nullable.
+fn null_fields_in_example_usage(page: &Page) -> Vec<String> {
+    let Some(section) = page.section("Example Usage") else {
+        return Vec::new();
+    };
+    let mut fields = Vec::new();
+    for block in &section.code_blocks {
+        let mut depth = 0i32;
+        for line in block.code.lines() {
+            let trimmed = line.trim();
+            if depth == 1 {
+                if let Some((key, value)) = trimmed.split_once(':') {
+                    let key = key.trim().trim_matches('"');
+                    let is_key = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+                    if is_key && value.trim().trim_end_matches(',') == "null" {
+                        fields.push(key.to_owned());
+                    }
+                }
+            }
+            for c in trimmed.chars() {
+                match c {
+                    '{' | '[' | '(' => depth += 1,
+                    '}' | ']' | ')' => depth -= 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    fields
+}
+
 /// Whether a field may be absent, may be null.
 #[derive(Debug, Clone, Copy, Default)]
 struct Marks {
@@ -363,6 +395,7 @@ impl Resolver<'_> {
         let mut fields = Vec::new();
         let mut scope = Scope::default();
         let mut wire_names: HashMap<String, Span> = HashMap::new();
+        let shown_null = null_fields_in_example_usage(page);
         for row in &table.rows {
             if row.cells.len() != table.header.len() {
                 self.row_width_error(row, table.header.len());
@@ -439,7 +472,8 @@ impl Resolver<'_> {
             } else {
                 None
             };
-            let nullable = marks.nullable || (required && marks.maybe_absent);
+            let nullable =
+                marks.nullable || (required && marks.maybe_absent) || shown_null.contains(&name);
             let example = example_col.and_then(|c| self.example(&row.cells[c], &ty, nullable));
             let rust_name = scope.claim(field_name(&name, "field"), "_");
             fields.push(Field {
@@ -1172,7 +1206,12 @@ fn primitive(name: &str) -> Option<Type> {
 }
 
 fn date_type_name(name: &str) -> Option<Type> {
-    match primitive(name) {
+    let name = name.trim_start_matches('\\');
+    let name = match name {
+        "DateTimeInterface" | "DateTimeImmutable" | "Carbon" => "DateTime",
+        other => other,
+    };
+    match primitive(name).or_else(|| primitive(last_segment(name))) {
         Some(ty @ (Type::Date | Type::DateTime)) => Some(ty),
         _ => None,
     }
