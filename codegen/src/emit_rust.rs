@@ -253,7 +253,11 @@ fn model_items(
             let variants = union.variants.iter().map(|v| {
                 let variant = ident(&v.rust_name);
                 let ty = writer.tokens(&v.ty, true);
-                quote! { #variant(#ty), }
+                let doc = format!(" A `{}` value.", v.rust_name);
+                quote! {
+                    #[doc = #doc]
+                    #variant(#ty),
+                }
             });
             quote! {
                 #doc
@@ -271,7 +275,10 @@ fn model_items(
             #deprecated
             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
             #[serde(transparent)]
-            pub struct #name(pub ::serde_json::Value);
+            pub struct #name(
+                /// The value as it came in.
+                pub ::serde_json::Value,
+            );
         },
     };
     let example = example_tokens(model, &name);
@@ -290,12 +297,19 @@ fn field_tokens(field: &Field, writer: &TypeWriter, module: &[String]) -> TokenS
     let name = ident(&field.rust_name);
     let wire = &field.wire_name;
     let ty = writer.tokens(&field.ty, true);
+    let presence = match (field.required, field.nullable) {
+        (true, false) => "required",
+        (true, true) => "required, may be `null`",
+        (false, false) => "optional",
+        (false, true) => "optional, may be `null`",
+    };
     let mut doc = field.description.clone();
+    if !doc.is_empty() {
+        doc.push_str("\n\n");
+    }
+    doc.push_str(&format!("- JSON property: `{}` ({presence})", field.wire_name.replace('`', "'")));
     if let Some(example) = &field.example {
-        if !doc.is_empty() {
-            doc.push_str("\n\n");
-        }
-        doc.push_str(&format!("Example: `{}`", compact_example(example)));
+        doc.push_str(&format!("\n- Example: `{}`", compact_example(example)));
     }
     let doc = doc_attrs(&doc);
     let deprecated = deprecated_attr(field.deprecated.as_deref());
@@ -373,7 +387,9 @@ fn enum_tokens(
         EnumRepr::String => {
             let variants = e.values.iter().zip(&variant_idents).map(|(v, variant)| {
                 let wire = v.value.as_str().unwrap_or_default();
+                let doc = format!(" The value `{}`.", v.value);
                 quote! {
+                    #[doc = #doc]
                     #[serde(rename = #wire)]
                     #variant,
                 }
