@@ -200,7 +200,9 @@ impl TypeWriter<'_> {
             }
             Type::Model(id) => {
                 let path = model_path(self.models, self.module, *id);
-                let cyclic = self.owner.is_some_and(|owner| self.boxed.contains(&(owner, *id)));
+                let cyclic = self
+                    .owner
+                    .is_some_and(|owner| self.boxed.contains(&(owner, *id)));
                 if direct && cyclic {
                     quote! { ::std::boxed::Box<#path> }
                 } else {
@@ -307,7 +309,10 @@ fn field_tokens(field: &Field, writer: &TypeWriter, module: &[String]) -> TokenS
     if !doc.is_empty() {
         doc.push_str("\n\n");
     }
-    doc.push_str(&format!("- JSON property: `{}` ({presence})", field.wire_name.replace('`', "'")));
+    doc.push_str(&format!(
+        "- JSON property: `{}` ({presence})",
+        field.wire_name.replace('`', "'")
+    ));
     if let Some(example) = &field.example {
         doc.push_str(&format!("\n- Example: `{}`", compact_example(example)));
     }

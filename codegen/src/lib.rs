@@ -229,6 +229,20 @@ impl Config {
     /// schemas. Nothing is written when there is an error.
     pub fn generate(&self) -> Result<Generated, Error> {
         let mut generated = self.check()?;
+        let lock_folder = self.schema_dir.clone().or_else(|| {
+            self.rust_file
+                .as_ref()
+                .and_then(|f| f.parent().map(Path::to_path_buf))
+        });
+        let _lock = match lock_folder.filter(|f| !f.as_os_str().is_empty()) {
+            Some(folder) => Some(output::FolderLock::acquire(&folder).map_err(|e| {
+                Error::io(format!(
+                    "cannot lock the output folder `{}`: {e}",
+                    folder.display()
+                ))
+            })?),
+            None => None,
+        };
         if let Some(rust_file) = &self.rust_file {
             if output::write_if_changed(rust_file, generated.rust.as_bytes())
                 .map_err(|e| Error::io(format!("cannot write `{}`: {e}", rust_file.display())))?

@@ -33,6 +33,45 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> io::Result<bool> {
     result.map(|()| true)
 }
 
+/// An exclusive lock on an output folder, held while a run writes into it, so that two
+/// generations running at once (an editor's and a terminal's) write one after the other.
+/// The lock file lives in the system's temporary folder, named after the output folder, so
+/// nothing is left in the user's tree.
+#[derive(Debug)]
+pub struct FolderLock {
+    file: fs::File,
+}
+
+impl FolderLock {
+    /// Waits until no other run holds the lock on `folder`, then takes it.
+    pub fn acquire(folder: &Path) -> io::Result<FolderLock> {
+        fs::create_dir_all(folder)?;
+        let canonical = fs::canonicalize(folder)?;
+        let key = fnv1a(canonical.to_string_lossy().as_bytes());
+        let path = std::env::temp_dir().join(format!("modelgen-{key:016x}.lock"));
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)?;
+        file.lock()?;
+        Ok(FolderLock { file })
+    }
+}
+
+impl Drop for FolderLock {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
+}
+
+/// FNV-1a: a hash that is the same in every build of the generator, unlike `DefaultHasher`.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// Every file under `folder` (recursively) whose name ends in `suffix`, sorted.
 pub fn files_with_suffix(folder: &Path, suffix: &str) -> io::Result<Vec<PathBuf>> {
     let mut found = Vec::new();

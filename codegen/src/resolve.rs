@@ -50,6 +50,7 @@ pub fn resolve(pages: &[Page], sources: &SourceMap, diagnostics: &mut Vec<Diagno
             .cmp(&sources.get(b.page.file).relative_path)
     });
 
+    reject_duplicate_titles(&mut page_models, sources, diagnostics);
     let folders: Vec<Vec<String>> = page_models
         .iter()
         .map(|pm| folder_of(&sources.get(pm.page.file).relative_path))
@@ -117,6 +118,43 @@ pub fn resolve(pages: &[Page], sources: &SourceMap, diagnostics: &mut Vec<Diagno
     };
     crate::examples::attach_model_examples(&mut models);
     models
+}
+
+/// Two pages in one folder with the same title would be two models with one name: the
+/// second is an error and is dropped.
+fn reject_duplicate_titles(
+    page_models: &mut Vec<PageModel>,
+    sources: &SourceMap,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut first_of: HashMap<(Vec<String>, &str), usize> = HashMap::new();
+    let mut duplicates = Vec::new();
+    for (index, pm) in page_models.iter().enumerate() {
+        let folder = folder_of(&sources.get(pm.page.file).relative_path);
+        let key = (folder, pm.page.title.value.as_str());
+        if let Some(&first) = first_of.get(&key) {
+            let first_page = &sources.get(page_models[first].page.file).relative_path;
+            diagnostics.push(
+                Diagnostic::error(
+                    pm.page.title.span.clone(),
+                    format!(
+                        "a second model named `{}` in the same folder",
+                        pm.page.title.value
+                    ),
+                )
+                .with_help(format!(
+                    "`{first_page}` already defines `{}`; rename one of the two pages' titles",
+                    pm.page.title.value
+                )),
+            );
+            duplicates.push(index);
+        } else {
+            first_of.insert(key, index);
+        }
+    }
+    for index in duplicates.into_iter().rev() {
+        page_models.remove(index);
+    }
 }
 
 fn classify<'p>(page: &'p Page, diagnostics: &mut Vec<Diagnostic>) -> Option<PageKind<'p>> {
@@ -271,7 +309,10 @@ fn null_fields_in_example_usage(page: &Page) -> Vec<String> {
             if depth == 1 {
                 if let Some((key, value)) = trimmed.split_once(':') {
                     let key = key.trim().trim_matches('"');
-                    let is_key = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+                    let is_key = !key.is_empty()
+                        && key
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
                     if is_key && value.trim().trim_end_matches(',') == "null" {
                         fields.push(key.to_owned());
                     }
@@ -672,16 +713,17 @@ impl Resolver<'_> {
     fn inner(&mut self, cx: &Context, expr: &TypeExpr) -> Result<Type, Box<Diagnostic>> {
         let mut marks = Marks::default();
         let stripped = strip_marks(expr, &mut marks);
-        let ty =
-            match self.convert(cx, stripped, &mut marks)? {
-                Resolved::Type(ty) => ty,
-                Resolved::SdkOnly(what) => return Err(Box::new(Diagnostic::error(
+        let ty = match self.convert(cx, stripped, &mut marks)? {
+            Resolved::Type(ty) => ty,
+            Resolved::SdkOnly(what) => {
+                return Err(Box::new(Diagnostic::error(
                     cx.cell.span.clone(),
                     format!(
                         "`{what}` is an SDK object, not JSON, and cannot be held in a list or map"
                     ),
-                ))),
-            };
+                )))
+            }
+        };
         Ok(if marks.nullable || marks.maybe_absent {
             Type::Nullable(Box::new(ty))
         } else {
@@ -1335,7 +1377,9 @@ fn type_from_code(code: &str, union_name: &str) -> Option<String> {
         (starts_word && is_ident).then_some(name)
     });
     if let Some(member) = create_call {
-        let member = member.strip_prefix(compact_union.as_str()).unwrap_or(member);
+        let member = member
+            .strip_prefix(compact_union.as_str())
+            .unwrap_or(member);
         return Some(member.to_owned());
     }
     for line in code.lines() {
@@ -1444,7 +1488,11 @@ mod tests {
     #[test]
     fn union_variant_types_come_from_code() {
         assert_eq!(
-            type_from_code("bulkCreateLinksTagIds: str = /* values here */", "BulkCreateLinksTagIds").as_deref(),
+            type_from_code(
+                "bulkCreateLinksTagIds: str = /* values here */",
+                "BulkCreateLinksTagIds"
+            )
+            .as_deref(),
             Some("str")
         );
         assert_eq!(
