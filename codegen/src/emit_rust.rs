@@ -137,24 +137,39 @@ fn boxed_edges(models: &ModelSet) -> BTreeSet<(ModelId, ModelId)> {
             _ => {}
         }
     }
-    let reaches = |from: ModelId, to: ModelId| {
-        let mut seen = BTreeSet::new();
-        let mut stack = vec![from];
-        while let Some(at) = stack.pop() {
-            if at == to {
-                return true;
-            }
-            if seen.insert(at) {
-                stack.extend(direct.get(&at).into_iter().flatten().copied());
-            }
-        }
-        false
-    };
+    // A depth-first walk boxes only the edges that close a cycle (back edges), so each
+    // cycle gets one indirection and the other references stay plain.
     let mut boxed = BTreeSet::new();
-    for (&from, targets) in &direct {
-        for &to in targets {
-            if reaches(to, from) {
-                boxed.insert((from, to));
+    let mut state: BTreeMap<ModelId, bool> = BTreeMap::new(); // true while on the stack
+    for &root in direct.keys() {
+        if state.contains_key(&root) {
+            continue;
+        }
+        let mut stack: Vec<(ModelId, Vec<ModelId>)> =
+            vec![(root, direct[&root].iter().copied().collect())];
+        state.insert(root, true);
+        while let Some((node, pending)) = stack.last_mut() {
+            let node = *node;
+            match pending.first().copied() {
+                Some(next) => {
+                    pending.remove(0);
+                    match state.get(&next) {
+                        Some(true) => {
+                            boxed.insert((node, next));
+                        }
+                        Some(false) => {}
+                        None => {
+                            state.insert(next, true);
+                            let targets =
+                                direct.get(&next).into_iter().flatten().copied().collect();
+                            stack.push((next, targets));
+                        }
+                    }
+                }
+                None => {
+                    state.insert(node, false);
+                    stack.pop();
+                }
             }
         }
     }
@@ -234,7 +249,11 @@ fn model_items(
         doc.push_str(&format!("Generated from the model page `{}`.", model.page));
     }
     let doc = doc_attrs(&doc);
-    let deprecated = deprecated_attr(model.deprecated.as_deref());
+    let mut deprecated = deprecated_attr(model.deprecated.as_deref());
+    if touches_deprecated(models, model) {
+        // The definition itself names deprecated items; users of it still get the warning.
+        deprecated.extend(quote! { #[allow(deprecated)] });
+    }
     let definition = match &model.kind {
         ModelKind::Object(object) => {
             let fields = object
@@ -286,6 +305,23 @@ fn model_items(
     let example = example_tokens(model, &name);
     let schema = json_schema_impl(models, id, &name);
     quote! { #definition #example #schema }
+}
+
+/// Whether a model is deprecated, has deprecated fields, or refers to a deprecated model.
+fn touches_deprecated(models: &ModelSet, model: &Model) -> bool {
+    let mut refers = false;
+    let mut check = |ty: &Type| {
+        ty.visit_models(&mut |id| refers |= models.get(id).deprecated.is_some());
+    };
+    match &model.kind {
+        ModelKind::Object(object) => {
+            object.fields.iter().for_each(|f| check(&f.ty));
+            refers |= object.fields.iter().any(|f| f.deprecated.is_some());
+        }
+        ModelKind::Union(union) => union.variants.iter().for_each(|v| check(&v.ty)),
+        ModelKind::Enum(_) | ModelKind::Any => {}
+    }
+    refers || model.deprecated.is_some()
 }
 
 fn deprecated_attr(note: Option<&str>) -> TokenStream {
@@ -376,17 +412,11 @@ fn enum_tokens(
 ) -> TokenStream {
     let name = ident(&model.rust_name);
     let variant_idents: Vec<Ident> = e.values.iter().map(|v| ident(&v.rust_name)).collect();
-    let default_impl = if model.synthesized {
-        let only = &variant_idents[0];
-        quote! {
-            impl ::std::default::Default for #name {
-                fn default() -> Self {
-                    #name::#only
-                }
-            }
-        }
+    // A constant has one value, which is also its default.
+    let (default_derive, default_marker) = if model.synthesized {
+        (quote! { ::std::default::Default, }, quote! { #[default] })
     } else {
-        quote! {}
+        (quote! {}, quote! {})
     };
     match e.repr {
         EnumRepr::String => {
@@ -395,6 +425,7 @@ fn enum_tokens(
                 let doc = format!(" The value `{}`.", v.value);
                 quote! {
                     #[doc = #doc]
+                    #default_marker
                     #[serde(rename = #wire)]
                     #variant,
                 }
@@ -411,13 +442,12 @@ fn enum_tokens(
             quote! {
                 #doc
                 #deprecated
-                #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+                #[derive(Debug, Clone, PartialEq, Eq, Hash, #default_derive ::serde::Serialize, ::serde::Deserialize)]
                 #[allow(clippy::enum_variant_names)]
                 pub enum #name {
                     #(#variants)*
                     #unrecognized
                 }
-                #default_impl
             }
         }
         EnumRepr::Integer => {
@@ -474,7 +504,6 @@ fn enum_tokens(
                     #(#variants)*
                     #unrecognized
                 }
-                #default_impl
                 #[allow(deprecated)]
                 impl ::serde::Serialize for #name {
                     fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
