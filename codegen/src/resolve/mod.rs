@@ -1,0 +1,520 @@
+//! Stage two: pages into the model IR. Classifies each page, names every model, field and
+//! value for Rust, turns Type cells into types (following links and names across folders),
+//! and reads descriptions, deprecation notes and examples.
+
+mod enums;
+mod text;
+mod types;
+mod unions;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::Value;
+
+use crate::diagnostic::Diagnostic;
+use crate::examples::conforms;
+use crate::ir::{Constraints, EnumRepr, Field, Model, ModelId, ModelKind, ModelSet, Object, Type};
+use crate::naming::{field_name, type_name, Scope};
+use crate::read::{Cell, Page, Row, Section, Table};
+use crate::source::{SourceMap, Span};
+
+pub use text::clean_description;
+use text::{null_fields_in_example_usage, split_field_deprecation, unmark};
+
+/// Names the generated code itself uses at the top of every module.
+const RESERVED_TYPE_NAMES: &[&str] = &[];
+
+/// What kind of model a page describes.
+enum PageKind<'p> {
+    Object(&'p Table),
+    Enum(&'p Section),
+    Union(&'p Section),
+    DeclaredOnly,
+}
+
+/// A page that became a model, before its body is resolved.
+struct PageModel<'p> {
+    page: &'p Page,
+    kind: PageKind<'p>,
+}
+
+/// Resolves every page into the model IR. Pages that are not models are skipped with a
+/// warning; problems are pushed to `diagnostics`.
+pub fn resolve(pages: &[Page], sources: &SourceMap, diagnostics: &mut Vec<Diagnostic>) -> ModelSet {
+    let mut page_models = Vec::new();
+    for page in pages {
+        if let Some(kind) = classify(page, diagnostics) {
+            page_models.push(PageModel { page, kind });
+        }
+    }
+    page_models.sort_by(|a, b| {
+        sources
+            .get(a.page.file)
+            .relative_path
+            .cmp(&sources.get(b.page.file).relative_path)
+    });
+
+    reject_duplicate_titles(&mut page_models, sources, diagnostics);
+    let folders: Vec<Vec<String>> = page_models
+        .iter()
+        .map(|pm| folder_of(&sources.get(pm.page.file).relative_path))
+        .collect();
+    let common = common_prefix(&folders);
+
+    let mut resolver = Resolver {
+        sources,
+        models: Vec::new(),
+        by_page: HashMap::new(),
+        by_page_lowercase: HashMap::new(),
+        type_scopes: BTreeMap::new(),
+        diagnostics,
+    };
+    for (pm, folder) in page_models.iter().zip(&folders) {
+        let module: Vec<String> = folder[common..]
+            .iter()
+            .map(|part| field_name(part, "module"))
+            .collect();
+        let relative = sources.get(pm.page.file).relative_path.clone();
+        let id = resolver.add_model(
+            &pm.page.title.value,
+            module,
+            relative.clone(),
+            pm.page.title.span.clone(),
+            false,
+        );
+        let model = &mut resolver.models[id.0];
+        model.description = clean_description(&pm.page.description);
+        model.deprecated = pm.page.deprecated.then(|| {
+            pm.page
+                .deprecation_note
+                .clone()
+                .unwrap_or_else(|| "This model is deprecated.".to_owned())
+        });
+        resolver
+            .by_page_lowercase
+            .insert(relative.to_lowercase(), id);
+        resolver.by_page.insert(relative, id);
+    }
+    for (index, pm) in page_models.iter().enumerate() {
+        let id = ModelId(index);
+        let kind = match &pm.kind {
+            PageKind::Object(table) => resolver.object(id, pm.page, table),
+            PageKind::Enum(section) => resolver.enumeration(id, section),
+            PageKind::Union(section) => resolver.union(id, pm.page, section),
+            PageKind::DeclaredOnly => {
+                resolver.diagnostics.push(
+                    Diagnostic::warning(
+                        pm.page.title.span.clone(),
+                        format!(
+                            "`{}` has no `## Fields`, `## Values` or `## Supported Types` section, so its shape is unknown; it accepts any JSON value",
+                            pm.page.title.value
+                        ),
+                    )
+                    .with_help("SDK generators of 2024 wrote unions this way; add a `## Supported Types` section listing the variants to get a precise type"),
+                );
+                ModelKind::Any
+            }
+        };
+        resolver.models[id.0].kind = kind;
+    }
+    let mut models = ModelSet {
+        models: resolver.models,
+    };
+    crate::examples::attach_model_examples(&mut models);
+    models
+}
+
+/// Two pages in one folder with the same title would be two models with one name: the
+/// second is an error and is dropped.
+fn reject_duplicate_titles(
+    page_models: &mut Vec<PageModel>,
+    sources: &SourceMap,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut first_of: HashMap<(Vec<String>, &str), usize> = HashMap::new();
+    let mut duplicates = Vec::new();
+    for (index, pm) in page_models.iter().enumerate() {
+        let folder = folder_of(&sources.get(pm.page.file).relative_path);
+        let key = (folder, pm.page.title.value.as_str());
+        if let Some(&first) = first_of.get(&key) {
+            let first_page = &sources.get(page_models[first].page.file).relative_path;
+            diagnostics.push(
+                Diagnostic::error(
+                    pm.page.title.span.clone(),
+                    format!(
+                        "a second model named `{}` in the same folder",
+                        pm.page.title.value
+                    ),
+                )
+                .with_help(format!(
+                    "`{first_page}` already defines `{}`; rename one of the two pages' titles",
+                    pm.page.title.value
+                )),
+            );
+            duplicates.push(index);
+        } else {
+            first_of.insert(key, index);
+        }
+    }
+    for index in duplicates.into_iter().rev() {
+        page_models.remove(index);
+    }
+}
+
+fn classify<'p>(page: &'p Page, diagnostics: &mut Vec<Diagnostic>) -> Option<PageKind<'p>> {
+    let not_a_model = |diagnostics: &mut Vec<Diagnostic>, why: &str| {
+        diagnostics.push(
+            Diagnostic::warning(page.title.span.clone(), format!("skipped: not a model page ({why})"))
+                .with_help("model pages have a `## Fields` table with `Field`, `Type` and `Required` columns, a `## Values` section, or a `## Supported Types` section"),
+        );
+        None
+    };
+    if let Some(section) = page.section("Fields") {
+        let Some(table) = section.tables.first() else {
+            diagnostics.push(
+                Diagnostic::error(
+                    section.heading.span.clone(),
+                    "the `## Fields` section has no table",
+                )
+                .with_help(
+                    "add a table with the header `| Field | Type | Required | Description |`",
+                ),
+            );
+            return None;
+        };
+        let first = table
+            .header
+            .first()
+            .map(|c| unmark(&c.value))
+            .unwrap_or_default();
+        if !first.eq_ignore_ascii_case("field") {
+            return not_a_model(
+                diagnostics,
+                &format!("its `## Fields` table starts with a `{first}` column, not `Field`"),
+            );
+        }
+        return Some(PageKind::Object(table));
+    }
+    if let Some(section) = page.section("Values") {
+        return Some(PageKind::Enum(section));
+    }
+    if let Some(section) = page.section("Supported Types") {
+        return Some(PageKind::Union(section));
+    }
+    let only_examples = page
+        .sections
+        .iter()
+        .all(|s| s.heading.value.eq_ignore_ascii_case("Example Usage"));
+    if only_examples {
+        return Some(PageKind::DeclaredOnly);
+    }
+    let headings: Vec<&str> = page
+        .sections
+        .iter()
+        .map(|s| s.heading.value.as_str())
+        .collect();
+    not_a_model(
+        diagnostics,
+        &format!("its sections are {}", headings.join(", ")),
+    )
+}
+
+fn folder_of(relative_path: &str) -> Vec<String> {
+    let mut parts: Vec<String> = relative_path.split('/').map(str::to_owned).collect();
+    parts.pop();
+    parts
+}
+
+fn common_prefix(folders: &[Vec<String>]) -> usize {
+    let Some(first) = folders.first() else {
+        return 0;
+    };
+    let mut len = first.len();
+    for folder in folders {
+        len = len.min(folder.len());
+        len = (0..len).find(|&i| folder[i] != first[i]).unwrap_or(len);
+    }
+    len
+}
+
+/// Whether a field may be absent, may be null.
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    maybe_absent: bool,
+    nullable: bool,
+}
+
+/// A type cell's meaning before it is tied to a field.
+enum Resolved {
+    Type(Type),
+    /// An SDK object that is not JSON (an HTTP response, a stream).
+    SdkOnly(String),
+}
+
+struct Resolver<'a> {
+    sources: &'a SourceMap,
+    models: Vec<Model>,
+    by_page: HashMap<String, ModelId>,
+    by_page_lowercase: HashMap<String, ModelId>,
+    type_scopes: BTreeMap<Vec<String>, Scope>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Resolver<'_> {
+    fn add_model(
+        &mut self,
+        name: &str,
+        module: Vec<String>,
+        page: String,
+        span: Span,
+        synthesized: bool,
+    ) -> ModelId {
+        let scope = self
+            .type_scopes
+            .entry(module.clone())
+            .or_insert_with(|| Scope::with_reserved(RESERVED_TYPE_NAMES));
+        let rust_name = scope.claim(type_name(name, "Model"), "");
+        let folder = module.join("/");
+        let schema_file = if folder.is_empty() {
+            format!("{rust_name}.schema.json")
+        } else {
+            format!("{folder}/{rust_name}.schema.json")
+        };
+        let def_key = if folder.is_empty() {
+            rust_name.clone()
+        } else {
+            format!("{}.{rust_name}", module.join("."))
+        };
+        self.models.push(Model {
+            name: name.to_owned(),
+            rust_name,
+            module,
+            page,
+            schema_file,
+            def_key,
+            span,
+            description: String::new(),
+            deprecated: None,
+            synthesized,
+            kind: ModelKind::Any,
+        });
+        ModelId(self.models.len() - 1)
+    }
+
+    fn span_in(&self, cell: &Cell, range: std::ops::Range<usize>) -> Span {
+        let start = cell.span.range.start;
+        Span::new(cell.span.file, start + range.start..start + range.end)
+    }
+
+    // ----- objects -----
+
+    fn object(&mut self, id: ModelId, page: &Page, table: &Table) -> ModelKind {
+        let column = |name: &str| {
+            table
+                .header
+                .iter()
+                .position(|c| unmark(&c.value).eq_ignore_ascii_case(name))
+        };
+        let (Some(field_col), type_col, required_col) =
+            (column("Field"), column("Type"), column("Required"))
+        else {
+            return ModelKind::Any;
+        };
+        let mut missing = Vec::new();
+        if type_col.is_none() {
+            missing.push("Type");
+        }
+        if required_col.is_none() {
+            missing.push("Required");
+        }
+        let (Some(type_col), Some(required_col)) = (type_col, required_col) else {
+            self.diagnostics.push(
+                Diagnostic::error(table.span.clone(), format!("the `## Fields` table has no {} column", missing.join(" or ")))
+                    .with_help("an object's table header is `| Field | Type | Required | Description |`, optionally followed by `| Example |`"),
+            );
+            return ModelKind::Object(Object {
+                fields: Vec::new(),
+                example: None,
+            });
+        };
+        let description_col = column("Description");
+        let example_col = column("Example");
+
+        let mut fields = Vec::new();
+        let mut scope = Scope::default();
+        let mut wire_names: HashMap<String, Span> = HashMap::new();
+        let shown_null = null_fields_in_example_usage(page);
+        for row in &table.rows {
+            if row.cells.len() != table.header.len() {
+                self.row_width_error(row, table.header.len());
+                continue;
+            }
+            let name_cell = &row.cells[field_col];
+            let struck = name_cell.value.trim().starts_with("~~");
+            let name = unmark(&name_cell.value);
+            if name.is_empty() {
+                self.diagnostics.push(
+                    Diagnostic::error(name_cell.span.clone(), "the Field cell is empty").with_help(
+                        "write the property name in backticks, such as `` `clientId` ``",
+                    ),
+                );
+                continue;
+            }
+            let required_cell = &row.cells[required_col];
+            let Some(required) = required_mark(&required_cell.value) else {
+                self.diagnostics.push(
+                    Diagnostic::error(required_cell.span.clone(), format!("unknown Required mark `{}`", required_cell.value))
+                        .with_label("expected `:heavy_check_mark:` or `:heavy_minus_sign:`")
+                        .with_help("write `:heavy_check_mark:` for a required field and `:heavy_minus_sign:` for an optional one"),
+                );
+                continue;
+            };
+            let type_cell = &row.cells[type_col];
+            let Some((resolved, marks)) = self.type_cell(id, page, type_cell) else {
+                continue;
+            };
+            let ty = match resolved {
+                Resolved::Type(ty) => ty,
+                Resolved::SdkOnly(what) => {
+                    self.diagnostics.push(
+                        Diagnostic::warning(type_cell.span.clone(), format!("field `{name}` is left out: `{what}` is an SDK object, not JSON"))
+                            .with_help("HTTP requests, responses and streams exist only in the SDK; the JSON model does not carry them"),
+                    );
+                    continue;
+                }
+            };
+            if let Some(previous) = wire_names.get(&name) {
+                let (line, _) = self
+                    .sources
+                    .get(previous.file)
+                    .line_column(previous.range.start);
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        name_cell.span.clone(),
+                        format!("field `{name}` is listed twice"),
+                    )
+                    .with_help(format!(
+                        "the first `{name}` is on line {line}; remove or rename one of them"
+                    )),
+                );
+                continue;
+            }
+            wire_names.insert(name.clone(), name_cell.span.clone());
+
+            let raw_description = description_col
+                .map(|c| row.cells[c].value.as_str())
+                .unwrap_or("");
+            let (deprecated, description) = match split_field_deprecation(raw_description) {
+                Some((note, rest)) => (Some(clean_description(&note)), clean_description(&rest)),
+                None => (
+                    struck.then(|| "This field is deprecated.".to_owned()),
+                    clean_description(raw_description),
+                ),
+            };
+            let deprecated = if struck || deprecated.is_some() {
+                Some(
+                    deprecated
+                        .filter(|n| !n.is_empty())
+                        .unwrap_or_else(|| "This field is deprecated.".to_owned()),
+                )
+            } else {
+                None
+            };
+            let nullable =
+                marks.nullable || (required && marks.maybe_absent) || shown_null.contains(&name);
+            let example = example_col.and_then(|c| self.example(&row.cells[c], &ty, nullable));
+            let rust_name = scope.claim(field_name(&name, "field"), "_");
+            fields.push(Field {
+                wire_name: name.clone(),
+                name,
+                rust_name,
+                ty,
+                required,
+                nullable,
+                description,
+                deprecated,
+                example,
+                constraints: Constraints::default(),
+                span: row.span.clone(),
+            });
+        }
+        ModelKind::Object(Object {
+            fields,
+            example: None,
+        })
+    }
+
+    fn row_width_error(&mut self, row: &Row, expected: usize) {
+        let found = row.cells.len();
+        let (message, help) = if found < expected {
+            (
+                format!("this row has {found} cells but the header has {expected}"),
+                "add the missing cells; an empty cell is written `|  |`".to_owned(),
+            )
+        } else {
+            (
+                format!("this row has {found} cells but the header has {expected}"),
+                "a `|` inside a cell must be escaped as `\\|`".to_owned(),
+            )
+        };
+        self.diagnostics
+            .push(Diagnostic::error(row.span.clone(), message).with_help(help));
+    }
+
+    fn example(&mut self, cell: &Cell, ty: &Type, nullable: bool) -> Option<Value> {
+        let raw = cell.value.trim();
+        if raw.is_empty() {
+            return None;
+        }
+        let text = raw.replace("<br/>", "\n").replace("<br />", "\n");
+        let value = match serde_json::from_str::<Value>(&text) {
+            Ok(Value::String(s)) if s.is_empty() => Value::String(s),
+            Ok(value @ (Value::Number(_) | Value::Bool(_))) if accepts_text(ty, &self.models) => {
+                let _ = value;
+                Value::String(raw.to_owned())
+            }
+            Ok(value) => value,
+            Err(_) => Value::String(text),
+        };
+        if value.is_null() && nullable {
+            return Some(value);
+        }
+        match conforms(&value, ty, &self.models) {
+            Ok(()) => Some(value),
+            Err(why) => {
+                self.diagnostics.push(
+                    Diagnostic::warning(cell.span.clone(), format!("the example does not fit the field's type: {why}"))
+                        .with_help("the example is left out of the schema and of `example()`; correct the Example cell to use it"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// What a type conversion needs to know about where the type is written.
+struct Context<'c> {
+    owner: ModelId,
+    page: &'c Page,
+    cell: &'c Cell,
+}
+
+fn required_mark(cell: &str) -> Option<bool> {
+    match cell.trim() {
+        ":heavy_check_mark:" | "✔️" | "✔" | ":white_check_mark:" | "✅" => Some(true),
+        ":heavy_minus_sign:" | "➖" => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether a string example fits this type (so `3600` in a string field stays text).
+fn accepts_text(ty: &Type, models: &[Model]) -> bool {
+    match ty {
+        Type::String | Type::DateTime | Type::Date => true,
+        Type::Nullable(inner) => accepts_text(inner, models),
+        Type::Model(id) => {
+            matches!(&models[id.0].kind, ModelKind::Enum(e) if e.repr == EnumRepr::String)
+        }
+        _ => false,
+    }
+}
