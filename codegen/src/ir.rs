@@ -98,6 +98,8 @@ pub struct Field {
     pub deprecated: Option<String>,
     /// The Example cell as JSON, when it fits the field.
     pub example: Option<Value>,
+    /// JSON Schema keywords the page adds (the Constraints column).
+    pub constraints: Constraints,
     /// The row's span.
     pub span: Span,
 }
@@ -188,5 +190,98 @@ impl Type {
             Type::Model(id) => visit(*id),
             _ => {}
         }
+    }
+}
+
+/// JSON Schema keywords a page adds to a field, beyond what its type says. Every keyword is
+/// checked for fitting the field's type when the page is read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    /// `format`: a string format, checked by the Rust validation and the schema alike.
+    pub format: Option<Format>,
+    /// `minLength`, in characters (Unicode code points), as JSON Schema counts.
+    pub min_length: Option<u64>,
+    /// `maxLength`, in characters.
+    pub max_length: Option<u64>,
+    /// `pattern`: an ECMAScript regular expression, matched anywhere in the string.
+    pub pattern: Option<String>,
+    /// `minimum`.
+    pub minimum: Option<serde_json::Number>,
+    /// `maximum`.
+    pub maximum: Option<serde_json::Number>,
+    /// `exclusiveMinimum`.
+    pub exclusive_minimum: Option<serde_json::Number>,
+    /// `exclusiveMaximum`.
+    pub exclusive_maximum: Option<serde_json::Number>,
+    /// `multipleOf`, greater than zero.
+    pub multiple_of: Option<serde_json::Number>,
+    /// `minItems`.
+    pub min_items: Option<u64>,
+    /// `maxItems`.
+    pub max_items: Option<u64>,
+    /// `uniqueItems: true`.
+    pub unique_items: bool,
+    /// `const`: the only value allowed.
+    pub const_value: Option<Value>,
+    /// `default`: the value a missing optional field takes.
+    pub default: Option<Value>,
+    /// `items`: constraints on each element of an array field.
+    pub items: Option<Box<Constraints>>,
+}
+
+impl Constraints {
+    /// Whether no keyword is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Constraints::default()
+    }
+}
+
+/// String formats the generator checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// RFC 3339 `date-time`.
+    DateTime,
+    /// RFC 3339 `full-date`.
+    Date,
+    /// An email address.
+    Email,
+    /// An absolute URI (RFC 3986).
+    Uri,
+    /// A UUID in its hyphenated form.
+    Uuid,
+    /// A dotted-quad IPv4 address.
+    Ipv4,
+    /// An IPv6 address.
+    Ipv6,
+}
+
+impl Format {
+    /// Every format, in the order documented.
+    pub const ALL: [Format; 7] = [
+        Format::DateTime,
+        Format::Date,
+        Format::Email,
+        Format::Uri,
+        Format::Uuid,
+        Format::Ipv4,
+        Format::Ipv6,
+    ];
+
+    /// The keyword value in JSON Schema.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::DateTime => "date-time",
+            Format::Date => "date",
+            Format::Email => "email",
+            Format::Uri => "uri",
+            Format::Uuid => "uuid",
+            Format::Ipv4 => "ipv4",
+            Format::Ipv6 => "ipv6",
+        }
+    }
+
+    /// The format a keyword value names.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
     }
 }
