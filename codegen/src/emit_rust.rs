@@ -24,10 +24,38 @@ pub fn rust_source(models: &ModelSet) -> String {
         tree.insert(&model.module, items);
     }
     let support = support_module();
+    let dispatch = validate_json_dispatch(models);
     let body = tree.into_tokens(&[], models);
-    let file: syn::File = syn::parse2(quote! { #body #support })
+    let file: syn::File = syn::parse2(quote! { #body #dispatch #support })
         .unwrap_or_else(|error| unreachable!("generated tokens always parse as a file: {error}"));
     format!("{GENERATED_HEADER}\n\n{}", prettyplease::unparse(&file))
+}
+
+/// `validate_json(model, text)`: checks a document against a model chosen by its schema
+/// name at run time, for tools and tests that handle many models.
+fn validate_json_dispatch(models: &ModelSet) -> TokenStream {
+    let arms = models
+        .iter()
+        .filter(|(_, m)| !m.synthesized)
+        .map(|(id, m)| {
+            let key = &m.def_key;
+            let path = model_path(models, &[], id);
+            quote! { #key => ::std::option::Option::Some(#path::from_json(text).map(|_| ())), }
+        });
+    quote! {
+        /// Checks JSON text against the model whose schema name (its `$defs` key in the
+        /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
+        #[allow(deprecated)]
+        pub fn validate_json(
+            model: &str,
+            text: &str,
+        ) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+            match model {
+                #(#arms)*
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
 }
 
 /// Nested modules, each holding the items of its models.
@@ -91,6 +119,18 @@ fn doc_attrs(markdown: &str) -> TokenStream {
         quote! { #[doc = #text] }
     });
     quote! { #(#attrs)* }
+}
+
+/// Model paths as seen from one module, for the validation emitter.
+struct ModulePaths<'a> {
+    models: &'a ModelSet,
+    module: &'a [String],
+}
+
+impl crate::emit_validate::Paths for ModulePaths<'_> {
+    fn model_path(&self, id: ModelId) -> TokenStream {
+        model_path(self.models, self.module, id)
+    }
 }
 
 /// `super::super::other::Name` from the module of `from` to model `to`.
@@ -256,17 +296,31 @@ fn model_items(
     }
     let definition = match &model.kind {
         ModelKind::Object(object) => {
-            let fields = object
+            let (fields, defaults): (Vec<TokenStream>, Vec<Option<TokenStream>>) = object
                 .fields
                 .iter()
-                .map(|f| field_tokens(f, &writer, &model.module));
+                .map(|f| field_tokens(f, &writer, &model.module, &name))
+                .unzip();
+            let defaults: Vec<TokenStream> = defaults.into_iter().flatten().collect();
+            let default_impl = if defaults.is_empty() {
+                quote! {}
+            } else {
+                quote! {
+                    #[allow(deprecated)]
+                    impl #name {
+                        #(#defaults)*
+                    }
+                }
+            };
             quote! {
                 #doc
                 #deprecated
                 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                #[allow(clippy::type_complexity)]
                 pub struct #name {
                     #(#fields)*
                 }
+                #default_impl
             }
         }
         ModelKind::Enum(e) => enum_tokens(model, e, &doc, &deprecated),
@@ -283,9 +337,9 @@ fn model_items(
             quote! {
                 #doc
                 #deprecated
-                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
                 #[serde(untagged)]
-                #[allow(clippy::large_enum_variant)]
+                #[allow(clippy::large_enum_variant, clippy::type_complexity)]
                 pub enum #name {
                     #(#variants)*
                 }
@@ -304,7 +358,12 @@ fn model_items(
     };
     let example = example_tokens(model, &name);
     let schema = json_schema_impl(models, id, &name);
-    quote! { #definition #example #schema }
+    let paths = ModulePaths {
+        models,
+        module: &model.module,
+    };
+    let validation = crate::emit_validate::validation_items(models, id, &name, &paths);
+    quote! { #definition #example #schema #validation }
 }
 
 /// Whether a model is deprecated, has deprecated fields, or refers to a deprecated model.
@@ -331,7 +390,13 @@ fn deprecated_attr(note: Option<&str>) -> TokenStream {
     }
 }
 
-fn field_tokens(field: &Field, writer: &TypeWriter, module: &[String]) -> TokenStream {
+/// A field's declaration and, when it has a `default`, the function serde calls for it.
+fn field_tokens(
+    field: &Field,
+    writer: &TypeWriter,
+    module: &[String],
+    struct_name: &Ident,
+) -> (TokenStream, Option<TokenStream>) {
     let name = ident(&field.rust_name);
     let wire = &field.wire_name;
     let ty = writer.tokens(&field.ty, true);
@@ -355,6 +420,41 @@ fn field_tokens(field: &Field, writer: &TypeWriter, module: &[String]) -> TokenS
     let doc = doc_attrs(&doc);
     let deprecated = deprecated_attr(field.deprecated.as_deref());
     let support = support_path(module);
+    if let (false, Some(default)) = (field.required, &field.constraints.default) {
+        let function = format_ident!("default_{}", field.rust_name.trim_start_matches("r#"));
+        let function_path = format!("{struct_name}::{function}");
+        let text = default.to_string();
+        let (ty, serde) = if field.nullable {
+            let with = format!("{support}::nullable");
+            (
+                quote! { ::std::option::Option<#ty> },
+                quote! { #[serde(rename = #wire, default = #function_path, deserialize_with = #with)] },
+            )
+        } else {
+            (
+                ty,
+                quote! { #[serde(rename = #wire, default = #function_path)] },
+            )
+        };
+        let default_doc = format!(
+            " The default of `{}`: `{}`.",
+            field.wire_name.replace('`', "'"),
+            compact_example(default)
+        );
+        let function_tokens = quote! {
+            #[doc = #default_doc]
+            pub fn #function() -> #ty {
+                ::serde_json::from_str(#text).expect("the default was checked when the code was generated")
+            }
+        };
+        let declaration = quote! {
+            #doc
+            #deprecated
+            #serde
+            pub #name: #ty,
+        };
+        return (declaration, Some(function_tokens));
+    }
     let (ty, serde) = match (field.required, field.nullable) {
         (true, false) => (ty, quote! { #[serde(rename = #wire)] }),
         (true, true) => {
@@ -384,12 +484,13 @@ fn field_tokens(field: &Field, writer: &TypeWriter, module: &[String]) -> TokenS
             )
         }
     };
-    quote! {
+    let declaration = quote! {
         #doc
         #deprecated
         #serde
         pub #name: #ty,
-    }
+    };
+    (declaration, None)
 }
 
 /// An example as one line of JSON, shortened for a doc comment.
@@ -546,7 +647,7 @@ fn example_tokens(model: &Model, name: &Ident) -> TokenStream {
         impl #name {
             #doc
             pub fn example() -> Self {
-                ::serde_json::from_str(#text).expect("the page's example was checked against this type when it was generated")
+                Self::from_json(#text).expect("the page's example was checked against this type when it was generated")
             }
         }
     }
@@ -639,10 +740,16 @@ fn support_module() -> TokenStream {
                     ::serde_json::Value::Object(map) => {
                         let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
                         if let ::std::option::Option::Some(key) = key {
-                            if let ::std::option::Option::Some((_, schema)) =
-                                references.iter().find(|(name, _)| *name == key)
-                            {
-                                *value = schema.as_value().clone();
+                            map.remove("$modelRef");
+                            let found = references.iter().find(|(name, _)| *name == key);
+                            if let ::std::option::Option::Some((_, schema)) = found {
+                                // The reference sits beside the property's own keywords
+                                // (description, examples), which stay.
+                                if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                                    for (name, item) in reference {
+                                        map.entry(name.clone()).or_insert_with(|| item.clone());
+                                    }
+                                }
                             }
                             return;
                         }

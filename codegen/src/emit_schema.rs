@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::ir::{EnumRepr, Model, ModelId, ModelKind, ModelSet, Type};
+use crate::ir::{Constraints, EnumRepr, Model, ModelId, ModelKind, ModelSet, Type};
 
 /// The JSON Schema dialect every published document declares.
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -91,6 +91,7 @@ pub fn model_body(models: &ModelSet, id: ModelId, refs: &mut dyn RefWriter) -> M
                     property.insert("deprecated".into(), true.into());
                 }
                 merge(&mut property, schema);
+                add_constraints(&mut property, &field.constraints);
                 if let Some(example) = &field.example {
                     property.insert("examples".into(), json!([example]));
                 }
@@ -181,6 +182,44 @@ fn nullable(schema: Value) -> Value {
         }
     }
     json!({ "anyOf": [schema, { "type": "null" }] })
+}
+
+/// Adds a field's constraint keywords to its property schema; item constraints go into
+/// `items`.
+fn add_constraints(property: &mut Map<String, Value>, c: &Constraints) {
+    let mut put = |key: &str, value: Option<Value>| {
+        if let Some(value) = value {
+            property.insert(key.to_owned(), value);
+        }
+    };
+    put("format", c.format.map(|f| f.name().into()));
+    put("minLength", c.min_length.map(Value::from));
+    put("maxLength", c.max_length.map(Value::from));
+    put("pattern", c.pattern.clone().map(Value::from));
+    put("minimum", c.minimum.clone().map(Value::Number));
+    put("maximum", c.maximum.clone().map(Value::Number));
+    put(
+        "exclusiveMinimum",
+        c.exclusive_minimum.clone().map(Value::Number),
+    );
+    put(
+        "exclusiveMaximum",
+        c.exclusive_maximum.clone().map(Value::Number),
+    );
+    put("multipleOf", c.multiple_of.clone().map(Value::Number));
+    put("minItems", c.min_items.map(Value::from));
+    put("maxItems", c.max_items.map(Value::from));
+    put("uniqueItems", c.unique_items.then_some(Value::Bool(true)));
+    put("const", c.const_value.clone());
+    put("default", c.default.clone());
+    if let Some(items) = &c.items {
+        let schema = property
+            .entry("items")
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(items_schema) = schema {
+            add_constraints(items_schema, items);
+        }
+    }
 }
 
 fn merge(into: &mut Map<String, Value>, schema: Value) {

@@ -3,7 +3,12 @@
 
 use serde_json::{Map, Value};
 
-use crate::ir::{EnumRepr, Model, ModelKind, ModelSet, Type};
+use modelgen_runtime::{
+    char_count, compare, format, is_multiple_of, json_equal, unique_items, Pattern,
+};
+
+use crate::ir::{Constraints, EnumRepr, Format, Model, ModelKind, ModelSet, Type};
+use crate::spec_config::WireNames;
 
 /// Checks that `value` deserializes into `ty`; the error says where and why not.
 pub fn conforms(value: &Value, ty: &Type, models: &[Model]) -> Result<(), String> {
@@ -19,15 +24,31 @@ fn conforms_at(value: &Value, ty: &Type, models: &[Model], path: &str) -> Result
         ))
     };
     match ty {
-        Type::String | Type::DateTime | Type::Date => {
+        Type::String => {
             if value.is_string() {
                 Ok(())
             } else {
                 fail("a string")
             }
         }
+        Type::DateTime | Type::Date => {
+            let format = if *ty == Type::DateTime {
+                Format::DateTime
+            } else {
+                Format::Date
+            };
+            match value.as_str() {
+                Some(text) if format_holds(format, text) => Ok(()),
+                Some(_) => Err(format!(
+                    "{} is {value}, not a valid {}",
+                    location(path),
+                    format.name()
+                )),
+                None => fail("a string"),
+            }
+        }
         Type::Integer => {
-            if value.is_i64() {
+            if value.as_number().is_some_and(modelgen_runtime::is_integer) {
                 Ok(())
             } else {
                 fail("an integer")
@@ -97,7 +118,11 @@ fn conforms_at(value: &Value, ty: &Type, models: &[Model], path: &str) -> Result
                             }
                             None => {}
                             Some(Value::Null) if field.nullable => {}
-                            Some(item) => conforms_at(item, &field.ty, models, &field_path)?,
+                            Some(item) => {
+                                conforms_at(item, &field.ty, models, &field_path)?;
+                                satisfies(item, &field.constraints)
+                                    .map_err(|why| format!("`{field_path}`: {why}"))?;
+                            }
                         }
                     }
                     Ok(())
@@ -158,6 +183,136 @@ fn kind_of(value: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
+    }
+}
+
+/// Checks a value against a field's constraints (JSON Schema semantics: each keyword
+/// constrains only values of its own JSON type, so `null` passes them all).
+pub fn satisfies(value: &Value, c: &Constraints) -> Result<(), String> {
+    if let Some(expected) = &c.const_value {
+        if !json_equal(value, expected) {
+            return Err(format!("{value} is not the constant {expected}"));
+        }
+    }
+    match value {
+        Value::String(text) => {
+            let length = char_count(text) as u64;
+            if let Some(min) = c.min_length.filter(|&min| length < min) {
+                return Err(format!("{value} is shorter than {min} characters"));
+            }
+            if let Some(max) = c.max_length.filter(|&max| length > max) {
+                return Err(format!("{value} is longer than {max} characters"));
+            }
+            if let Some(pattern) = &c.pattern {
+                let matches = Pattern::new(pattern).is_ok_and(|p| p.is_match(text));
+                if !matches {
+                    return Err(format!("{value} does not match the pattern `{pattern}`"));
+                }
+            }
+            if let Some(f) = c.format {
+                if !format_holds(f, text) {
+                    return Err(format!("{value} is not a valid {}", f.name()));
+                }
+            }
+        }
+        Value::Number(n) => {
+            use std::cmp::Ordering::{Equal, Greater, Less};
+            let bounds = [
+                (&c.minimum, &[Less][..], "minimum"),
+                (&c.maximum, &[Greater][..], "maximum"),
+                (&c.exclusive_minimum, &[Less, Equal][..], "exclusiveMinimum"),
+                (
+                    &c.exclusive_maximum,
+                    &[Greater, Equal][..],
+                    "exclusiveMaximum",
+                ),
+            ];
+            for (limit, bad, name) in bounds {
+                if let Some(limit) = limit {
+                    if bad.contains(&compare(n, limit)) {
+                        return Err(format!("{n} breaks `{name}` {limit}"));
+                    }
+                }
+            }
+            if let Some(divisor) = &c.multiple_of {
+                if !is_multiple_of(n, divisor) {
+                    return Err(format!("{n} is not a multiple of {divisor}"));
+                }
+            }
+        }
+        Value::Array(items) => {
+            let count = items.len() as u64;
+            if let Some(min) = c.min_items.filter(|&min| count < min) {
+                return Err(format!("the list has fewer than {min} items"));
+            }
+            if let Some(max) = c.max_items.filter(|&max| count > max) {
+                return Err(format!("the list has more than {max} items"));
+            }
+            if c.unique_items && !unique_items(items) {
+                return Err("the list repeats an item".to_owned());
+            }
+            if let Some(item_constraints) = &c.items {
+                for (index, item) in items.iter().enumerate() {
+                    satisfies(item, item_constraints)
+                        .map_err(|why| format!("item {index}: {why}"))?;
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Whether `text` is in `format`.
+pub fn format_holds(f: Format, text: &str) -> bool {
+    match f {
+        Format::DateTime => format::is_date_time(text),
+        Format::Date => format::is_date(text),
+        Format::Email => format::is_email(text),
+        Format::Uri => format::is_uri(text),
+        Format::Uuid => format::is_uuid(text),
+        Format::Ipv4 => format::is_ipv4(text),
+        Format::Ipv6 => format::is_ipv6(text),
+    }
+}
+
+/// When an object in an example lacks a field's wire name but has the field under another
+/// naming convention, returns (the key it used, the field's page name, the convention).
+pub fn convention_hint(
+    value: &Value,
+    ty: &Type,
+    models: &[Model],
+) -> Option<(String, String, WireNames)> {
+    match (value, ty) {
+        (_, Type::Nullable(inner)) => convention_hint(value, inner, models),
+        (Value::Array(items), Type::Array(inner)) => {
+            items.iter().find_map(|v| convention_hint(v, inner, models))
+        }
+        (Value::Object(entries), Type::Map(inner)) => entries
+            .values()
+            .find_map(|v| convention_hint(v, inner, models)),
+        (Value::Object(entries), Type::Model(id)) => {
+            let ModelKind::Object(object) = &models[id.0].kind else {
+                return None;
+            };
+            for field in &object.fields {
+                if entries.contains_key(&field.wire_name) {
+                    continue;
+                }
+                for (convention, _) in WireNames::ALL {
+                    let key = convention.apply(&field.name);
+                    if key != field.wire_name && entries.contains_key(&key) {
+                        return Some((key, field.name.clone(), convention));
+                    }
+                }
+            }
+            object.fields.iter().find_map(|field| {
+                entries
+                    .get(&field.wire_name)
+                    .and_then(|v| convention_hint(v, &field.ty, models))
+            })
+        }
+        _ => None,
     }
 }
 

@@ -34,6 +34,7 @@ pub mod collect;
 pub mod diagnostic;
 pub mod emit_rust;
 pub mod emit_schema;
+pub mod emit_validate;
 pub mod examples;
 pub mod ir;
 pub mod naming;
@@ -43,6 +44,7 @@ pub mod render;
 pub mod resolve;
 pub mod rustdoc;
 pub mod source;
+pub mod spec_config;
 pub mod typecell;
 
 use std::fmt;
@@ -109,7 +111,10 @@ impl Generated {
         };
         format!(
             "{} pages, {} models ({} objects, {} enums, {} unions, {} untyped), {} warnings",
-            self.sources.iter().count(),
+            self.sources
+                .iter()
+                .filter(|(_, f)| f.relative_path.ends_with(".md"))
+                .count(),
             self.models.models.iter().filter(|m| !m.synthesized).count(),
             count(|k| matches!(k, ModelKind::Object(_))),
             count(|k| matches!(k, ModelKind::Enum(_))),
@@ -193,8 +198,10 @@ impl Config {
         let mut sources = SourceMap::default();
         let mut diagnostics = Vec::new();
         collect::collect_pages(&self.spec_dir, &mut sources, &mut diagnostics);
+        let page_count = sources.iter().count();
+        let config = spec_config::load(&self.spec_dir, &mut sources, &mut diagnostics);
         let mut pages = Vec::new();
-        for (id, file) in sources.iter() {
+        for (id, file) in sources.iter().take(page_count) {
             if diagnostics
                 .iter()
                 .any(|d| d.span.as_ref().is_some_and(|s| s.file == id))
@@ -205,7 +212,7 @@ impl Config {
                 pages.push(page);
             }
         }
-        let models = resolve::resolve(&pages, &sources, &mut diagnostics);
+        let models = resolve::resolve(&pages, &sources, &config, &mut diagnostics);
         sort_diagnostics(&mut diagnostics, &sources);
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(Error {

@@ -3,6 +3,7 @@
 
 /// Converts description Markdown into doc lines (without the leading space).
 pub fn doc_lines(markdown: &str) -> Vec<String> {
+    let markdown = visible_text(markdown);
     let mut lines = Vec::new();
     let mut in_fence: Option<String> = None;
     let mut in_list = false;
@@ -51,6 +52,27 @@ pub fn doc_lines(markdown: &str) -> Vec<String> {
         lines.remove(0);
     }
     lines
+}
+
+/// Replaces what rustc or clippy reject in doc comments: text-direction control characters
+/// (which can make code read differently than it compiles) are written as `U+XXXX`, and tabs
+/// become spaces.
+fn visible_text(markdown: &str) -> String {
+    markdown
+        .chars()
+        .map(|c| match c {
+            '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}' => {
+                format!("U+{:04X}", u32::from(c))
+            }
+            '\t' => "    ".to_owned(),
+            '\r' => String::new(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 fn fence_marker(line: &str) -> Option<String> {
@@ -199,6 +221,11 @@ mod tests {
             "at <https://dub.co/help>."
         );
         assert_eq!(escape_inline("# not a heading"), "\\# not a heading");
+    }
+
+    #[test]
+    fn direction_controls_and_tabs_are_made_visible() {
+        assert_eq!(doc_lines("a\u{202E}b\tc"), vec!["aU+202Eb    c"]);
     }
 
     #[test]

@@ -3,23 +3,49 @@
 #![deny(warnings, missing_docs)]
 
 macro_rules! fixture {
-    ($name:ident, $file:literal) => {
-        #[doc = concat!("Models generated from the `", $file, "` fixture folder.")]
+    ($name:ident) => {
+        #[doc = concat!("Models generated from the `", stringify!($name), "` fixture folder.")]
         pub mod $name {
-            include!(concat!(env!("OUT_DIR"), "/", $file, ".rs"));
+            include!(concat!(env!("OUT_DIR"), "/", stringify!($name), ".rs"));
         }
     };
 }
 
-fixture!(typescript, "typescript");
-fixture!(go, "go");
-fixture!(go_2024, "go-2024");
-fixture!(python, "python");
-fixture!(php, "php");
-fixture!(java, "java");
-fixture!(csharp, "csharp");
-fixture!(recursion, "recursion");
-fixture!(names, "names");
+fixture!(typescript);
+fixture!(go);
+fixture!(go_2024);
+fixture!(python);
+fixture!(php);
+fixture!(java);
+fixture!(csharp);
+fixture!(recursion);
+fixture!(names);
+fixture!(constraints);
+fixture!(hostile);
+
+include!("folders.rs");
+
+/// Checks a document against a model of one fixture module, by the model's schema name.
+pub fn validate_json(
+    module: &str,
+    model: &str,
+    text: &str,
+) -> Option<Result<(), modelgen_runtime::ValidationErrors>> {
+    match module {
+        "typescript" => typescript::validate_json(model, text),
+        "go" => go::validate_json(model, text),
+        "go_2024" => go_2024::validate_json(model, text),
+        "python" => python::validate_json(model, text),
+        "php" => php::validate_json(model, text),
+        "java" => java::validate_json(model, text),
+        "csharp" => csharp::validate_json(model, text),
+        "recursion" => recursion::validate_json(model, text),
+        "names" => names::validate_json(model, text),
+        "constraints" => constraints::validate_json(model, text),
+        "hostile" => hostile::validate_json(model, text),
+        _ => None,
+    }
+}
 
 /// Where the published schemas of a fixture folder were written.
 pub fn schema_dir(folder: &str) -> std::path::PathBuf {

@@ -2,21 +2,22 @@
 //! value for Rust, turns Type cells into types (following links and names across folders),
 //! and reads descriptions, deprecation notes and examples.
 
+mod constraints;
 mod enums;
+mod fields;
 mod text;
 mod types;
 mod unions;
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde_json::Value;
-
 use crate::diagnostic::Diagnostic;
-use crate::examples::conforms;
-use crate::ir::{Constraints, EnumRepr, Field, Model, ModelId, ModelKind, ModelSet, Object, Type};
+use crate::ir::{Constraints, Field, Model, ModelId, ModelKind, ModelSet, Object, Type};
 use crate::naming::{field_name, type_name, Scope};
 use crate::read::{Cell, Page, Row, Section, Table};
 use crate::source::{SourceMap, Span};
+use crate::spec_config::SpecConfig;
+use fields::PendingField;
 
 pub use text::clean_description;
 use text::{null_fields_in_example_usage, split_field_deprecation, unmark};
@@ -40,7 +41,12 @@ struct PageModel<'p> {
 
 /// Resolves every page into the model IR. Pages that are not models are skipped with a
 /// warning; problems are pushed to `diagnostics`.
-pub fn resolve(pages: &[Page], sources: &SourceMap, diagnostics: &mut Vec<Diagnostic>) -> ModelSet {
+pub fn resolve(
+    pages: &[Page],
+    sources: &SourceMap,
+    config: &SpecConfig,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> ModelSet {
     let mut page_models = Vec::new();
     for page in pages {
         if let Some(kind) = classify(page, diagnostics) {
@@ -63,6 +69,8 @@ pub fn resolve(pages: &[Page], sources: &SourceMap, diagnostics: &mut Vec<Diagno
 
     let mut resolver = Resolver {
         sources,
+        config,
+        pending: Vec::new(),
         models: Vec::new(),
         by_page: HashMap::new(),
         by_page_lowercase: HashMap::new(),
@@ -117,6 +125,8 @@ pub fn resolve(pages: &[Page], sources: &SourceMap, diagnostics: &mut Vec<Diagno
         };
         resolver.models[id.0].kind = kind;
     }
+    resolver.finish_fields();
+    unions::order_variants(&mut resolver.models);
     let mut models = ModelSet {
         models: resolver.models,
     };
@@ -253,6 +263,9 @@ enum Resolved {
 
 struct Resolver<'a> {
     sources: &'a SourceMap,
+    config: &'a SpecConfig,
+    /// Field cells read once every model exists: examples and constraints.
+    pending: Vec<PendingField>,
     models: Vec<Model>,
     by_page: HashMap<String, ModelId>,
     by_page_lowercase: HashMap<String, ModelId>,
@@ -339,6 +352,7 @@ impl Resolver<'_> {
         };
         let description_col = column("Description");
         let example_col = column("Example");
+        let constraints_col = column("Constraints");
 
         let mut fields = Vec::new();
         let mut scope = Scope::default();
@@ -422,8 +436,14 @@ impl Resolver<'_> {
             };
             let nullable =
                 marks.nullable || (required && marks.maybe_absent) || shown_null.contains(&name);
-            let example = example_col.and_then(|c| self.example(&row.cells[c], &ty, nullable));
             let rust_name = scope.claim(field_name(&name, "field"), "_");
+            self.pending.push(PendingField {
+                model: id,
+                field: fields.len(),
+                name_span: name_cell.span.clone(),
+                example: example_col.map(|c| row.cells[c].clone()),
+                constraints: constraints_col.map(|c| row.cells[c].clone()),
+            });
             fields.push(Field {
                 wire_name: name.clone(),
                 name,
@@ -433,7 +453,7 @@ impl Resolver<'_> {
                 nullable,
                 description,
                 deprecated,
-                example,
+                example: None,
                 constraints: Constraints::default(),
                 span: row.span.clone(),
             });
@@ -460,36 +480,6 @@ impl Resolver<'_> {
         self.diagnostics
             .push(Diagnostic::error(row.span.clone(), message).with_help(help));
     }
-
-    fn example(&mut self, cell: &Cell, ty: &Type, nullable: bool) -> Option<Value> {
-        let raw = cell.value.trim();
-        if raw.is_empty() {
-            return None;
-        }
-        let text = raw.replace("<br/>", "\n").replace("<br />", "\n");
-        let value = match serde_json::from_str::<Value>(&text) {
-            Ok(Value::String(s)) if s.is_empty() => Value::String(s),
-            Ok(value @ (Value::Number(_) | Value::Bool(_))) if accepts_text(ty, &self.models) => {
-                let _ = value;
-                Value::String(raw.to_owned())
-            }
-            Ok(value) => value,
-            Err(_) => Value::String(text),
-        };
-        if value.is_null() && nullable {
-            return Some(value);
-        }
-        match conforms(&value, ty, &self.models) {
-            Ok(()) => Some(value),
-            Err(why) => {
-                self.diagnostics.push(
-                    Diagnostic::warning(cell.span.clone(), format!("the example does not fit the field's type: {why}"))
-                        .with_help("the example is left out of the schema and of `example()`; correct the Example cell to use it"),
-                );
-                None
-            }
-        }
-    }
 }
 
 /// What a type conversion needs to know about where the type is written.
@@ -504,17 +494,5 @@ fn required_mark(cell: &str) -> Option<bool> {
         ":heavy_check_mark:" | "✔️" | "✔" | ":white_check_mark:" | "✅" => Some(true),
         ":heavy_minus_sign:" | "➖" => Some(false),
         _ => None,
-    }
-}
-
-/// Whether a string example fits this type (so `3600` in a string field stays text).
-fn accepts_text(ty: &Type, models: &[Model]) -> bool {
-    match ty {
-        Type::String | Type::DateTime | Type::Date => true,
-        Type::Nullable(inner) => accepts_text(inner, models),
-        Type::Model(id) => {
-            matches!(&models[id.0].kind, ModelKind::Enum(e) if e.repr == EnumRepr::String)
-        }
-        _ => false,
     }
 }

@@ -21,6 +21,7 @@ pub fn clean_description(text: &str) -> String {
         return String::new();
     }
     let text = text
+        .replace("\\|", "|")
         .replace("<br/><br/>", "\n\n")
         .replace("<br />", "\n")
         .replace("<br/>", "\n")

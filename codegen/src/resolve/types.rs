@@ -219,7 +219,14 @@ impl Resolver<'_> {
                 )
             })
             .filter(|(score, _)| *score > 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
+            .max_by(|a, b| {
+                // Between `string` and `String`, suggest the one written in the same case.
+                let same_case = |k: &str| {
+                    k.starts_with(char::is_lowercase) == last.starts_with(char::is_lowercase)
+                };
+                a.0.total_cmp(&b.0)
+                    .then(same_case(&a.1).cmp(&same_case(&b.1)))
+            });
         let diagnostic = Diagnostic::error(span, format!("unknown type `{name}`"))
             .with_label("no primitive or model has this name");
         match best {
@@ -326,7 +333,15 @@ impl Resolver<'_> {
             return Ok(Resolved::Type(ty));
         }
         if let Some(p) = &resolved {
-            if self.sources.find(p).is_some() {
+            if let Some(file) = self.sources.find(p) {
+                let broken = self
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.is_error() && d.span.as_ref().is_some_and(|s| s.file == file));
+                if broken {
+                    // The page's own error is reported; a second one here would only repeat it.
+                    return Ok(Resolved::Type(Type::Any));
+                }
                 return Err(Box::new(
                     Diagnostic::error(span, format!("`{target}` is not a model page"))
                         .with_help("link a page that has a `## Fields`, `## Values` or `## Supported Types` section"),

@@ -57,13 +57,11 @@ impl Resolver<'_> {
             );
             return ModelKind::Any;
         }
-        let mut ordered: Vec<(usize, (Type, Span))> = variants.into_iter().enumerate().collect();
-        ordered.sort_by_key(|(index, (ty, _))| (specificity(ty, &self.models), *index));
-        let mut scope = Scope::default();
-        let variants = ordered
+        // Ordered and named once every model is resolved: see `order_variants`.
+        let variants = variants
             .into_iter()
-            .map(|(_, (ty, span))| Variant {
-                rust_name: scope.claim(variant_name(&ty, &self.models), ""),
+            .map(|(ty, span)| Variant {
+                rust_name: String::new(),
                 ty,
                 span,
             })
@@ -171,6 +169,28 @@ fn type_from_code(code: &str, union_name: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Orders every union's variants most specific first and names them. Runs after all models
+/// are resolved, because specificity depends on the variants' own fields.
+pub(super) fn order_variants(models: &mut [Model]) {
+    for index in 0..models.len() {
+        let ModelKind::Union(union) = &models[index].kind else {
+            continue;
+        };
+        let mut ordered: Vec<(usize, Variant)> =
+            union.variants.iter().cloned().enumerate().collect();
+        ordered.sort_by_key(|(position, v)| (specificity(&v.ty, models), *position));
+        let mut scope = Scope::default();
+        let variants = ordered
+            .into_iter()
+            .map(|(_, v)| Variant {
+                rust_name: scope.claim(variant_name(&v.ty, models), ""),
+                ..v
+            })
+            .collect();
+        models[index].kind = ModelKind::Union(Union { variants });
+    }
 }
 
 /// Orders union variants so that untagged deserialization tries narrow shapes before wide

@@ -1,0 +1,174 @@
+//! The last pass over fields, once every model exists: wire names from the folder's
+//! convention and overrides, the Constraints column, and the Example column checked against
+//! the field's type and constraints.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde_json::Value;
+
+use super::constraints::parse_constraints;
+use super::Resolver;
+use crate::diagnostic::Diagnostic;
+use crate::examples::{conforms, convention_hint};
+use crate::ir::{EnumRepr, Model, ModelId, ModelKind, Type};
+use crate::read::Cell;
+use crate::source::Span;
+use crate::spec_config::FILE_NAME;
+
+/// A field's cells that are read after all models are resolved.
+pub(super) struct PendingField {
+    pub(super) model: ModelId,
+    pub(super) field: usize,
+    pub(super) name_span: Span,
+    pub(super) example: Option<Cell>,
+    pub(super) constraints: Option<Cell>,
+}
+
+impl Resolver<'_> {
+    /// Wire names, then constraints, then examples (which are checked against both).
+    pub(super) fn finish_fields(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        self.assign_wire_names(&pending);
+        for field in &pending {
+            if let Some(cell) = &field.constraints {
+                self.read_constraints(field, cell);
+            }
+        }
+        for field in &pending {
+            if let Some(cell) = &field.example {
+                self.read_example(field, cell);
+            }
+        }
+    }
+
+    fn assign_wire_names(&mut self, pending: &[PendingField]) {
+        let mut used = BTreeSet::new();
+        let mut seen: HashMap<(ModelId, String), Span> = HashMap::new();
+        for entry in pending {
+            let model = &self.models[entry.model.0];
+            let ModelKind::Object(object) = &model.kind else {
+                continue;
+            };
+            let field = &object.fields[entry.field];
+            let key = format!("{}.{}", model.name, field.name);
+            let wire = match self.config.overrides.get(&key) {
+                Some(found) => {
+                    used.insert(key);
+                    found.wire_name.clone()
+                }
+                None => self.config.wire_names.apply(&field.name),
+            };
+            if let Some(first) = seen.get(&(entry.model, wire.clone())) {
+                let (line, _) = self.sources.get(first.file).line_column(first.range.start);
+                self.diagnostics.push(
+                    Diagnostic::error(entry.name_span.clone(), format!("two fields have the wire name `{wire}`"))
+                        .with_help(format!(
+                            "the field on line {line} has it too; give one of them its own name in `{FILE_NAME}` under `wireNameOverrides`"
+                        )),
+                );
+                continue;
+            }
+            seen.insert((entry.model, wire.clone()), entry.name_span.clone());
+            if let ModelKind::Object(object) = &mut self.models[entry.model.0].kind {
+                object.fields[entry.field].wire_name = wire;
+            }
+        }
+        for (key, unused) in &self.config.overrides {
+            if !used.contains(key) {
+                self.diagnostics.push(
+                    Diagnostic::error(unused.span.clone(), format!("`{}` names no field of any model", unused.key))
+                        .with_help("write the model's title and the field as on the page: `V3TokenRequest.clientId`"),
+                );
+            }
+        }
+    }
+
+    fn read_constraints(&mut self, entry: &PendingField, cell: &Cell) {
+        let ModelKind::Object(object) = &self.models[entry.model.0].kind else {
+            return;
+        };
+        let field = &object.fields[entry.field];
+        let (required, ty) = (field.required, field.ty.clone());
+        match parse_constraints(cell, &ty, &self.models) {
+            Ok((constraints, refined)) => {
+                if required && constraints.default.is_some() {
+                    self.diagnostics.push(
+                        Diagnostic::error(cell.span.clone(), "a required field cannot have a `default`")
+                            .with_help("a default fills in a missing field; mark the field optional (`:heavy_minus_sign:`) or remove the default"),
+                    );
+                    return;
+                }
+                if let ModelKind::Object(object) = &mut self.models[entry.model.0].kind {
+                    let field = &mut object.fields[entry.field];
+                    field.constraints = constraints;
+                    if let Some(refined) = refined {
+                        field.ty = refined;
+                    }
+                }
+            }
+            Err(diagnostic) => self.diagnostics.push(*diagnostic),
+        }
+    }
+
+    fn read_example(&mut self, entry: &PendingField, cell: &Cell) {
+        let raw = cell.value.trim();
+        if raw.is_empty() {
+            return;
+        }
+        let ModelKind::Object(object) = &self.models[entry.model.0].kind else {
+            return;
+        };
+        let field = &object.fields[entry.field];
+        let raw = raw.replace("\\|", "|");
+        let raw = raw.as_str();
+        let text = raw.replace("<br/>", "\n").replace("<br />", "\n");
+        let value = match serde_json::from_str::<Value>(&text) {
+            Ok(Value::Number(_) | Value::Bool(_)) if accepts_text(&field.ty, &self.models) => {
+                Value::String(raw.to_owned())
+            }
+            Ok(value) => value,
+            Err(_) => Value::String(text),
+        };
+        let verdict = if value.is_null() && field.nullable {
+            Ok(())
+        } else {
+            conforms(&value, &field.ty, &self.models)
+                .and_then(|()| crate::examples::satisfies(&value, &field.constraints))
+        };
+        match verdict {
+            Ok(()) => {
+                if let ModelKind::Object(object) = &mut self.models[entry.model.0].kind {
+                    object.fields[entry.field].example = Some(value);
+                }
+            }
+            Err(why) => {
+                let hint = convention_hint(&value, &field.ty, &self.models);
+                let mut diagnostic = Diagnostic::warning(
+                    cell.span.clone(),
+                    format!("the example does not fit the field: {why}"),
+                );
+                diagnostic = match hint {
+                    Some((key, field_name, convention)) => diagnostic.with_help(format!(
+                        "the example writes `{key}` for the field `{field_name}`, as the {} convention would; set `\"wireNames\": \"{}\"` in `{FILE_NAME}` if that is the wire format",
+                        convention.name(),
+                        convention.name()
+                    )),
+                    None => diagnostic.with_help("the example is left out of the schema and of `example()`; correct the Example cell to use it"),
+                };
+                self.diagnostics.push(diagnostic);
+            }
+        }
+    }
+}
+
+/// Whether a string example fits this type (so `3600` in a string field stays text).
+fn accepts_text(ty: &Type, models: &[Model]) -> bool {
+    match ty {
+        Type::String | Type::DateTime | Type::Date => true,
+        Type::Nullable(inner) => accepts_text(inner, models),
+        Type::Model(id) => {
+            matches!(&models[id.0].kind, ModelKind::Enum(e) if e.repr == EnumRepr::String)
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,236 @@
+//! The spec folder's own settings, `modelgen.json` beside the pages: how page field names
+//! become JSON wire names. The build script and the command line both read this one file.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use heck::{ToKebabCase, ToLowerCamelCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use serde_json::Value;
+
+use crate::diagnostic::Diagnostic;
+use crate::source::{FileId, SourceFile, SourceMap, Span};
+
+/// The settings file's name, looked for at the top of the spec folder.
+pub const FILE_NAME: &str = "modelgen.json";
+
+/// How a page's field names turn into wire names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WireNames {
+    /// The Field column is the wire name.
+    #[default]
+    AsWritten,
+    /// `client_id`.
+    SnakeCase,
+    /// `clientId`.
+    CamelCase,
+    /// `ClientId`.
+    PascalCase,
+    /// `client-id`.
+    KebabCase,
+    /// `CLIENT_ID`.
+    ScreamingSnakeCase,
+}
+
+impl WireNames {
+    /// Every convention with its name in `modelgen.json`.
+    pub const ALL: [(WireNames, &'static str); 6] = [
+        (WireNames::AsWritten, "as-written"),
+        (WireNames::SnakeCase, "snake_case"),
+        (WireNames::CamelCase, "camelCase"),
+        (WireNames::PascalCase, "PascalCase"),
+        (WireNames::KebabCase, "kebab-case"),
+        (WireNames::ScreamingSnakeCase, "SCREAMING_SNAKE_CASE"),
+    ];
+
+    /// The name used in `modelgen.json`.
+    pub fn name(self) -> &'static str {
+        WireNames::ALL
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map_or("as-written", |(_, n)| n)
+    }
+
+    /// The wire name of a field called `name` on the page.
+    pub fn apply(self, name: &str) -> String {
+        match self {
+            WireNames::AsWritten => name.to_owned(),
+            WireNames::SnakeCase => name.to_snake_case(),
+            WireNames::CamelCase => name.to_lower_camel_case(),
+            WireNames::PascalCase => name.to_upper_camel_case(),
+            WireNames::KebabCase => name.to_kebab_case(),
+            WireNames::ScreamingSnakeCase => name.to_shouty_snake_case(),
+        }
+    }
+}
+
+/// A per-field wire name.
+#[derive(Debug, Clone)]
+pub struct WireNameOverride {
+    /// `Model.field` as written in the file.
+    pub key: String,
+    /// The wire name.
+    pub wire_name: String,
+    /// Where the entry is in the file.
+    pub span: Span,
+}
+
+/// The settings of one spec folder.
+#[derive(Debug, Clone, Default)]
+pub struct SpecConfig {
+    /// The folder-wide convention.
+    pub wire_names: WireNames,
+    /// Per-field wire names, by `Model.field`.
+    pub overrides: BTreeMap<String, WireNameOverride>,
+    /// The settings file, when there is one.
+    pub file: Option<FileId>,
+}
+
+/// Reads `modelgen.json` from the spec folder, if present. Problems become errors that
+/// point into the file.
+pub fn load(
+    spec_dir: &Path,
+    sources: &mut SourceMap,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> SpecConfig {
+    let path = spec_dir.join(FILE_NAME);
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return SpecConfig::default();
+    };
+    let id = sources.add(SourceFile::new(path, FILE_NAME.to_owned(), text));
+    let file = sources.get(id);
+    let mut config = SpecConfig {
+        file: Some(id),
+        ..SpecConfig::default()
+    };
+    let whole = Span::new(id, 0..file.text.len().min(1));
+    let value: Value = match serde_json::from_str(&file.text) {
+        Ok(value) => value,
+        Err(error) => {
+            let offset = offset_of(&file.text, error.line(), error.column());
+            diagnostics.push(
+                Diagnostic::error(
+                    Span::new(id, offset..offset),
+                    format!("`{FILE_NAME}` is not valid JSON: {error}"),
+                )
+                .with_help("the file is a JSON object such as `{\"wireNames\": \"snake_case\"}`"),
+            );
+            return config;
+        }
+    };
+    let Value::Object(map) = value else {
+        diagnostics.push(Diagnostic::error(
+            whole,
+            format!("`{FILE_NAME}` must hold a JSON object"),
+        ));
+        return config;
+    };
+    let key_span = |key: &str| {
+        let needle = format!("\"{key}\"");
+        let at = file.text.find(&needle).unwrap_or(0);
+        Span::new(id, at..at + needle.len())
+    };
+    for (key, value) in &map {
+        match key.as_str() {
+            "wireNames" => {
+                let found = value
+                    .as_str()
+                    .and_then(|name| WireNames::ALL.iter().find(|(_, n)| *n == name));
+                match found {
+                    Some((convention, _)) => config.wire_names = *convention,
+                    None => {
+                        let names: Vec<&str> = WireNames::ALL.iter().map(|(_, n)| *n).collect();
+                        diagnostics.push(
+                            Diagnostic::error(
+                                key_span(key),
+                                format!("unknown wire-name convention {value}"),
+                            )
+                            .with_help(format!("use one of: {}", names.join(", "))),
+                        );
+                    }
+                }
+            }
+            "wireNameOverrides" => {
+                let Value::Object(entries) = value else {
+                    diagnostics.push(
+                        Diagnostic::error(key_span(key), "`wireNameOverrides` must be an object")
+                            .with_help("map `Model.field` to its wire name: `{\"V3TokenRequest.clientId\": \"client_id\"}`"),
+                    );
+                    continue;
+                };
+                for (field, wire) in entries {
+                    let span = key_span(field);
+                    match wire.as_str() {
+                        Some(wire) if field.contains('.') && !wire.is_empty() => {
+                            config.overrides.insert(
+                                field.clone(),
+                                WireNameOverride {
+                                    key: field.clone(),
+                                    wire_name: wire.to_owned(),
+                                    span,
+                                },
+                            );
+                        }
+                        _ => diagnostics.push(
+                            Diagnostic::error(
+                                span,
+                                format!("bad wire-name override `{field}`: {wire}"),
+                            )
+                            .with_help("write `\"Model.field\": \"wire_name\"`"),
+                        ),
+                    }
+                }
+            }
+            other => diagnostics.push(
+                Diagnostic::error(
+                    key_span(other),
+                    format!("unknown setting `{other}` in `{FILE_NAME}`"),
+                )
+                .with_help("the settings are `wireNames` and `wireNameOverrides`"),
+            ),
+        }
+    }
+    config
+}
+
+/// The byte offset of a 1-based line and column (as serde_json reports them).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conventions_convert_sdk_names() {
+        assert_eq!(WireNames::SnakeCase.apply("clientId"), "client_id");
+        assert_eq!(WireNames::SnakeCase.apply("ExternalID"), "external_id");
+        assert_eq!(WireNames::CamelCase.apply("client_id"), "clientId");
+        assert_eq!(WireNames::KebabCase.apply("clientId"), "client-id");
+        assert_eq!(WireNames::AsWritten.apply("clientId"), "clientId");
+    }
+
+    #[test]
+    fn reads_settings_and_reports_unknown_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "{\n  \"wireNames\": \"snake_case\",\n  \"wireNameOverrides\": {\"A.b\": \"B\"},\n  \"colour\": 1\n}\n",
+        )
+        .unwrap();
+        let mut sources = SourceMap::default();
+        let mut diagnostics = Vec::new();
+        let config = load(dir.path(), &mut sources, &mut diagnostics);
+        assert_eq!(config.wire_names, WireNames::SnakeCase);
+        assert_eq!(config.overrides["A.b"].wire_name, "B");
+        assert_eq!(diagnostics.len(), 1);
+        assert!(diagnostics[0].message.contains("unknown setting `colour`"));
+        let (_, line, column) = diagnostics[0].location(&sources).unwrap();
+        assert_eq!((line, column), (4, 3));
+    }
+}

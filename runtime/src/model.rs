@@ -1,0 +1,67 @@
+//! Reading documents into generated models: fast when the document is valid, and every
+//! problem with its path when it is not.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::checks::normalize_integral_floats;
+use crate::{JsonPointer, Validate, ValidationError, ValidationErrors};
+
+/// A generated model: a type that can check a JSON value against its schema without
+/// deserializing it, as well as check itself once deserialized.
+pub trait Model: DeserializeOwned + Validate {
+    /// Checks a JSON value, which sits at `path`, against the model's schema and pushes one
+    /// error per broken keyword.
+    fn validate_value(value: &Value, path: &mut JsonPointer, errors: &mut Vec<ValidationError>);
+
+    /// Reads a model from JSON text, or returns every way the text breaks the schema.
+    ///
+    /// # Errors
+    ///
+    /// All the errors, each with the JSON Pointer of the offending value.
+    fn from_json(text: &str) -> Result<Self, ValidationErrors> {
+        parse(text)
+    }
+}
+
+/// Reads `T` from JSON text: deserializes directly and checks the typed value; only when that
+/// fails does it walk the parsed JSON to collect every error with its path.
+///
+/// # Errors
+///
+/// All the errors, each with the JSON Pointer of the offending value.
+pub fn parse<T: Model>(text: &str) -> Result<T, ValidationErrors> {
+    if let Ok(value) = crate::strict::from_str::<T>(text) {
+        value.validate()?;
+        return Ok(value);
+    }
+    let mut value: Value = serde_json::from_str(text).map_err(|error| {
+        ValidationErrors(vec![ValidationError {
+            path: String::new(),
+            rule: "json",
+            message: format!("not JSON: {error}"),
+        }])
+    })?;
+    from_value_checked(&mut value)
+}
+
+/// Checks a JSON value against `T`'s schema and, when it fits, deserializes it.
+///
+/// # Errors
+///
+/// All the errors, each with the JSON Pointer of the offending value.
+pub fn from_value_checked<T: Model>(value: &mut Value) -> Result<T, ValidationErrors> {
+    let mut errors = Vec::new();
+    T::validate_value(value, &mut JsonPointer::new(), &mut errors);
+    if !errors.is_empty() {
+        return Err(ValidationErrors(errors));
+    }
+    normalize_integral_floats(value);
+    crate::strict::from_value(value.clone()).map_err(|error| {
+        ValidationErrors(vec![ValidationError {
+            path: error.path.clone(),
+            rule: "type",
+            message: error.message,
+        }])
+    })
+}
