@@ -110,6 +110,7 @@ pub fn compare(
             .build(&schema)
             .unwrap_or_else(|e| panic!("{} does not compile: {e}", path.display()));
         report.models += 1;
+        let mut dump = Vec::new();
         for sample in samples(models, id, per_model, 0x5eed ^ id.0 as u64) {
             let text = sample.document.to_string();
             let rust = validate(&model.def_key, &text)
@@ -117,6 +118,11 @@ pub fn compare(
             let schema_accepts = validator.is_valid(&sample.document);
             report.documents += 1;
             report.accepted += usize::from(schema_accepts);
+            dump.push(serde_json::json!({
+                "document": sample.document,
+                "valid": rust.is_ok(),
+                "description": sample.description,
+            }));
             if rust.is_ok() != schema_accepts {
                 report.disagreements.push(Disagreement {
                     model: model.def_key.clone(),
@@ -127,6 +133,23 @@ pub fn compare(
                 });
             }
         }
+        write_dump(&model.schema_file, &dump);
     }
     report
+}
+
+/// With `MODELGEN_AGREEMENT_DUMP=<folder>` set, writes each model's documents and Rust
+/// verdicts as JSON Lines (`<folder>/<schema file>.jsonl`), so that validators in other
+/// languages can be held to the same verdicts.
+fn write_dump(schema_file: &str, documents: &[Value]) {
+    let Some(folder) = std::env::var_os("MODELGEN_AGREEMENT_DUMP") else {
+        return;
+    };
+    let path = Path::new(&folder).join(format!("{schema_file}l"));
+    if let Some(parent) = path.parent() {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    let lines: Vec<String> = documents.iter().map(Value::to_string).collect();
+    std::fs::write(&path, lines.join("\n") + "\n")
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
