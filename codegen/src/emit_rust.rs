@@ -414,6 +414,22 @@ fn field_tokens(
         "- JSON property: `{}` ({presence})",
         field.wire_name.replace('`', "'")
     ));
+    let mut rules: Vec<String> = crate::emit_schema::constraint_keywords(&field.constraints)
+        .iter()
+        .map(|(keyword, value)| format!("`{keyword}: {}`", compact_example(value)))
+        .collect();
+    if let Some(items) = &field.constraints.items {
+        rules.extend(
+            crate::emit_schema::constraint_keywords(items)
+                .iter()
+                .map(|(keyword, value)| {
+                    format!("each item `{keyword}: {}`", compact_example(value))
+                }),
+        );
+    }
+    if !rules.is_empty() {
+        doc.push_str(&format!("\n- Constraints: {}", rules.join(", ")));
+    }
     if let Some(example) = &field.example {
         doc.push_str(&format!("\n- Example: `{}`", compact_example(example)));
     }

@@ -184,6 +184,20 @@ fn nullable(schema: Value) -> Value {
     json!({ "anyOf": [schema, { "type": "null" }] })
 }
 
+/// The JSON Schema keywords of a field's constraints, in a fixed order (item constraints
+/// are not included).
+pub fn constraint_keywords(c: &Constraints) -> Map<String, Value> {
+    let mut keywords = Map::new();
+    add_constraints(
+        &mut keywords,
+        &Constraints {
+            items: None,
+            ..c.clone()
+        },
+    );
+    keywords
+}
+
 /// Adds a field's constraint keywords to its property schema; item constraints go into
 /// `items`.
 fn add_constraints(property: &mut Map<String, Value>, c: &Constraints) {

@@ -32,6 +32,7 @@
 
 pub mod collect;
 pub mod diagnostic;
+pub mod emit_diagram;
 pub mod emit_rust;
 pub mod emit_schema;
 pub mod emit_validate;
@@ -93,7 +94,8 @@ pub struct Generated {
     pub diagnostics: Vec<Diagnostic>,
     /// The generated Rust source.
     pub rust: String,
-    /// Published schema files: path relative to the schema folder, and contents.
+    /// Files published in the schema folder (the schemas, the bundle and the diagram): path
+    /// relative to the folder, and contents.
     pub schemas: Vec<(String, String)>,
     /// Files written because their bytes changed.
     pub written: Vec<PathBuf>,
@@ -316,6 +318,10 @@ impl Config {
         }
         let bundle = emit_schema::bundle_document(models, &self.schema_base_uri);
         files.push((emit_schema::BUNDLE_FILE.to_owned(), publish(bundle)));
+        files.push((
+            emit_diagram::DIAGRAM_FILE.to_owned(),
+            emit_diagram::diagram_page(models),
+        ));
         files
     }
 }

@@ -9,18 +9,21 @@ pub struct Address {
     /// Line1 is the street address, including the house number.
     ///
     /// - JSON property: `line1` (required)
+    /// - Constraints: `minLength: 1`, `maxLength: 200`
     /// - Example: `"12 Harbour Street"`
     #[serde(rename = "line1")]
     pub line1: ::std::string::String,
     /// City is the city, town or village.
     ///
     /// - JSON property: `city` (required)
+    /// - Constraints: `minLength: 1`
     /// - Example: `"Leith"`
     #[serde(rename = "city")]
     pub city: ::std::string::String,
     /// PostalCode is the ZIP or postal code. Omitted in countries without one.
     ///
     /// - JSON property: `postal_code` (optional)
+    /// - Constraints: `maxLength: 10`
     /// - Example: `"EH6 6QU"`
     #[serde(
         rename = "postal_code",
@@ -32,6 +35,7 @@ pub struct Address {
     /// Country is the two-letter ISO 3166-1 alpha-2 country code.
     ///
     /// - JSON property: `country` (required)
+    /// - Constraints: `pattern: "^[A-Z]{2}$"`
     /// - Example: `"GB"`
     #[serde(rename = "country")]
     pub country: ::std::string::String,
@@ -238,18 +242,21 @@ pub struct Customer {
     /// ID is the unique identifier of the customer.
     ///
     /// - JSON property: `id` (required)
+    /// - Constraints: `pattern: "^cus_[a-z0-9]+$"`
     /// - Example: `"cus_8f2k1m"`
     #[serde(rename = "id")]
     pub id: ::std::string::String,
     /// Name is the full name of the customer.
     ///
     /// - JSON property: `name` (required)
+    /// - Constraints: `minLength: 1`, `maxLength: 200`
     /// - Example: `"Ada Lovelace"`
     #[serde(rename = "name")]
     pub name: ::std::string::String,
     /// Email is the contact email address.
     ///
     /// - JSON property: `email` (optional)
+    /// - Constraints: `format: "email"`
     /// - Example: `"ada@example.com"`
     #[serde(
         rename = "email",
@@ -273,6 +280,7 @@ pub struct Customer {
     /// ShippingAddresses lists the delivery addresses, most recently used first.
     ///
     /// - JSON property: `shipping_addresses` (optional)
+    /// - Constraints: `maxItems: 5`
     /// - Example: `[{"line1":"4 Mill Lane","city":"Dublin","country":"IE"}]`
     #[serde(
         rename = "shipping_addresses",
@@ -297,6 +305,7 @@ pub struct Customer {
     /// Balance is the outstanding amount in the smallest currency unit. Defaults to 0.
     ///
     /// - JSON property: `balance` (optional)
+    /// - Constraints: `minimum: 0`, `default: 0`
     #[serde(rename = "balance", default = "Customer::default_balance")]
     pub balance: i64,
     /// CreatedAt is the time the customer was created.
@@ -962,18 +971,21 @@ pub struct V3TokenResponse {
     /// AccessToken is the bearer token to send in the `Authorization` header.
     ///
     /// - JSON property: `access_token` (required)
+    /// - Constraints: `minLength: 16`
     /// - Example: `"eyJhbGciOiJSUzI1NiJ9.e30.c2ln"`
     #[serde(rename = "access_token")]
     pub access_token: ::std::string::String,
     /// TokenType is the kind of token issued; always `Bearer`.
     ///
     /// - JSON property: `token_type` (required)
+    /// - Constraints: `pattern: "^[Bb]earer$"`
     /// - Example: `"Bearer"`
     #[serde(rename = "token_type")]
     pub token_type: ::std::string::String,
     /// ExpiresIn is the lifetime of the access token in seconds.
     ///
     /// - JSON property: `expires_in` (required)
+    /// - Constraints: `minimum: 1`, `maximum: 86400`
     /// - Example: `3600`
     #[serde(rename = "expires_in")]
     pub expires_in: i64,
@@ -991,6 +1003,7 @@ pub struct V3TokenResponse {
     /// Scope lists the permissions granted to the token.
     ///
     /// - JSON property: `scope` (optional)
+    /// - Constraints: `maxItems: 10`, `uniqueItems: true`, each item `pattern: "^[a-z]+:(read|write)$"`
     /// - Example: `["accounts:read","payments:write"]`
     #[serde(
         rename = "scope",
@@ -1002,6 +1015,7 @@ pub struct V3TokenResponse {
     /// ContactEmail is where the issuer sends notices about this token.
     ///
     /// - JSON property: `contact_email` (optional)
+    /// - Constraints: `format: "email"`
     /// - Example: `"security@example.com"`
     #[serde(
         rename = "contact_email",
@@ -1024,6 +1038,7 @@ pub struct V3TokenResponse {
     /// Refreshable says whether `refreshToken` may be used. Defaults to true.
     ///
     /// - JSON property: `refreshable` (optional)
+    /// - Constraints: `default: true`
     #[serde(rename = "refreshable", default = "V3TokenResponse::default_refreshable")]
     pub refreshable: bool,
 }
