@@ -70,6 +70,7 @@ pub struct Config {
     schema_dir: Option<PathBuf>,
     rust_file: Option<PathBuf>,
     schema_base_uri: String,
+    wire_names: Option<spec_config::WireNames>,
 }
 
 impl Default for Config {
@@ -79,6 +80,7 @@ impl Default for Config {
             schema_dir: None,
             rust_file: None,
             schema_base_uri: DEFAULT_SCHEMA_BASE_URI.to_owned(),
+            wire_names: None,
         }
     }
 }
@@ -195,13 +197,24 @@ impl Config {
         self
     }
 
+    /// The wire-name convention for a spec folder that has no `modelgen.json` saying
+    /// otherwise (a folder the caller cannot write to, such as a vendored `docs/models`).
+    /// The folder's own `modelgen.json` wins.
+    pub fn wire_names(&mut self, convention: spec_config::WireNames) -> &mut Self {
+        self.wire_names = Some(convention);
+        self
+    }
+
     /// Reads and resolves the pages without writing anything.
     pub fn check(&self) -> Result<Generated, Error> {
         let mut sources = SourceMap::default();
         let mut diagnostics = Vec::new();
         collect::collect_pages(&self.spec_dir, &mut sources, &mut diagnostics);
         let page_count = sources.iter().count();
-        let config = spec_config::load(&self.spec_dir, &mut sources, &mut diagnostics);
+        let mut config = spec_config::load(&self.spec_dir, &mut sources, &mut diagnostics);
+        if let (Some(convention), false) = (self.wire_names, config.wire_names_set) {
+            config.wire_names = convention;
+        }
         let mut pages = Vec::new();
         for (id, file) in sources.iter().take(page_count) {
             if diagnostics

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use modelgen::diagnostic::Diagnostic;
 use modelgen::render::{render_all_human, render_json};
 use modelgen::source::SourceMap;
+use modelgen::spec_config::WireNames;
 use modelgen::Config;
 
 const USAGE: &str = "\
@@ -15,7 +16,8 @@ modelgen: Rust types and JSON Schemas from Markdown model pages
 
 Usage:
   modelgen check DIR [--format human|json]
-  modelgen generate DIR [--rust FILE] [--schemas DIR] [--base-uri URI] [--format human|json]
+  modelgen generate DIR [--rust FILE] [--schemas DIR] [--base-uri URI] [--wire-names CONVENTION]
+                       [--format human|json]
 
 Commands:
   check      read every page under DIR; exit 0 when all generate, else print the errors and exit 1
@@ -26,6 +28,10 @@ Options:
   --rust FILE      write the generated Rust to FILE
   --schemas DIR    write one JSON Schema per model, and bundle.schema.json, under DIR
   --base-uri URI   base of each schema's $id (default https://models.invalid/)
+  --wire-names CONVENTION
+                   wire names for a folder whose modelgen.json does not set them:
+                   as-written (default), snake_case, camelCase, PascalCase, kebab-case,
+                   SCREAMING_SNAKE_CASE
   --format FORMAT  human (default): rustc-like diagnostics; json: one JSON object per line
   -h, --help       print this help
 ";
@@ -42,6 +48,7 @@ struct Args {
     rust: Option<PathBuf>,
     schemas: Option<PathBuf>,
     base_uri: Option<String>,
+    wire_names: Option<WireNames>,
     format: Format,
 }
 
@@ -52,6 +59,7 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
     let mut rust = None;
     let mut schemas = None;
     let mut base_uri = None;
+    let mut wire_names = None;
     let mut format = Format::Human;
     while let Some(arg) = parser.next()? {
         match arg {
@@ -59,6 +67,14 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
             Long("rust") => rust = Some(PathBuf::from(parser.value()?)),
             Long("schemas") => schemas = Some(PathBuf::from(parser.value()?)),
             Long("base-uri") => base_uri = Some(parser.value()?.string()?),
+            Long("wire-names") => {
+                let name = parser.value()?.string()?;
+                let found = WireNames::ALL.iter().find(|(_, n)| *n == name);
+                match found {
+                    Some((convention, _)) => wire_names = Some(*convention),
+                    None => return Err(format!("unknown wire-name convention `{name}`").into()),
+                }
+            }
             Long("format") => {
                 format = match parser.value()?.string()?.as_str() {
                     "human" => Format::Human,
@@ -89,6 +105,7 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
         rust,
         schemas,
         base_uri,
+        wire_names,
         format,
     }))
 }
@@ -123,6 +140,9 @@ fn main() -> ExitCode {
     config.spec_dir(&args.dir);
     if let Some(base_uri) = &args.base_uri {
         config.schema_base_uri(base_uri);
+    }
+    if let Some(convention) = args.wire_names {
+        config.wire_names(convention);
     }
     if args.command == "generate" {
         if let Some(rust) = &args.rust {

@@ -81,6 +81,8 @@ pub struct SpecConfig {
     pub wire_names: WireNames,
     /// Per-field wire names, by `Model.field`.
     pub overrides: BTreeMap<String, WireNameOverride>,
+    /// Whether the file sets `wireNames` (so a caller's default does not apply).
+    pub wire_names_set: bool,
     /// The settings file, when there is one.
     pub file: Option<FileId>,
 }
@@ -136,7 +138,10 @@ pub fn load(
                     .as_str()
                     .and_then(|name| WireNames::ALL.iter().find(|(_, n)| *n == name));
                 match found {
-                    Some((convention, _)) => config.wire_names = *convention,
+                    Some((convention, _)) => {
+                        config.wire_names = *convention;
+                        config.wire_names_set = true;
+                    }
                     None => {
                         let names: Vec<&str> = WireNames::ALL.iter().map(|(_, n)| *n).collect();
                         diagnostics.push(

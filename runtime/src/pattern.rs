@@ -17,7 +17,7 @@ use std::fmt;
 /// only, `\s` is ECMAScript white space and line terminators, `.` stops at line terminators, and
 /// `^`/`$` anchor at the ends of the string.
 ///
-/// To read patterns as `jsonschema` reads them, three things differ from plain ECMAScript:
+/// To read patterns as `jsonschema` reads them, four things differ from plain ECMAScript:
 ///
 /// * `\b` and `\B` are Unicode word boundaries (a word character being a letter, mark, decimal
 ///   digit, connector punctuation or join control), as in Rust's `regex`, not ASCII ones;
@@ -27,6 +27,10 @@ use std::fmt;
 /// * in a pattern with lookaround (other than leading `^(?=…)` groups), which `jsonschema` does
 ///   not translate, `.` matches everything but `\n`, and `\d`, `\s` and `\w` are Unicode
 ///   classes (decimal numbers, `White_Space`, Unicode word characters), as in Rust's `regex`.
+///
+/// `regress` is a backtracking engine: nested quantifiers that can split a string many ways
+/// (`^(a+)+$` against `aaaa…!`) take time exponential in its length, where `jsonschema`'s `regex`
+/// takes linear time.
 ///
 /// ```
 /// use modelgen_runtime::Pattern;
@@ -93,7 +97,8 @@ impl fmt::Display for Pattern {
 /// Beyond what [`Pattern::new`] rejects, this turns down ECMAScript that `jsonschema` cannot
 /// compile or matches differently: the empty classes `[]` and `[^]`, `\0`, `[\b]`,
 /// backreferences (`\1`, `\k<name>`; `jsonschema` fails a reference to a group that did not take
-/// part, where ECMAScript matches the empty string) and `\u` escapes of lone surrogates.
+/// part, where ECMAScript matches the empty string), capturing groups inside lookbehinds and `\u`
+/// escapes of lone surrogates.
 ///
 /// # Errors
 ///
@@ -142,6 +147,8 @@ fn translate(source: &str) -> Translated {
     let mut problem = None;
     let mut in_class = false;
     let mut class_empty = false;
+    // For each open group, whether it is a lookbehind.
+    let mut groups: Vec<bool> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -245,6 +252,25 @@ fn translate(source: &str) -> Translated {
                     out.push('^');
                     i += 1;
                 }
+            }
+            '(' => {
+                let rest = &chars[i + 1..];
+                let lookbehind =
+                    rest.starts_with(&['?', '<', '=']) || rest.starts_with(&['?', '<', '!']);
+                let capturing =
+                    rest.first() != Some(&'?') || (rest.get(1) == Some(&'<') && !lookbehind);
+                if capturing && groups.contains(&true) {
+                    problem = problem.or(Some(
+                        "a capturing group inside a lookbehind, which `fancy-regex` matches \
+                         differently",
+                    ));
+                }
+                groups.push(lookbehind);
+                out.push(c);
+            }
+            ')' => {
+                groups.pop();
+                out.push(c);
             }
             ']' | '}' => {
                 out.push('\\');

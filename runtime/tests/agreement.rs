@@ -1835,7 +1835,7 @@ fn string_lengths() {
 }
 
 /// A random ECMAScript pattern from common pieces: literals, class escapes, classes, `.`,
-/// anchors, groups, alternation, quantifiers, `\b` and, now and then, lookaround.
+/// anchors, groups, alternation, quantified atoms, `\b` and, now and then, lookaround.
 fn random_pattern(rng: &mut Rng, depth: usize) -> String {
     const ATOMS: &[&str] = &[
         "a", "b", "é", "1", "-", "_", " ", "\\d", "\\D", "\\w", "\\W", "\\s", "\\S", ".", "[a-c]",
@@ -1861,7 +1861,8 @@ fn random_pattern(rng: &mut Rng, depth: usize) -> String {
             _ => ATOMS[rng.below(ATOMS.len())].to_owned(),
         };
         out.push_str(&atom);
-        if !atom.starts_with("(?") && !atom.starts_with("\\b") && !atom.starts_with("\\B") {
+        // Groups stay unquantified: nested quantifiers backtrack exponentially in `regress`.
+        if !atom.starts_with('(') && !atom.starts_with("\\b") && !atom.starts_with("\\B") {
             match rng.below(8) {
                 0 => out.push('*'),
                 1 => out.push('+'),
@@ -1912,6 +1913,9 @@ fn random_patterns() {
             continue;
         };
         compiled += 1;
+        if std::env::var_os("AGREEMENT_TRACE").is_some() {
+            eprintln!("PATTERN {pattern:?}");
+        }
         let ours = Pattern::new(&pattern).expect("checked");
         for subject in subjects
             .iter()
