@@ -96,10 +96,14 @@ const ESCAPABLE: &[char] = &[
 
 /// Parses one Type cell.
 pub fn parse_type_cell(cell: &str) -> Result<TypeExpr, TypeCellError> {
-    parse_at(cell, 0)
+    parse_at(cell, 0, 0)
 }
 
-fn parse_at(text: &str, base: usize) -> Result<TypeExpr, TypeCellError> {
+/// How deeply types may nest (`List[List[...]]`, links in links); far beyond any real page,
+/// and well within the stack of a build script.
+pub const MAX_NESTING: usize = 64;
+
+fn parse_at(text: &str, base: usize, depth: usize) -> Result<TypeExpr, TypeCellError> {
     let tokens = lex(text, base)?;
     if tokens.is_empty() {
         return Err(TypeCellError {
@@ -111,7 +115,12 @@ fn parse_at(text: &str, base: usize) -> Result<TypeExpr, TypeCellError> {
         });
     }
     let end = base + text.len();
-    let mut parser = TypeParser { tokens, at: 0, end };
+    let mut parser = TypeParser {
+        tokens,
+        at: 0,
+        end,
+        depth,
+    };
     let expr = parser.union()?;
     if let Some(extra) = parser.tokens.get(parser.at) {
         return Err(TypeCellError {
@@ -134,6 +143,7 @@ fn describe(token: &Token) -> String {
 
 fn lex(text: &str, base: usize) -> Result<Vec<Lexed>, TypeCellError> {
     let bytes = text.as_bytes();
+    let closing = closing_brackets(bytes);
     let mut tokens = Vec::new();
     let mut i = 0;
     while i < text.len() {
@@ -184,7 +194,7 @@ fn lex(text: &str, base: usize) -> Result<Vec<Lexed>, TypeCellError> {
                 i += close + 2;
             }
             '[' => {
-                if let Some((label_end, target_start, target_end)) = link_at(bytes, i) {
+                if let Some((label_end, target_start, target_end)) = link_at(bytes, &closing, i) {
                     tokens.push(Lexed {
                         token: Token::Link {
                             label: text[i + 1..label_end].to_owned(),
@@ -248,36 +258,45 @@ fn ident_at(text: &str) -> (String, usize) {
     (text[..len].to_owned(), len)
 }
 
-/// If a Markdown link starts at `open`, returns (label end, target start, target end).
-fn link_at(bytes: &[u8], open: usize) -> Option<(usize, usize, usize)> {
-    let mut depth = 0usize;
-    let mut i = open;
+/// For every `[` in the text, the index of the `]` that closes it (escaped brackets are not
+/// counted), found in one pass so that lexing stays linear however many brackets there are.
+fn closing_brackets(bytes: &[u8]) -> Vec<Option<usize>> {
+    let mut closing = vec![None; bytes.len()];
+    let mut open = Vec::new();
+    let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'\\' => i += 1,
-            b'[' => depth += 1,
+            b'[' => open.push(i),
             b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    if bytes.get(i + 1) != Some(&b'(') {
-                        return None;
-                    }
-                    let target_start = i + 2;
-                    let close = bytes[target_start..].iter().position(|&b| b == b')')?;
-                    return Some((i, target_start, target_start + close));
+                if let Some(start) = open.pop() {
+                    closing[start] = Some(i);
                 }
             }
             _ => {}
         }
         i += 1;
     }
-    None
+    closing
+}
+
+/// If a Markdown link starts at `open`, returns (label end, target start, target end).
+fn link_at(bytes: &[u8], closing: &[Option<usize>], open: usize) -> Option<(usize, usize, usize)> {
+    let close = closing.get(open).copied().flatten()?;
+    if bytes.get(close + 1) != Some(&b'(') {
+        return None;
+    }
+    let target_start = close + 2;
+    let end = bytes[target_start..].iter().position(|&b| b == b')')?;
+    Some((close, target_start, target_start + end))
 }
 
 struct TypeParser {
     tokens: Vec<Lexed>,
     at: usize,
     end: usize,
+    /// How many types enclose the one being parsed.
+    depth: usize,
 }
 
 impl TypeParser {
@@ -317,6 +336,20 @@ impl TypeParser {
     }
 
     fn single(&mut self) -> Result<TypeExpr, TypeCellError> {
+        if self.depth >= MAX_NESTING {
+            return Err(TypeCellError {
+                message: format!("the type nests more than {MAX_NESTING} levels deep"),
+                range: self.here(),
+                help: Some("real types nest a few levels; check for a runaway bracket".into()),
+            });
+        }
+        self.depth += 1;
+        let result = self.single_unchecked();
+        self.depth -= 1;
+        result
+    }
+
+    fn single_unchecked(&mut self) -> Result<TypeExpr, TypeCellError> {
         let mut stars_before = 0;
         while self.eat('*') {
             stars_before += 1;
@@ -402,7 +435,7 @@ impl TypeParser {
                 target,
             } => {
                 self.at += 1;
-                let label = parse_at(&label, label_start)?;
+                let label = parse_at(&label, label_start, self.depth + 1)?;
                 Ok(TypeExpr::Link {
                     label: Box::new(label),
                     target,
@@ -597,6 +630,24 @@ mod tests {
         );
         assert_eq!(parsed("*operations.TagIds*[]"), "array(operations.TagIds)");
         assert_eq!(parsed("string[]"), "array(string)");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = format!("{}string{}", "(".repeat(5000), ")".repeat(5000));
+        let error = parse_type_cell(&deep).unwrap_err();
+        assert!(error.message.contains("nests more than"), "{error:?}");
+        let links = format!("{}x{}", "[".repeat(3000), "](a.md)".repeat(3000));
+        assert!(parse_type_cell(&links).is_err());
+        let arrays = format!("{}string", "[]".repeat(3000));
+        assert!(parse_type_cell(&arrays).is_err());
+    }
+
+    #[test]
+    fn many_unmatched_brackets_lex_in_linear_time() {
+        // The quadratic scan this guards against took minutes on this input.
+        let cell = "[".repeat(200_000);
+        assert!(parse_type_cell(&cell).is_err());
     }
 
     #[test]

@@ -125,6 +125,7 @@ pub fn resolve(
         };
         resolver.models[id.0].kind = kind;
     }
+    unions::reject_self_containing(&mut resolver.models, resolver.diagnostics);
     resolver.finish_fields();
     unions::order_variants(&mut resolver.models);
     let mut models = ModelSet {

@@ -171,6 +171,64 @@ fn type_from_code(code: &str, union_name: &str) -> Option<String> {
     None
 }
 
+/// A union whose variant is itself, directly or through other unions (`Loop` listing
+/// `Loop`), describes no value and would make every check of it loop forever: each such
+/// variant is an error and is removed.
+pub(super) fn reject_self_containing(models: &mut [Model], diagnostics: &mut Vec<Diagnostic>) {
+    fn union_target(ty: &Type, models: &[Model]) -> Option<ModelId> {
+        match ty {
+            Type::Nullable(inner) => union_target(inner, models),
+            Type::Model(id) if matches!(models[id.0].kind, ModelKind::Union(_)) => Some(*id),
+            _ => None,
+        }
+    }
+    fn reaches(from: ModelId, to: ModelId, models: &[Model], seen: &mut Vec<ModelId>) -> bool {
+        if from == to {
+            return true;
+        }
+        if seen.contains(&from) {
+            return false;
+        }
+        seen.push(from);
+        let ModelKind::Union(union) = &models[from.0].kind else {
+            return false;
+        };
+        union
+            .variants
+            .iter()
+            .filter_map(|v| union_target(&v.ty, models))
+            .any(|next| reaches(next, to, models, seen))
+    }
+    for index in 0..models.len() {
+        let ModelKind::Union(union) = &models[index].kind else {
+            continue;
+        };
+        let looping: Vec<usize> = union
+            .variants
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| {
+                union_target(&v.ty, models)
+                    .is_some_and(|target| reaches(target, ModelId(index), models, &mut Vec::new()))
+            })
+            .map(|(position, _)| position)
+            .collect();
+        if looping.is_empty() {
+            continue;
+        }
+        let name = models[index].name.clone();
+        if let ModelKind::Union(union) = &mut models[index].kind {
+            for position in looping.into_iter().rev() {
+                let variant = union.variants.remove(position);
+                diagnostics.push(
+                    Diagnostic::error(variant.span, format!("union `{name}` contains itself as a variant"))
+                        .with_help("a union's variants must be other types; list the types the value can actually be"),
+                );
+            }
+        }
+    }
+}
+
 /// Orders every union's variants most specific first and names them. Runs after all models
 /// are resolved, because specificity depends on the variants' own fields.
 pub(super) fn order_variants(models: &mut [Model]) {
