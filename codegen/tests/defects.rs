@@ -453,3 +453,150 @@ fn errors_in_two_pages_are_both_reported() {
     assert_eq!(all[1].message, "unknown Required mark `:maybe:`");
     assert_eq!((all[1].line, all[1].column), (7, 20));
 }
+
+/// A page whose one field has a Constraints cell; the row is line 7 and the cell starts at
+/// column 42 (`| `n` | *string* | :heavy_check_mark: | N. | ` is 41 characters).
+fn constrained_page(ty: &str, constraints: &str) -> String {
+    format!(
+        "# Pet\n\n## Fields\n\n| Field | Type | Required | Description | Constraints |\n| --- | --- | --- | --- | --- |\n| `n` | {ty} | :heavy_check_mark: | N. | {constraints} |\n"
+    )
+}
+
+fn constraint_error(ty: &str, constraints: &str, message_part: &str) -> Found {
+    let page = constrained_page(ty, constraints);
+    let dir = folder(&[("pet.md", page.as_bytes())]);
+    let error = failed(dir.path());
+    let all = found(&error);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    let found = all.into_iter().next().expect("one");
+    assert!(found.message.contains(message_part), "{found:?}");
+    let column = page
+        .lines()
+        .nth(6)
+        .expect("row")
+        .find(constraints)
+        .expect("cell")
+        + 1;
+    assert_eq!((found.line, found.column), (7, column), "{found:?}");
+    found
+}
+
+#[test]
+fn constraint_that_is_not_json() {
+    constraint_error("*string*", "{minLength: 1}", "not a JSON object");
+}
+
+#[test]
+fn constraint_on_the_wrong_type() {
+    let error = constraint_error("*number*", r#"{"minLength": 1}"#, "applies to strings");
+    assert!(help_of(&error).contains("remove the keyword"));
+}
+
+#[test]
+fn contradictory_constraints() {
+    constraint_error(
+        "*string*",
+        r#"{"minLength": 5, "maxLength": 2}"#,
+        "greater than `maxLength`",
+    );
+    constraint_error(
+        "*number*",
+        r#"{"minimum": 10, "exclusiveMaximum": 10}"#,
+        "leave no number allowed",
+    );
+    constraint_error(
+        "*string*[]",
+        r#"{"minItems": 3, "maxItems": 1}"#,
+        "greater than `maxItems`",
+    );
+}
+
+#[test]
+fn unknown_constraint_keyword_and_format() {
+    let error = constraint_error(
+        "*string*",
+        r#"{"minlength": 1}"#,
+        "unknown constraint keyword `minlength`",
+    );
+    assert!(help_of(&error).contains("minLength"));
+    let error = constraint_error("*string*", r#"{"format": "e-mail"}"#, "unknown format");
+    assert!(help_of(&error).contains("email"));
+}
+
+#[test]
+fn invalid_pattern() {
+    constraint_error(
+        "*string*",
+        r#"{"pattern": "(unclosed"}"#,
+        "not a valid ECMAScript regular expression",
+    );
+}
+
+#[test]
+fn default_or_const_that_breaks_the_field() {
+    constraint_error(
+        "*string*",
+        r#"{"const": 3}"#,
+        "does not fit the field's type",
+    );
+    constraint_error(
+        "*string*",
+        r#"{"maxLength": 2, "const": "long"}"#,
+        "breaks the field's own constraints",
+    );
+}
+
+#[test]
+fn a_union_that_contains_itself() {
+    let page = b"# Loop\n\n## Supported Types\n\n### [Loop](loop.md)\n";
+    let error = single_error(
+        page,
+        "loop.md",
+        "union `Loop` contains itself as a variant",
+        (5, 5),
+    );
+    assert!(help_of(&error).contains("other types"));
+}
+
+#[test]
+fn settings_file_with_an_unknown_convention() {
+    let dir = folder(&[
+        ("pet.md", good_page("Pet").as_bytes()),
+        ("modelgen.json", b"{\n  \"wireNames\": \"snakecase\"\n}\n"),
+    ]);
+    let error = failed(dir.path());
+    let all = found(&error);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(
+        all[0].message.contains("unknown wire-name convention"),
+        "{all:#?}"
+    );
+    assert!(all[0].file.ends_with("modelgen.json"));
+    assert_eq!((all[0].line, all[0].column), (2, 3));
+}
+
+#[test]
+fn examples_written_in_another_naming_convention_name_the_setting() {
+    let token = fields_page(
+        "Token",
+        "| `accessToken` | *string* | :heavy_check_mark: | The token. |\n",
+    );
+    let session = "# Session\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n| `token` | [Token](token.md) | :heavy_check_mark: | The token. | {\"access_token\": \"abc\"} |\n";
+    let dir = folder(&[
+        ("token.md", token.as_bytes()),
+        ("session.md", session.as_bytes()),
+    ]);
+    let generated = check(dir.path()).expect("a warning, not an error");
+    let warning = generated
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("example does not fit"))
+        .unwrap_or_else(|| panic!("{:?}", generated.diagnostics));
+    let help = warning.help.as_deref().unwrap_or_default();
+    assert!(
+        help.contains("`access_token`") && help.contains("\"wireNames\": \"snake_case\""),
+        "{help}"
+    );
+    let (file, line, _) = warning.location(&generated.sources).expect("located");
+    assert!(file.ends_with("session.md") && line == 7, "{file}:{line}");
+}
