@@ -17,6 +17,9 @@ fn agreement_with_published_schemas() {
         &root.join("generated"),
         modelgen::DEFAULT_SCHEMA_BASE_URI,
         DOCUMENTS_PER_MODEL,
+        std::env::var_os("MODELGEN_AGREEMENT_DUMP")
+            .as_deref()
+            .map(Path::new),
         |model, text| models::validate_json(model, text).map(|r| r.map_err(|e| e.to_string())),
     );
     eprintln!(

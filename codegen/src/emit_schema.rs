@@ -41,17 +41,25 @@ pub fn model_document(models: &ModelSet, id: ModelId, base_uri: &str) -> Value {
     Value::Object(document)
 }
 
-/// The bundle: every published model under `$defs`, each keeping its `$id` so that the
-/// relative references inside resolve to the embedded copies.
+/// References inside the bundle: `#/$defs/<key>`, so the bundle stands alone.
+pub struct BundleRefs;
+
+impl RefWriter for BundleRefs {
+    fn reference(&mut self, _from: &Model, _to: ModelId, target: &Model) -> Value {
+        json!({ "$ref": format!("#/$defs/{}", crate::examples::pointer_escape(&target.def_key)) })
+    }
+}
+
+/// The bundle: every published model under `$defs`, referring to each other within the
+/// bundle (`#/$defs/components.Pet`), so that tools which read one file and tools which hold
+/// the per-model files beside it both work.
 pub fn bundle_document(models: &ModelSet, base_uri: &str) -> Value {
     let mut defs = Map::new();
     for (id, model) in models.iter().filter(|(_, m)| !m.synthesized) {
-        let mut document = match model_document(models, id, base_uri) {
-            Value::Object(map) => map,
-            _ => Map::new(),
-        };
-        document.remove("$schema");
-        defs.insert(model.def_key.clone(), Value::Object(document));
+        defs.insert(
+            model.def_key.clone(),
+            Value::Object(model_body(models, id, &mut BundleRefs)),
+        );
     }
     json!({
         "$schema": DRAFT_2020_12,

@@ -5,12 +5,17 @@
 //! ```
 //!
 //! For each sub-folder of `<corpus-root>` (sorted by name) it generates the Rust file and the
-//! JSON Schemas into `<out-dir>/<name>/`, writes a standalone crate there whose tests
-//! deserialize every page example into its Rust type (see [`scaffold`]), and checks every
-//! published schema against the draft 2020-12 meta-schema with every `$ref` resolved (see
-//! [`schemas`]). It then prints one summary line per folder and exits non-zero when any
-//! folder failed to generate or published an invalid schema. Compiling, linting and testing
-//! the written crates is left to `.ci/corpus.sh`.
+//! JSON Schemas into `<out-dir>/<name>/` and checks every published schema against the draft
+//! 2020-12 meta-schema with every `$ref` resolved (see [`schemas`]). It then writes one crate,
+//! `<out-dir>/crate`, with a module per folder, whose tests deserialize every page example
+//! into its Rust type and hold each model's validation to its published schema (see
+//! [`scaffold`]), prints one summary line per folder, and exits non-zero when any folder
+//! failed to generate or published an invalid schema. Compiling, linting and testing the
+//! crate is left to `.ci/corpus.sh`.
+//!
+//! The pages of the Dub API's Go, Python and PHP SDKs name fields in the SDK's casing while
+//! the API's JSON is camelCase, so those folders are generated with the camelCase wire-name
+//! convention; TypeScript SDK property names are the wire names already.
 
 mod scaffold;
 mod schemas;
@@ -20,6 +25,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use modelgen::render::render_all_human;
+use modelgen::spec_config::WireNames;
 use modelgen::Generated;
 
 /// What became of one folder.
@@ -49,10 +55,19 @@ fn main() -> ExitCode {
         eprintln!("error: `{corpus_root}` has no sub-folders");
         return ExitCode::FAILURE;
     }
+    let mut crate_folders = Vec::new();
     let outcomes: Vec<Outcome> = folders
         .iter()
-        .map(|folder| check_folder(folder, Path::new(out_dir)))
+        .map(|folder| check_folder(folder, Path::new(out_dir), &mut crate_folders))
         .collect();
+    let crate_dir = Path::new(out_dir).join("crate");
+    if let Err(error) = scaffold::write_crate(&crate_dir, &crate_folders) {
+        eprintln!(
+            "error: cannot write the crate in `{}`: {error}",
+            crate_dir.display()
+        );
+        return ExitCode::FAILURE;
+    }
     println!();
     for outcome in &outcomes {
         println!("{}: {}", outcome.name, outcome.summary);
@@ -84,7 +99,11 @@ fn sub_folders(root: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 /// Generates one folder into `out_root/<name>/` and checks the result.
-fn check_folder(folder: &Path, out_root: &Path) -> Outcome {
+fn check_folder(
+    folder: &Path,
+    out_root: &Path,
+    crate_folders: &mut Vec<scaffold::Folder>,
+) -> Outcome {
     let name = folder
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -92,10 +111,16 @@ fn check_folder(folder: &Path, out_root: &Path) -> Outcome {
     println!("== {name}");
     let out = out_root.join(&name);
     let schema_dir = out.join("schemas");
+    let convention = if name.contains("-ts") {
+        WireNames::AsWritten
+    } else {
+        WireNames::CamelCase
+    };
     let generated = modelgen::Config::new()
         .spec_dir(folder)
         .schema_dir(&schema_dir)
-        .rust_file(out.join("src").join("models.rs"))
+        .rust_file(out.join("models.rs"))
+        .wire_names(convention)
         .generate();
     let generated = match generated {
         Ok(generated) => generated,
@@ -114,17 +139,25 @@ fn check_folder(folder: &Path, out_root: &Path) -> Outcome {
         render_all_human(&generated.diagnostics, &generated.sources, false)
     );
     let mut failed = false;
+    if generated.sources.iter().next().is_none() {
+        println!("error: `{}` holds no pages", folder.display());
+        failed = true;
+    }
     for page in silent_pages(&generated) {
         println!("error: `{page}` produced no model and no warning");
         failed = true;
     }
-    if let Err(error) = scaffold::write_crate(&out, &name, &generated) {
-        println!(
-            "error: cannot write the crate in `{}`: {error}",
-            out.display()
-        );
-        failed = true;
-    }
+    let module = scaffold::module_name(&name);
+    let tests = scaffold::example_tests(&format!("corpus_models::{module}"), &generated);
+    let pages = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    let out_abs = std::fs::canonicalize(&out).unwrap_or_else(|_| out.clone());
+    crate_folders.push(scaffold::Folder {
+        module,
+        pages,
+        out: out_abs,
+        wire_names: convention.name(),
+        tests,
+    });
     match schemas::check_dir(&schema_dir, modelgen::DEFAULT_SCHEMA_BASE_URI) {
         Ok(report) => {
             for problem in &report.problems {

@@ -21,6 +21,7 @@ fn agreement_with_published_schemas_for_every_fixture() {
             &schema_dir(module),
             modelgen::DEFAULT_SCHEMA_BASE_URI,
             DOCUMENTS_PER_MODEL,
+            None,
             |model, text| validate_json(module, model, text).map(|r| r.map_err(|e| e.to_string())),
         );
         eprintln!(

@@ -81,7 +81,9 @@ pub struct Report {
 }
 
 /// Compares the Rust verdict (`validate(schema name, text)`) with the published schema's on
-/// `per_model` documents for every published model.
+/// `per_model` documents for every published model. With `dump` set, each model's documents
+/// and Rust verdicts are also written there as JSON Lines (`<schema file>l`), so that
+/// validators in other languages can be held to the same verdicts.
 ///
 /// # Panics
 ///
@@ -92,6 +94,7 @@ pub fn compare(
     schema_dir: &Path,
     base_uri: &str,
     per_model: usize,
+    dump: Option<&Path>,
     validate: impl Fn(&str, &str) -> Option<Result<(), String>>,
 ) -> Report {
     let mut report = Report::default();
@@ -110,7 +113,7 @@ pub fn compare(
             .build(&schema)
             .unwrap_or_else(|e| panic!("{} does not compile: {e}", path.display()));
         report.models += 1;
-        let mut dump = Vec::new();
+        let mut lines = Vec::new();
         for sample in samples(models, id, per_model, 0x5eed ^ id.0 as u64) {
             let text = sample.document.to_string();
             let rust = validate(&model.def_key, &text)
@@ -118,7 +121,7 @@ pub fn compare(
             let schema_accepts = validator.is_valid(&sample.document);
             report.documents += 1;
             report.accepted += usize::from(schema_accepts);
-            dump.push(serde_json::json!({
+            lines.push(serde_json::json!({
                 "document": sample.document,
                 "valid": rust.is_ok(),
                 "description": sample.description,
@@ -133,19 +136,16 @@ pub fn compare(
                 });
             }
         }
-        write_dump(&model.schema_file, &dump);
+        if let Some(folder) = dump {
+            write_dump(folder, &model.schema_file, &lines);
+        }
     }
     report
 }
 
-/// With `MODELGEN_AGREEMENT_DUMP=<folder>` set, writes each model's documents and Rust
-/// verdicts as JSON Lines (`<folder>/<schema file>.jsonl`), so that validators in other
-/// languages can be held to the same verdicts.
-fn write_dump(schema_file: &str, documents: &[Value]) {
-    let Some(folder) = std::env::var_os("MODELGEN_AGREEMENT_DUMP") else {
-        return;
-    };
-    let path = Path::new(&folder).join(format!("{schema_file}l"));
+/// Writes one model's documents and verdicts as JSON Lines into `folder`.
+fn write_dump(folder: &Path, schema_file: &str, documents: &[Value]) {
+    let path = folder.join(format!("{schema_file}l"));
     if let Some(parent) = path.parent() {
         let _ = std::fs::create_dir_all(parent);
     }
