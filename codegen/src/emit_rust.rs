@@ -121,15 +121,19 @@ fn doc_attrs(markdown: &str) -> TokenStream {
     quote! { #(#attrs)* }
 }
 
-/// Model paths as seen from one module, for the validation emitter.
+/// Model paths and variant types as seen from one model's module, for the validation
+/// emitter.
 struct ModulePaths<'a> {
-    models: &'a ModelSet,
-    module: &'a [String],
+    writer: TypeWriter<'a>,
 }
 
 impl crate::emit_validate::Paths for ModulePaths<'_> {
     fn model_path(&self, id: ModelId) -> TokenStream {
-        model_path(self.models, self.module, id)
+        model_path(self.writer.models, self.writer.module, id)
+    }
+
+    fn variant_type(&self, ty: &Type) -> TokenStream {
+        self.writer.tokens(ty, true)
     }
 }
 
@@ -359,8 +363,12 @@ fn model_items(
     let example = example_tokens(model, &name);
     let schema = json_schema_impl(models, id, &name);
     let paths = ModulePaths {
-        models,
-        module: &model.module,
+        writer: TypeWriter {
+            models,
+            module: &model.module,
+            owner: Some(id),
+            boxed,
+        },
     };
     let validation = crate::emit_validate::validation_items(models, id, &name, &paths);
     quote! { #definition #example #schema #validation }

@@ -16,6 +16,10 @@ use crate::ir::{Constraints, EnumRepr, Format, Model, ModelId, ModelKind, ModelS
 pub trait Paths {
     /// The path to a model's type from the module being written.
     fn model_path(&self, id: ModelId) -> TokenStream;
+
+    /// The Rust type of a variant of the model being written, exactly as its enum holds it
+    /// (boxed where the variant closes a cycle).
+    fn variant_type(&self, ty: &Type) -> TokenStream;
 }
 
 const RT: &str = "::modelgen_runtime";
@@ -63,7 +67,7 @@ pub fn validation_items(
                 let variant_name =
                     proc_macro2::Ident::new(&variant.rust_name, proc_macro2::Span::call_site());
                 let check = value_check(&variant.ty, None, paths);
-                let ty = variant_type_tokens(&variant.ty, paths);
+                let ty = paths.variant_type(&variant.ty);
                 quote! {
                     {
                         let mut trial = ::std::vec::Vec::new();
@@ -120,29 +124,6 @@ pub fn validation_items(
 
         #union_reader
         #union_deserialize
-    }
-}
-
-fn variant_type_tokens(ty: &Type, paths: &dyn Paths) -> TokenStream {
-    match ty {
-        Type::String | Type::DateTime | Type::Date => quote! { ::std::string::String },
-        Type::Integer => quote! { i64 },
-        Type::Number => quote! { f64 },
-        Type::Boolean => quote! { bool },
-        Type::Any => quote! { ::serde_json::Value },
-        Type::Array(inner) => {
-            let inner = variant_type_tokens(inner, paths);
-            quote! { ::std::vec::Vec<#inner> }
-        }
-        Type::Map(inner) => {
-            let inner = variant_type_tokens(inner, paths);
-            quote! { ::std::collections::BTreeMap<::std::string::String, #inner> }
-        }
-        Type::Nullable(inner) => {
-            let inner = variant_type_tokens(inner, paths);
-            quote! { ::std::option::Option<#inner> }
-        }
-        Type::Model(id) => paths.model_path(*id),
     }
 }
 

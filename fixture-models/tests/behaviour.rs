@@ -144,3 +144,20 @@ fn awkward_names_keep_their_wire_names() {
         assert_eq!(value[key], document[key], "{key}");
     }
 }
+
+#[test]
+fn a_union_variant_that_closes_a_cycle_is_boxed_and_reads() {
+    use recursion::components::Choice;
+    let nested = json!({"label": "left", "next": {"label": "right", "next": "done"}});
+    assert_eq!(round_trip::<Choice>(nested.clone()), nested);
+    let parsed = Choice::from_json(&nested.to_string()).expect("valid");
+    assert!(matches!(parsed, Choice::Branch(_)), "{parsed:?}");
+    assert!(matches!(
+        Choice::from_json("\"done\"").expect("valid"),
+        Choice::Str(_)
+    ));
+    assert!(
+        Choice::from_json("{\"next\": \"done\"}").is_err(),
+        "a branch needs its label"
+    );
+}

@@ -2,6 +2,109 @@
 
 /// Models from the `components` folder.
 pub mod components {
+    /// A branch that may lead to another choice.
+    ///
+    /// Generated from the model page `components/branch.md`.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[allow(clippy::type_complexity)]
+    pub struct Branch {
+        /// The branch label.
+        ///
+        /// - JSON property: `label` (required)
+        #[serde(rename = "label")]
+        pub label: ::std::string::String,
+        /// What follows this branch.
+        ///
+        /// - JSON property: `next` (optional)
+        #[serde(
+            rename = "next",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "super::__support::present"
+        )]
+        pub next: ::std::option::Option<Choice>,
+    }
+    #[allow(deprecated)]
+    impl ::schemars::JsonSchema for Branch {
+        fn schema_name() -> ::std::borrow::Cow<'static, str> {
+            ::std::borrow::Cow::Borrowed("components.Branch")
+        }
+        fn schema_id() -> ::std::borrow::Cow<'static, str> {
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Branch"),
+            )
+        }
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
+            super::__support::schema(
+                "{\"title\":\"Branch\",\"description\":\"A branch that may lead to another choice.\",\"type\":\"object\",\"properties\":{\"label\":{\"description\":\"The branch label.\",\"type\":\"string\"},\"next\":{\"description\":\"What follows this branch.\",\"$modelRef\":\"components.Choice\"}},\"required\":[\"label\"]}",
+                &[("components.Choice", generator.subschema_for::<Choice>())],
+            )
+        }
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::Validate for Branch {
+        fn validate_into(
+            &self,
+            _path: &mut ::modelgen_runtime::JsonPointer,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::Model for Branch {
+        fn validate_value(
+            value: &::serde_json::Value,
+            path: &mut ::modelgen_runtime::JsonPointer,
+            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {
+            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
+                value,
+                path,
+                errors,
+            ) else {
+                return;
+            };
+            match object.get("label") {
+                ::std::option::Option::None => {
+                    ::modelgen_runtime::checks::required("label", path, errors)
+                }
+                ::std::option::Option::Some(value) => {
+                    path.push_key("label");
+                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
+                        value,
+                        path,
+                        errors,
+                    ) {
+                        let _ = text;
+                    }
+                    path.pop();
+                }
+            }
+            match object.get("next") {
+                ::std::option::Option::None => {}
+                ::std::option::Option::Some(value) => {
+                    path.push_key("next");
+                    <Choice as ::modelgen_runtime::Model>::validate_value(
+                        value,
+                        path,
+                        errors,
+                    );
+                    path.pop();
+                }
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl Branch {
+        /// Reads this model from JSON text and checks it against its schema; on failure,
+        /// returns every problem with the JSON Pointer of the offending value.
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+            ::modelgen_runtime::parse(text)
+        }
+    }
     /// A product category. Top-level categories have no parent.
     ///
     /// Generated from the model page `components/category.md`.
@@ -120,6 +223,157 @@ pub mod components {
             text: &str,
         ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
+        }
+    }
+    /// A choice: a branch to follow, or a final answer.
+    ///
+    /// Generated from the model page `components/choice.md`.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    pub enum Choice {
+        /// A `Branch` value.
+        Branch(::std::boxed::Box<Branch>),
+        /// A `Str` value.
+        Str(::std::string::String),
+    }
+    #[allow(deprecated)]
+    impl ::schemars::JsonSchema for Choice {
+        fn schema_name() -> ::std::borrow::Cow<'static, str> {
+            ::std::borrow::Cow::Borrowed("components.Choice")
+        }
+        fn schema_id() -> ::std::borrow::Cow<'static, str> {
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Choice"),
+            )
+        }
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
+            super::__support::schema(
+                "{\"title\":\"Choice\",\"description\":\"A choice: a branch to follow, or a final answer.\",\"anyOf\":[{\"$modelRef\":\"components.Branch\"},{\"type\":\"string\"}]}",
+                &[("components.Branch", generator.subschema_for::<Branch>())],
+            )
+        }
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::Validate for Choice {
+        fn validate_into(
+            &self,
+            _path: &mut ::modelgen_runtime::JsonPointer,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::Model for Choice {
+        fn validate_value(
+            value: &::serde_json::Value,
+            path: &mut ::modelgen_runtime::JsonPointer,
+            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {
+            {
+                let mut trial = ::std::vec::Vec::new();
+                {
+                    let errors = &mut trial;
+                    <Branch as ::modelgen_runtime::Model>::validate_value(
+                        value,
+                        path,
+                        errors,
+                    );
+                }
+                if trial.is_empty() {
+                    return;
+                }
+            }
+            {
+                let mut trial = ::std::vec::Vec::new();
+                {
+                    let errors = &mut trial;
+                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
+                        value,
+                        path,
+                        errors,
+                    ) {
+                        let _ = text;
+                    }
+                }
+                if trial.is_empty() {
+                    return;
+                }
+            }
+            ::modelgen_runtime::checks::no_variant("Choice", path, errors);
+        }
+    }
+    #[allow(deprecated)]
+    impl Choice {
+        /// Reads this model from JSON text and checks it against its schema; on failure,
+        /// returns every problem with the JSON Pointer of the offending value.
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+            ::modelgen_runtime::parse(text)
+        }
+    }
+    #[allow(deprecated)]
+    impl Choice {
+        /// Reads the first variant, most specific first, that the value fits with
+        /// all its constraints.
+        fn from_json_value(
+            value: &mut ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::std::string::String> {
+            {
+                let mut trial = ::std::vec::Vec::new();
+                let errors = &mut trial;
+                let path = &mut ::modelgen_runtime::JsonPointer::new();
+                <Branch as ::modelgen_runtime::Model>::validate_value(
+                    value,
+                    path,
+                    errors,
+                );
+                if trial.is_empty() {
+                    ::modelgen_runtime::checks::normalize_integral_floats(value);
+                    return ::modelgen_runtime::strict::from_value::<
+                        ::std::boxed::Box<Branch>,
+                    >(value.clone())
+                        .map(Choice::Branch)
+                        .map_err(|error| error.message);
+                }
+            }
+            {
+                let mut trial = ::std::vec::Vec::new();
+                let errors = &mut trial;
+                let path = &mut ::modelgen_runtime::JsonPointer::new();
+                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
+                    value,
+                    path,
+                    errors,
+                ) {
+                    let _ = text;
+                }
+                if trial.is_empty() {
+                    ::modelgen_runtime::checks::normalize_integral_floats(value);
+                    return ::modelgen_runtime::strict::from_value::<
+                        ::std::string::String,
+                    >(value.clone())
+                        .map(Choice::Str)
+                        .map_err(|error| error.message);
+                }
+            }
+            ::std::result::Result::Err(
+                ::std::format!("the value fits none of the variants of `{}`", "Choice"),
+            )
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Choice {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Self::from_json_value(&mut value)
+                .map_err(<D::Error as ::serde::de::Error>::custom)
         }
     }
     /// Generated from the model page `components/department.md`.
@@ -613,10 +867,16 @@ pub fn validate_json(
     ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
 > {
     match model {
+        "components.Branch" => {
+            ::std::option::Option::Some(components::Branch::from_json(text).map(|_| ()))
+        }
         "components.Category" => {
             ::std::option::Option::Some(
                 components::Category::from_json(text).map(|_| ()),
             )
+        }
+        "components.Choice" => {
+            ::std::option::Option::Some(components::Choice::from_json(text).map(|_| ()))
         }
         "components.Department" => {
             ::std::option::Option::Some(
