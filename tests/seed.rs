@@ -6,7 +6,8 @@
 
 use std::path::PathBuf;
 
-use jsonschema::{Retrieve, Uri, Validator};
+use jsonschema::Validator;
+use modelgen_samples::agreement::PublishedFolder;
 use models::{Customer, V3TokenRequest};
 use serde_json::{json, Value};
 
@@ -23,26 +24,6 @@ fn published(file: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
 }
 
-/// Serves `https://models.invalid/<file>` from `generated/<file>`, and nothing else.
-struct GeneratedFolder;
-
-impl Retrieve for GeneratedFolder {
-    fn retrieve(
-        &self,
-        uri: &Uri<String>,
-    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
-        let file = uri
-            .as_str()
-            .strip_prefix(BASE_URI)
-            .ok_or_else(|| format!("not a published schema: {uri}"))?;
-        if file.split('/').any(|part| part == ".." || part.is_empty()) {
-            return Err(format!("not a published schema: {uri}").into());
-        }
-        let text = std::fs::read_to_string(generated_dir().join(file))?;
-        Ok(serde_json::from_str(&text)?)
-    }
-}
-
 fn published_validator(file: &str) -> Validator {
     let schema = published(file);
     assert_eq!(
@@ -51,7 +32,7 @@ fn published_validator(file: &str) -> Validator {
         "{file} declares the $id the retriever serves it under"
     );
     jsonschema::options()
-        .with_retriever(GeneratedFolder)
+        .with_retriever(PublishedFolder::new(BASE_URI, &generated_dir()))
         .build(&schema)
         .unwrap_or_else(|e| panic!("{file} does not compile as a JSON Schema: {e}"))
 }

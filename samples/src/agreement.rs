@@ -10,10 +10,21 @@ use serde_json::Value;
 
 use crate::samples;
 
-/// Serves schemas published under `base_uri` from the folder they were written to.
-struct PublishedFolder {
+/// Serves schemas published under `base_uri` from the folder they were written to, and
+/// nothing else, so that references between published files resolve without a network.
+pub struct PublishedFolder {
     base_uri: String,
     folder: PathBuf,
+}
+
+impl PublishedFolder {
+    /// A retriever for the schemas under `base_uri`, read from `folder`.
+    pub fn new(base_uri: &str, folder: &Path) -> Self {
+        PublishedFolder {
+            base_uri: base_uri.to_owned(),
+            folder: folder.to_path_buf(),
+        }
+    }
 }
 
 impl Retrieve for PublishedFolder {
@@ -106,10 +117,7 @@ pub fn compare(
             .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
         let validator = jsonschema::options()
             .should_validate_formats(true)
-            .with_retriever(PublishedFolder {
-                base_uri: base_uri.to_owned(),
-                folder: schema_dir.to_path_buf(),
-            })
+            .with_retriever(PublishedFolder::new(base_uri, schema_dir))
             .build(&schema)
             .unwrap_or_else(|e| panic!("{} does not compile: {e}", path.display()));
         report.models += 1;
