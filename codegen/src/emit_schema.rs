@@ -41,25 +41,17 @@ pub fn model_document(models: &ModelSet, id: ModelId, base_uri: &str) -> Value {
     Value::Object(document)
 }
 
-/// References inside the bundle: `#/$defs/<key>`, so the bundle stands alone.
-pub struct BundleRefs;
-
-impl RefWriter for BundleRefs {
-    fn reference(&mut self, _from: &Model, _to: ModelId, target: &Model) -> Value {
-        json!({ "$ref": format!("#/$defs/{}", crate::examples::pointer_escape(&target.def_key)) })
-    }
-}
-
-/// The bundle: every published model under `$defs`, referring to each other within the
-/// bundle (`#/$defs/components.Pet`), so that tools which read one file and tools which hold
-/// the per-model files beside it both work.
+/// The bundle: every published model under `$defs`, each keeping its `$id` so that the
+/// relative references inside resolve to the embedded copies.
 pub fn bundle_document(models: &ModelSet, base_uri: &str) -> Value {
     let mut defs = Map::new();
     for (id, model) in models.iter().filter(|(_, m)| !m.synthesized) {
-        defs.insert(
-            model.def_key.clone(),
-            Value::Object(model_body(models, id, &mut BundleRefs)),
-        );
+        let mut document = match model_document(models, id, base_uri) {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        };
+        document.remove("$schema");
+        defs.insert(model.def_key.clone(), Value::Object(document));
     }
     json!({
         "$schema": DRAFT_2020_12,
