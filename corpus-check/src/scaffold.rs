@@ -181,7 +181,7 @@ fn agreement_with_published_schemas() {{
             std::path::Path::new(schemas),
             modelgen::DEFAULT_SCHEMA_BASE_URI,
             DOCUMENTS_PER_MODEL,
-            Some(&std::path::Path::new(schemas).with_file_name("dump")),
+            None,
             |model, text| corpus_models::validate_json(module, model, text).map(|r| r.map_err(|e| e.to_string())),
         );
         eprintln!(
