@@ -533,7 +533,7 @@ pub fn readability_markdown(name: &str, r: &TypifyReadability) -> String {
             .to_owned();
         reasons.entry(key).or_default().push(path);
     }
-    for (reason, paths) in reasons {
+    for paths in reasons.into_values() {
         let example = paths.first().copied().unwrap_or_default();
         let full = r
             .rejected_files
@@ -541,12 +541,7 @@ pub fn readability_markdown(name: &str, r: &TypifyReadability) -> String {
             .find(|(p, _)| p == example)
             .map(|(_, e)| e.replace('`', "'"))
             .unwrap_or_default();
-        let reason = reason.replace('`', "'");
-        let _ = writeln!(
-            out,
-            "  - {reason}: {} files, e.g. `{example}`: `{full}`",
-            paths.len()
-        );
+        let _ = writeln!(out, "  - {} files, e.g. `{example}`: `{full}`", paths.len());
     }
     out
 }
