@@ -25,7 +25,7 @@ pub fn rust_source(models: &ModelSet) -> String {
     }
     let support = support_module();
     let dispatch = validate_json_dispatch(models);
-    let body = tree.into_tokens(&[], models);
+    let body = tree.into_tokens(&[]);
     let file: syn::File = syn::parse2(quote! { #body #dispatch #support })
         .unwrap_or_else(|error| unreachable!("generated tokens always parse as a file: {error}"));
     format!("{GENERATED_HEADER}\n\n{}", prettyplease::unparse(&file))
@@ -77,8 +77,7 @@ impl ModuleTree {
         }
     }
 
-    fn into_tokens(self, path: &[String], models: &ModelSet) -> TokenStream {
-        let _ = models;
+    fn into_tokens(self, path: &[String]) -> TokenStream {
         let items = self.items;
         let children = self.children.into_iter().map(|(name, child)| {
             let mut child_path = path.to_vec();
@@ -88,7 +87,7 @@ impl ModuleTree {
                 "Models from the `{}` folder.",
                 child_path.join("/")
             ));
-            let body = child.into_tokens(&child_path, models);
+            let body = child.into_tokens(&child_path);
             quote! {
                 #doc
                 pub mod #ident {

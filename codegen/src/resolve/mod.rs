@@ -22,9 +22,6 @@ use fields::PendingField;
 pub use text::clean_description;
 use text::{null_fields_in_example_usage, split_field_deprecation, unmark};
 
-/// Names the generated code itself uses at the top of every module.
-const RESERVED_TYPE_NAMES: &[&str] = &[];
-
 /// What kind of model a page describes.
 enum PageKind<'p> {
     Object(&'p Table),
@@ -283,10 +280,7 @@ impl Resolver<'_> {
         span: Span,
         synthesized: bool,
     ) -> ModelId {
-        let scope = self
-            .type_scopes
-            .entry(module.clone())
-            .or_insert_with(|| Scope::with_reserved(RESERVED_TYPE_NAMES));
+        let scope = self.type_scopes.entry(module.clone()).or_default();
         let rust_name = scope.claim(type_name(name, "Model"), "");
         let folder = module.join("/");
         let schema_file = if folder.is_empty() {
