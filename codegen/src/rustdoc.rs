@@ -57,22 +57,35 @@ pub fn doc_lines(markdown: &str) -> Vec<String> {
 /// Replaces what rustc or clippy reject in doc comments: text-direction control characters
 /// (which can make code read differently than it compiles) are written as `U+XXXX`, and tabs
 /// become spaces.
-fn visible_text(markdown: &str) -> String {
-    markdown
-        .chars()
-        .map(|c| match c {
+fn visible_text(markdown: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        matches!(
+            c,
             '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{061C}' => {
-                format!("U+{:04X}", u32::from(c))
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+                | '\t'
+                | '\r'
+        )
+    };
+    if !markdown.contains(hidden) {
+        return std::borrow::Cow::Borrowed(markdown);
+    }
+    let mut out = String::with_capacity(markdown.len() + 16);
+    for c in markdown.chars() {
+        match c {
+            '\t' => out.push_str("    "),
+            '\r' => {}
+            c if hidden(c) => {
+                let _ =
+                    std::fmt::Write::write_fmt(&mut out, format_args!("U+{:04X}", u32::from(c)));
             }
-            '\t' => "    ".to_owned(),
-            '\r' => String::new(),
-            c => c.to_string(),
-        })
-        .collect()
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn fence_marker(line: &str) -> Option<String> {
@@ -124,6 +137,9 @@ fn escape_inline(line: &str) -> String {
 }
 
 fn escape_prose(text: &str) -> String {
+    if !text.contains(['<', '>', '[', ']', 'h']) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let bytes = text.as_bytes();
     let mut i = 0;

@@ -1,19 +1,185 @@
 //! The checks that generated validation calls, one function per JSON Schema keyword or
 //! shape. Each pushes an error naming the keyword onto `errors` when the value breaks it.
+//!
+//! The checks are cheap when the value is fine: the decision is inlined into the caller and the
+//! error (its message and the text of its [`Location`]) is only built when there is one.
 
 use serde_json::{Map, Number, Value};
 
-use crate::{char_count, compare, is_integer, is_multiple_of, json_equal, unique_items};
-use crate::{JsonPointer, Pattern, ValidationError};
+use crate::{compare, is_integer, is_multiple_of, json_equal, unique_items};
+use crate::{Location, Pattern, ValidationError};
 
-fn push(
-    errors: &mut Vec<ValidationError>,
-    path: &JsonPointer,
-    rule: &'static str,
-    message: String,
-) {
-    errors.push(ValidationError::new(path, rule, message));
+// ----- decisions (shared with the interpreter in `shape`) -----
+
+/// Whether `value` has at least `min` characters (code points). The byte length settles most
+/// cases: a string has at most one character per byte and at least one per four bytes.
+#[inline]
+pub(crate) fn has_min_length(value: &str, min: u64) -> bool {
+    let bytes = value.len() as u64;
+    if bytes < min {
+        false
+    } else if bytes.div_ceil(4) >= min {
+        true
+    } else {
+        value.chars().count() as u64 >= min
+    }
 }
+
+/// Whether `value` has at most `max` characters (code points); see [`has_min_length`].
+#[inline]
+pub(crate) fn has_max_length(value: &str, max: u64) -> bool {
+    let bytes = value.len() as u64;
+    if bytes <= max {
+        true
+    } else if bytes.div_ceil(4) > max {
+        false
+    } else {
+        value.chars().count() as u64 <= max
+    }
+}
+
+// ----- error builders (cold: only run when a check fails) -----
+
+#[cold]
+#[inline(never)]
+pub(crate) fn wrong_type_error(
+    value: &Value,
+    expected: &str,
+    path: &Location<'_>,
+) -> ValidationError {
+    ValidationError::new(
+        path,
+        "type",
+        format!("expected {expected}, found {}", kind_of(value)),
+    )
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn required_error(key: &str, path: &Location<'_>) -> ValidationError {
+    ValidationError::new(
+        path,
+        "required",
+        format!("the required property `{key}` is missing"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn not_in_enum_error(
+    value: &Value,
+    allowed: &str,
+    path: &Location<'_>,
+) -> ValidationError {
+    ValidationError::new(path, "enum", format!("{value} is not one of {allowed}"))
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn no_variant_error(union: &str, path: &Location<'_>) -> ValidationError {
+    ValidationError::new(
+        path,
+        "anyOf",
+        format!("the value fits none of the variants of `{union}`"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn min_length_error(value: &str, min: u64, path: &Location<'_>) -> ValidationError {
+    ValidationError::new(
+        path,
+        "minLength",
+        format!("{value:?} is shorter than {min} characters"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn max_length_error(value: &str, max: u64, path: &Location<'_>) -> ValidationError {
+    ValidationError::new(
+        path,
+        "maxLength",
+        format!("{value:?} is longer than {max} characters"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn pattern_error(value: &str, source: &str, path: &Location<'_>) -> ValidationError {
+    ValidationError::new(
+        path,
+        "pattern",
+        format!("{value:?} does not match `{source}`"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn format_error(value: &str, name: &str, path: &Location<'_>) -> ValidationError {
+    ValidationError::new(path, "format", format!("{value:?} is not a valid {name}"))
+}
+
+/// The error of a broken number keyword (`minimum` … `multipleOf`).
+#[cold]
+#[inline(never)]
+pub(crate) fn number_error(
+    rule: &'static str,
+    value: &Number,
+    limit: &Number,
+    path: &Location<'_>,
+) -> ValidationError {
+    let message = match rule {
+        "minimum" => format!("{value} is less than the minimum {limit}"),
+        "maximum" => format!("{value} is greater than the maximum {limit}"),
+        "exclusiveMinimum" => format!("{value} is not greater than {limit}"),
+        "exclusiveMaximum" => format!("{value} is not less than {limit}"),
+        _ => format!("{value} is not a multiple of {limit}"),
+    };
+    ValidationError::new(path, rule, message)
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn min_items_error(count: usize, min: u64, path: &Location<'_>) -> ValidationError {
+    ValidationError::new(
+        path,
+        "minItems",
+        format!("the list has {count} items, fewer than {min}"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn max_items_error(count: usize, max: u64, path: &Location<'_>) -> ValidationError {
+    ValidationError::new(
+        path,
+        "maxItems",
+        format!("the list has {count} items, more than {max}"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn unique_items_error(path: &Location<'_>) -> ValidationError {
+    ValidationError::new(path, "uniqueItems", "the list repeats an item")
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn constant_error(
+    value: &Value,
+    expected: &Value,
+    path: &Location<'_>,
+) -> ValidationError {
+    ValidationError::new(
+        path,
+        "const",
+        format!("{value} is not the constant {expected}"),
+    )
+}
+
+// ----- the checks -----
 
 /// What kind of JSON value this is, for messages.
 pub fn kind_of(value: &Value) -> &'static str {
@@ -28,127 +194,108 @@ pub fn kind_of(value: &Value) -> &'static str {
     }
 }
 
-fn wrong_type(
-    value: &Value,
-    expected: &str,
-    path: &JsonPointer,
-    errors: &mut Vec<ValidationError>,
-) {
-    push(
-        errors,
-        path,
-        "type",
-        format!("expected {expected}, found {}", kind_of(value)),
-    );
-}
-
 /// The string, or a `type` error.
+#[inline]
 pub fn expect_string<'v>(
     value: &'v Value,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) -> Option<&'v str> {
     let text = value.as_str();
     if text.is_none() {
-        wrong_type(value, "a string", path, errors);
+        errors.push(wrong_type_error(value, "a string", path));
     }
     text
 }
 
 /// The number if it is an integer (`1.0` counts, as in JSON Schema), or a `type` error.
+#[inline]
 pub fn expect_integer<'v>(
     value: &'v Value,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) -> Option<&'v Number> {
     match value {
         Value::Number(n) if is_integer(n) => Some(n),
         _ => {
-            wrong_type(value, "an integer", path, errors);
+            errors.push(wrong_type_error(value, "an integer", path));
             None
         }
     }
 }
 
 /// The number, or a `type` error.
+#[inline]
 pub fn expect_number<'v>(
     value: &'v Value,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) -> Option<&'v Number> {
     let number = value.as_number();
     if number.is_none() {
-        wrong_type(value, "a number", path, errors);
+        errors.push(wrong_type_error(value, "a number", path));
     }
     number
 }
 
 /// A `type` error unless the value is a boolean.
-pub fn expect_bool(value: &Value, path: &JsonPointer, errors: &mut Vec<ValidationError>) {
+#[inline]
+pub fn expect_bool(value: &Value, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
     if !value.is_boolean() {
-        wrong_type(value, "a boolean", path, errors);
+        errors.push(wrong_type_error(value, "a boolean", path));
     }
 }
 
 /// The array, or a `type` error.
+#[inline]
 pub fn expect_array<'v>(
     value: &'v Value,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) -> Option<&'v Vec<Value>> {
     let items = value.as_array();
     if items.is_none() {
-        wrong_type(value, "an array", path, errors);
+        errors.push(wrong_type_error(value, "an array", path));
     }
     items
 }
 
 /// The object, or a `type` error.
+#[inline]
 pub fn expect_object<'v>(
     value: &'v Value,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) -> Option<&'v Map<String, Value>> {
     let object = value.as_object();
     if object.is_none() {
-        wrong_type(value, "an object", path, errors);
+        errors.push(wrong_type_error(value, "an object", path));
     }
     object
 }
 
 /// A `required` error for the property `key` missing from the object at `path`.
-pub fn required(key: &str, path: &JsonPointer, errors: &mut Vec<ValidationError>) {
-    push(
-        errors,
-        path,
-        "required",
-        format!("the required property `{key}` is missing"),
-    );
+#[inline]
+pub fn required(key: &str, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
+    errors.push(required_error(key, path));
 }
 
-/// An `enum` error: the value is none of `allowed`.
+/// An `enum` error: the value is none of `allowed` (the allowed values as JSON, listed for the
+/// message: `"\"active\", \"suspended\""`).
+#[inline]
 pub fn not_in_enum(
     value: &Value,
     allowed: &str,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
-    push(
-        errors,
-        path,
-        "enum",
-        format!("{value} is not one of {allowed}"),
-    );
+    errors.push(not_in_enum_error(value, allowed, path));
 }
 
 /// An `anyOf` error: the value fits none of a union's variants.
-pub fn no_variant(union: &str, path: &JsonPointer, errors: &mut Vec<ValidationError>) {
-    push(
-        errors,
-        path,
-        "anyOf",
-        format!("the value fits none of the variants of `{union}`"),
-    );
+#[inline]
+pub fn no_variant(union: &str, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
+    errors.push(no_variant_error(union, path));
 }
 
 /// The integer value of a JSON number with no fractional part.
@@ -163,193 +310,149 @@ pub fn integer_value(value: &Value) -> Option<i64> {
         .then_some(f as i64)
 }
 
-/// `minLength`, counting characters as JSON Schema does.
-pub fn min_length(value: &str, min: u64, path: &JsonPointer, errors: &mut Vec<ValidationError>) {
-    if (char_count(value) as u64) < min {
-        push(
-            errors,
-            path,
-            "minLength",
-            format!("{:?} is shorter than {min} characters", value),
-        );
+/// `minLength`, counting characters (code points) as JSON Schema does.
+#[inline]
+pub fn min_length(value: &str, min: u64, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
+    if !has_min_length(value, min) {
+        errors.push(min_length_error(value, min, path));
     }
 }
 
-/// `maxLength`, counting characters as JSON Schema does.
-pub fn max_length(value: &str, max: u64, path: &JsonPointer, errors: &mut Vec<ValidationError>) {
-    if (char_count(value) as u64) > max {
-        push(
-            errors,
-            path,
-            "maxLength",
-            format!("{:?} is longer than {max} characters", value),
-        );
+/// `maxLength`, counting characters (code points) as JSON Schema does.
+#[inline]
+pub fn max_length(value: &str, max: u64, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
+    if !has_max_length(value, max) {
+        errors.push(max_length_error(value, max, path));
     }
 }
 
-/// `pattern`: the expression must match somewhere in the string.
+/// `pattern`: the expression must match somewhere in the string; `source` is the expression as
+/// written, for the message.
+#[inline]
 pub fn pattern(
     value: &str,
     pattern: &Pattern,
     source: &str,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
     if !pattern.is_match(value) {
-        push(
-            errors,
-            path,
-            "pattern",
-            format!("{:?} does not match `{source}`", value),
-        );
+        errors.push(pattern_error(value, source, path));
     }
 }
 
 /// `format`: `holds` decides whether the string is in the format called `name`.
+#[inline]
 pub fn format(
     value: &str,
     name: &str,
     holds: fn(&str) -> bool,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
     if !holds(value) {
-        push(
-            errors,
-            path,
-            "format",
-            format!("{:?} is not a valid {name}", value),
-        );
+        errors.push(format_error(value, name, path));
     }
 }
 
 /// `minimum`.
+#[inline]
 pub fn minimum(
     value: &Number,
     limit: &Number,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
     if compare(value, limit).is_lt() {
-        push(
-            errors,
-            path,
-            "minimum",
-            format!("{value} is less than the minimum {limit}"),
-        );
+        errors.push(number_error("minimum", value, limit, path));
     }
 }
 
 /// `maximum`.
+#[inline]
 pub fn maximum(
     value: &Number,
     limit: &Number,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
     if compare(value, limit).is_gt() {
-        push(
-            errors,
-            path,
-            "maximum",
-            format!("{value} is greater than the maximum {limit}"),
-        );
+        errors.push(number_error("maximum", value, limit, path));
     }
 }
 
 /// `exclusiveMinimum`.
+#[inline]
 pub fn exclusive_minimum(
     value: &Number,
     limit: &Number,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
     if compare(value, limit).is_le() {
-        push(
-            errors,
-            path,
-            "exclusiveMinimum",
-            format!("{value} is not greater than {limit}"),
-        );
+        errors.push(number_error("exclusiveMinimum", value, limit, path));
     }
 }
 
 /// `exclusiveMaximum`.
+#[inline]
 pub fn exclusive_maximum(
     value: &Number,
     limit: &Number,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
     if compare(value, limit).is_ge() {
-        push(
-            errors,
-            path,
-            "exclusiveMaximum",
-            format!("{value} is not less than {limit}"),
-        );
+        errors.push(number_error("exclusiveMaximum", value, limit, path));
     }
 }
 
 /// `multipleOf`.
+#[inline]
 pub fn multiple_of(
     value: &Number,
     divisor: &Number,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
     if !is_multiple_of(value, divisor) {
-        push(
-            errors,
-            path,
-            "multipleOf",
-            format!("{value} is not a multiple of {divisor}"),
-        );
+        errors.push(number_error("multipleOf", value, divisor, path));
     }
 }
 
 /// `minItems`.
-pub fn min_items(count: usize, min: u64, path: &JsonPointer, errors: &mut Vec<ValidationError>) {
+#[inline]
+pub fn min_items(count: usize, min: u64, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
     if (count as u64) < min {
-        push(
-            errors,
-            path,
-            "minItems",
-            format!("the list has {count} items, fewer than {min}"),
-        );
+        errors.push(min_items_error(count, min, path));
     }
 }
 
 /// `maxItems`.
-pub fn max_items(count: usize, max: u64, path: &JsonPointer, errors: &mut Vec<ValidationError>) {
+#[inline]
+pub fn max_items(count: usize, max: u64, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
     if (count as u64) > max {
-        push(
-            errors,
-            path,
-            "maxItems",
-            format!("the list has {count} items, more than {max}"),
-        );
+        errors.push(max_items_error(count, max, path));
     }
 }
 
 /// `uniqueItems` over JSON values.
-pub fn unique_values(items: &[Value], path: &JsonPointer, errors: &mut Vec<ValidationError>) {
+#[inline]
+pub fn unique_values(items: &[Value], path: &Location<'_>, errors: &mut Vec<ValidationError>) {
     if !unique_items(items) {
-        push(
-            errors,
-            path,
-            "uniqueItems",
-            "the list repeats an item".to_owned(),
-        );
+        errors.push(unique_items_error(path));
     }
 }
 
 /// `uniqueItems` over typed items, compared as the JSON they serialize to.
 pub fn unique_typed<T: serde::Serialize>(
     items: &[T],
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
+    if items.len() < 2 {
+        return;
+    }
     let values: Vec<Value> = items
         .iter()
         .filter_map(|item| serde_json::to_value(item).ok())
@@ -358,19 +461,15 @@ pub fn unique_typed<T: serde::Serialize>(
 }
 
 /// `const` over a JSON value.
+#[inline]
 pub fn constant_value(
     value: &Value,
     expected: &Value,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
     if !json_equal(value, expected) {
-        push(
-            errors,
-            path,
-            "const",
-            format!("{value} is not the constant {expected}"),
-        );
+        errors.push(constant_error(value, expected, path));
     }
 }
 
@@ -378,7 +477,7 @@ pub fn constant_value(
 pub fn constant_typed<T: serde::Serialize>(
     value: &T,
     expected: &Value,
-    path: &JsonPointer,
+    path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
     let value = serde_json::to_value(value).unwrap_or(Value::Null);
@@ -386,6 +485,7 @@ pub fn constant_typed<T: serde::Serialize>(
 }
 
 /// The JSON number of a Rust `f64`, or `None` for NaN and infinities (which JSON cannot hold).
+#[inline]
 pub fn number_of_f64(value: f64) -> Option<Number> {
     Number::from_f64(value)
 }

@@ -2,7 +2,11 @@
 //!
 //! Generated model types implement [`Validate`]; their `validate_into` bodies check each field
 //! against the keywords of the published JSON Schema (draft 2020-12) and push a
-//! [`ValidationError`] for every keyword that is broken, naming the place with a [`JsonPointer`].
+//! [`ValidationError`] for every keyword that is broken, naming the place with a [`Location`]
+//! (a chain of member names and element indices on the stack, written out as a JSON Pointer only
+//! when an error is reported). Generated models also describe themselves as static data, a
+//! [`shape::ModelShape`], which [`shape::check_model`] reads to check a JSON value before it is
+//! deserialized.
 //!
 //! The helpers here decide what those checks decide in the same way as the `jsonschema` crate
 //! (0.61) does with format assertions enabled, so that a document the generated code accepts is
@@ -26,11 +30,13 @@ pub mod format;
 pub mod model;
 mod number;
 mod pattern;
+pub mod shape;
 pub mod strict;
 
 pub use model::{parse, Model};
 pub use number::{compare, is_integer, is_multiple_of, json_equal, unique_items};
 pub use pattern::{check_pattern_syntax, Pattern};
+pub use shape::{LazyPattern, ModelShape};
 
 /// The length of a string as JSON Schema's `minLength` and `maxLength` count it: Unicode code
 /// points (not bytes, not UTF-16 units, not grapheme clusters).
@@ -46,9 +52,10 @@ pub fn char_count(s: &str) -> usize {
 
 /// A JSON Pointer (RFC 6901) under construction, naming where in a document a check failed.
 ///
-/// Validation code pushes a segment before descending into a member or an element and pops it on
-/// the way back, so one buffer serves a whole walk. The root is the empty pointer `""`; keys are
-/// escaped (`~` as `~0`, `/` as `~1`).
+/// Segments can be pushed before descending into a member or an element and popped on the way
+/// back, so one buffer serves a whole walk. The root is the empty pointer `""`; keys are escaped
+/// (`~` as `~0`, `/` as `~1`). Validation itself tracks places with the cheaper [`Location`] and
+/// builds a pointer ([`Location::to_pointer`]) only for an error.
 ///
 /// ```
 /// use modelgen_runtime::JsonPointer;
@@ -126,6 +133,138 @@ impl fmt::Display for JsonPointer {
     }
 }
 
+/// Where a value sits in the document: a chain of object members and array elements from the
+/// value up to the root, kept on the stack while validation descends.
+///
+/// Building a location costs nothing but the few words on the stack; it is only written out as a
+/// JSON Pointer (RFC 6901) when an error is reported there ([`Location::to_pointer`], or
+/// [`Display`](fmt::Display), which writes the same text).
+///
+/// ```
+/// use modelgen_runtime::Location;
+///
+/// let root = Location::root();
+/// let items = root.key("a/b");
+/// let third = items.index(3);
+/// assert_eq!(third.to_string(), "/a~1b/3");
+/// assert_eq!(third.to_pointer().as_str(), "/a~1b/3");
+/// assert_eq!(root.to_string(), "");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub enum Location<'a> {
+    /// The whole document (the pointer `""`).
+    Root,
+    /// The member named by the key (unescaped) of the object at the parent location.
+    Key(&'a Location<'a>, &'a str),
+    /// The element at the index of the array at the parent location.
+    Index(&'a Location<'a>, usize),
+}
+
+impl<'a> Location<'a> {
+    /// The whole document.
+    #[must_use]
+    #[inline]
+    pub const fn root() -> Location<'static> {
+        Location::Root
+    }
+
+    /// The location of the member `key` of the object at this location.
+    #[must_use]
+    #[inline]
+    pub fn key<'b>(&'b self, key: &'b str) -> Location<'b> {
+        Location::Key(self, key)
+    }
+
+    /// The location of the element at `index` of the array at this location.
+    #[must_use]
+    #[inline]
+    pub fn index(&self, index: usize) -> Location<'_> {
+        Location::Index(self, index)
+    }
+
+    /// Whether this is the whole document.
+    #[must_use]
+    pub fn is_root(&self) -> bool {
+        matches!(self, Location::Root)
+    }
+
+    /// How many segments the location has (0 for the root).
+    #[must_use]
+    pub fn depth(&self) -> usize {
+        let mut depth = 0;
+        let mut at = self;
+        while let Location::Key(parent, _) | Location::Index(parent, _) = at {
+            depth += 1;
+            at = parent;
+        }
+        depth
+    }
+
+    /// The location as a JSON Pointer (RFC 6901), with `~` written `~0` and `/` written `~1` in
+    /// keys.
+    #[must_use]
+    pub fn to_pointer(&self) -> JsonPointer {
+        let mut pointer = JsonPointer::new();
+        self.push_onto(&mut pointer);
+        pointer
+    }
+
+    /// Pushes the segments from the root down to this location onto `pointer`.
+    fn push_onto(&self, pointer: &mut JsonPointer) {
+        match self {
+            Location::Root => {}
+            Location::Key(parent, key) => {
+                parent.push_onto(pointer);
+                pointer.push_key(key);
+            }
+            Location::Index(parent, index) => {
+                parent.push_onto(pointer);
+                pointer.push_index(*index);
+            }
+        }
+    }
+
+    /// Writes the pointer text of this location.
+    fn write_to(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Root => Ok(()),
+            Location::Key(parent, key) => {
+                parent.write_to(f)?;
+                f.write_str("/")?;
+                let mut rest: &str = key;
+                while let Some(at) = rest.find(['~', '/']) {
+                    f.write_str(&rest[..at])?;
+                    f.write_str(if rest.as_bytes()[at] == b'~' {
+                        "~0"
+                    } else {
+                        "~1"
+                    })?;
+                    rest = &rest[at + 1..];
+                }
+                f.write_str(rest)
+            }
+            Location::Index(parent, index) => {
+                parent.write_to(f)?;
+                write!(f, "/{index}")
+            }
+        }
+    }
+}
+
+impl Default for Location<'_> {
+    /// The whole document.
+    fn default() -> Self {
+        Location::Root
+    }
+}
+
+impl fmt::Display for Location<'_> {
+    /// The JSON Pointer text: `""` for the root, otherwise `/`-separated escaped segments.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_to(f)
+    }
+}
+
 /// One broken JSON Schema keyword.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationError {
@@ -141,9 +280,9 @@ pub struct ValidationError {
 impl ValidationError {
     /// A new error for the value at `path` breaking the keyword `rule`.
     #[must_use]
-    pub fn new(path: &JsonPointer, rule: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(path: &Location<'_>, rule: &'static str, message: impl Into<String>) -> Self {
         Self {
-            path: path.as_str().to_owned(),
+            path: path.to_string(),
             rule,
             message: message.into(),
         }
@@ -229,8 +368,8 @@ impl From<Vec<ValidationError>> for ValidationErrors {
 /// A value that can check itself against the JSON Schema it was generated from.
 pub trait Validate {
     /// Checks `self`, which sits at `path` in the document, and pushes one error per broken
-    /// keyword onto `errors`. Implementations leave `path` as they found it.
-    fn validate_into(&self, path: &mut JsonPointer, errors: &mut Vec<ValidationError>);
+    /// keyword onto `errors`.
+    fn validate_into(&self, path: &Location<'_>, errors: &mut Vec<ValidationError>);
 
     /// Checks `self` as a whole document.
     ///
@@ -238,9 +377,8 @@ pub trait Validate {
     ///
     /// Every broken keyword, when there is at least one.
     fn validate(&self) -> Result<(), ValidationErrors> {
-        let mut path = JsonPointer::new();
         let mut errors = Vec::new();
-        self.validate_into(&mut path, &mut errors);
+        self.validate_into(&Location::Root, &mut errors);
         if errors.is_empty() {
             Ok(())
         } else {
@@ -251,18 +389,16 @@ pub trait Validate {
 
 impl<T: Validate> Validate for Vec<T> {
     /// Checks each element under its index.
-    fn validate_into(&self, path: &mut JsonPointer, errors: &mut Vec<ValidationError>) {
+    fn validate_into(&self, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
         for (index, item) in self.iter().enumerate() {
-            path.push_index(index);
-            item.validate_into(path, errors);
-            path.pop();
+            item.validate_into(&path.index(index), errors);
         }
     }
 }
 
 impl<T: Validate> Validate for Option<T> {
     /// Checks the value when present, at the same path; an absent value has nothing to check.
-    fn validate_into(&self, path: &mut JsonPointer, errors: &mut Vec<ValidationError>) {
+    fn validate_into(&self, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
         if let Some(value) = self {
             value.validate_into(path, errors);
         }
@@ -271,18 +407,16 @@ impl<T: Validate> Validate for Option<T> {
 
 impl<T: Validate + ?Sized> Validate for Box<T> {
     /// Checks the boxed value at the same path.
-    fn validate_into(&self, path: &mut JsonPointer, errors: &mut Vec<ValidationError>) {
+    fn validate_into(&self, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
         (**self).validate_into(path, errors);
     }
 }
 
 impl<T: Validate> Validate for BTreeMap<String, T> {
     /// Checks each value under its key.
-    fn validate_into(&self, path: &mut JsonPointer, errors: &mut Vec<ValidationError>) {
+    fn validate_into(&self, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
         for (key, value) in self {
-            path.push_key(key);
-            value.validate_into(path, errors);
-            path.pop();
+            value.validate_into(&path.key(key), errors);
         }
     }
 }
@@ -292,7 +426,7 @@ macro_rules! no_op_validate {
         $(
             impl Validate for $ty {
                 /// Nothing to check: the constraints on this value live in its parent.
-                fn validate_into(&self, _path: &mut JsonPointer, _errors: &mut Vec<ValidationError>) {}
+                fn validate_into(&self, _path: &Location<'_>, _errors: &mut Vec<ValidationError>) {}
             }
         )*
     };

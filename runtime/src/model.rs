@@ -5,14 +5,21 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::checks::normalize_integral_floats;
-use crate::{JsonPointer, Validate, ValidationError, ValidationErrors};
+use crate::shape::{self, ModelShape};
+use crate::{Location, Validate, ValidationError, ValidationErrors};
 
 /// A generated model: a type that can check a JSON value against its schema without
 /// deserializing it, as well as check itself once deserialized.
 pub trait Model: DeserializeOwned + Validate {
+    /// The model's shape for checking JSON values: static data that [`shape::check_model`]
+    /// interprets.
+    fn shape() -> &'static ModelShape;
+
     /// Checks a JSON value, which sits at `path`, against the model's schema and pushes one
-    /// error per broken keyword.
-    fn validate_value(value: &Value, path: &mut JsonPointer, errors: &mut Vec<ValidationError>);
+    /// error per broken keyword (by default, [`shape::check_model`] over [`Model::shape`]).
+    fn validate_value(value: &Value, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
+        shape::check_model(Self::shape(), value, path, errors);
+    }
 
     /// Reads a model from JSON text, or returns every way the text breaks the schema.
     ///
@@ -52,7 +59,7 @@ pub fn parse<T: Model>(text: &str) -> Result<T, ValidationErrors> {
 /// All the errors, each with the JSON Pointer of the offending value.
 pub fn from_value_checked<T: Model>(value: &mut Value) -> Result<T, ValidationErrors> {
     let mut errors = Vec::new();
-    T::validate_value(value, &mut JsonPointer::new(), &mut errors);
+    T::validate_value(value, &Location::Root, &mut errors);
     if !errors.is_empty() {
         return Err(ValidationErrors(errors));
     }

@@ -327,6 +327,12 @@ fn format_email() {
     let long_label = format!("a@{}.com", "b".repeat(63));
     let too_long_label = format!("a@{}.com", "b".repeat(64));
     let long_domain = format!("a@{}", vec!["c".repeat(50); 5].join(".")); // 254 characters
+    let host_253 = format!("a@{}b", "c.".repeat(126));
+    let host_254 = format!("a@{}bc", "c.".repeat(126));
+    let label_63 = format!("a.b@x.{}", "d".repeat(63));
+    let label_64 = format!("a.b@x.{}", "d".repeat(64));
+    let local_64 = format!("{}.a@x.y", "b".repeat(62));
+    let local_65 = format!("{}.a@x.y", "b".repeat(63));
     let cases: Vec<&str> = vec![
         "a@b.co",
         "simple@example.com",
@@ -406,6 +412,29 @@ fn format_email() {
         &long_label,
         &too_long_label,
         &long_domain,
+        // The plain (one-pass) fast path and its edges.
+        "ada@example.com",
+        "Ada.Lovelace@Example.COM",
+        "x--y@z.w",
+        "a/b=c?d^e{f}|g~h@x.y",
+        "a@123",
+        "a@1-2.3",
+        "a@b.c-d",
+        "a@b.c--d",
+        "a@bc--d.e",
+        "a@b-.c",
+        "a@-b.c",
+        "a..@b.c",
+        "a.b.@c.d",
+        "a@b.c.",
+        "a@@b.c",
+        "a@b_c.d",
+        &host_253,
+        &host_254,
+        &label_63,
+        &label_64,
+        &local_64,
+        &local_65,
     ];
     check_format(
         "email",
@@ -1241,6 +1270,19 @@ fn equality_const_enum_and_unique_items() {
 // --- Patterns ----------------------------------------------------------------------------------
 
 const PATTERNS: &[&str] = &[
+    // Simple enough for `Pattern`'s own automaton (ASCII sets with quantifiers and anchors).
+    "^cus_[a-z0-9]+$",
+    "^[A-Z]{2}\\d{4,6}$",
+    "@example\\.com$",
+    "^ab*c?d{0,2}e{2,}$",
+    "a+?b",
+    "[\\-a-c_]+$",
+    "^[\\.-z]{2}",
+    "x{0}y",
+    "^\\w+@\\w+\\.\\w+$",
+    "\\$$",
+    "^[0-9a-f]{8}-[0-9a-f]{4}$",
+    "^$",
     "^[a-z]+$",
     "\\d{3}",
     "^\\S+@\\S+$",
@@ -1317,6 +1359,19 @@ const PATTERNS: &[&str] = &[
 ];
 
 const SUBJECTS: &[&str] = &[
+    "cus_abc123",
+    "cus_",
+    "xcus_a1",
+    "cus_a\u{e9}",
+    "cus_ab\n",
+    "AB12345",
+    "me@example.com",
+    "me@example.comx",
+    "abbcddee",
+    "ab$",
+    "0123abcd-ef01",
+    "y",
+    "\u{1F600}b",
     "",
     "a",
     "abc",

@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use modelgen_runtime::{char_count, JsonPointer, Validate, ValidationError, ValidationErrors};
+use modelgen_runtime::{
+    char_count, JsonPointer, Location, Validate, ValidationError, ValidationErrors,
+};
 
 #[test]
 fn json_pointer_escapes_and_pops() {
@@ -28,10 +30,16 @@ fn json_pointer_escapes_and_pops() {
 
 #[test]
 fn errors_display_with_their_paths() {
-    let mut path = JsonPointer::new();
-    let root = ValidationError::new(&path, "type", "expected an object, found an array");
-    path.push_key("name");
-    let name = ValidationError::new(&path, "minLength", "`abc` is shorter than 5 characters");
+    let root = ValidationError::new(
+        &Location::Root,
+        "type",
+        "expected an object, found an array",
+    );
+    let name = ValidationError::new(
+        &Location::Root.key("name"),
+        "minLength",
+        "`abc` is shorter than 5 characters",
+    );
     assert_eq!(root.to_string(), "/: expected an object, found an array");
     assert_eq!(
         name.to_string(),
@@ -63,7 +71,7 @@ struct Item {
 struct Tag(String);
 
 impl Validate for Tag {
-    fn validate_into(&self, path: &mut JsonPointer, errors: &mut Vec<ValidationError>) {
+    fn validate_into(&self, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
         if char_count(&self.0) < 2 {
             errors.push(ValidationError::new(
                 path,
@@ -75,19 +83,17 @@ impl Validate for Tag {
 }
 
 impl Validate for Item {
-    fn validate_into(&self, path: &mut JsonPointer, errors: &mut Vec<ValidationError>) {
-        path.push_key("name");
-        self.name.validate_into(path, errors);
-        path.pop();
-        path.push_key("tags");
-        self.tags.validate_into(path, errors);
-        path.pop();
-        path.push_key("extra");
-        self.extra.validate_into(path, errors);
-        path.pop();
-        path.push_key("byKey");
-        self.by_key.validate_into(path, errors);
-        path.pop();
+    fn validate_into(&self, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
+        {
+            let path = &path.key("name");
+            self.name.validate_into(path, errors);
+        }
+        {
+            let path = &path.key("tags");
+            self.tags.validate_into(path, errors);
+        }
+        self.extra.validate_into(&path.key("extra"), errors);
+        self.by_key.validate_into(&path.key("byKey"), errors);
     }
 }
 
@@ -127,4 +133,47 @@ fn char_count_counts_code_points() {
     assert_eq!(char_count("日本"), 2);
     assert_eq!(char_count("😀"), 1);
     assert_eq!(char_count("e\u{301}"), 2);
+}
+
+#[test]
+fn locations_write_escaped_pointers() {
+    let root = Location::root();
+    assert_eq!(root.to_string(), "");
+    assert!(root.is_root());
+    assert_eq!(root.depth(), 0);
+    assert_eq!(root.to_pointer(), JsonPointer::new());
+
+    let a = root.key("a/b~c");
+    let twelve = a.index(12);
+    let empty = twelve.key("");
+    assert_eq!(a.to_string(), "/a~1b~0c");
+    assert_eq!(twelve.to_string(), "/a~1b~0c/12");
+    assert_eq!(empty.to_string(), "/a~1b~0c/12/");
+    assert_eq!(empty.depth(), 3);
+    assert!(!empty.is_root());
+    assert_eq!(root.key("~01").to_string(), "/~001");
+    assert_eq!(root.key("//~~").to_string(), "/~1~1~0~0");
+    assert_eq!(root.key("héllo/日本").to_string(), "/héllo~1日本");
+    assert_eq!(root.index(0).index(7).to_string(), "/0/7");
+
+    // `to_pointer` builds the same text as pushing the segments one by one.
+    let mut pointer = JsonPointer::new();
+    pointer.push_key("a/b~c");
+    pointer.push_index(12);
+    pointer.push_key("");
+    assert_eq!(empty.to_pointer(), pointer);
+    assert_eq!(empty.to_pointer().depth(), 3);
+    assert_eq!(empty.to_pointer().as_str(), empty.to_string());
+
+    // Errors carry the pointer text.
+    let error = ValidationError::new(&empty, "type", "x");
+    assert_eq!(error.path, "/a~1b~0c/12/");
+    assert_eq!(Location::default().to_string(), "");
+}
+
+#[test]
+fn json_pointer_still_builds_by_hand() {
+    let mut path = JsonPointer::new();
+    path.push_key("x");
+    assert_eq!(path.to_string(), "/x");
 }

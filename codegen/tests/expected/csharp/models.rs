@@ -11,24 +11,20 @@ pub struct Address {
     #[serde(rename = "City")]
     pub city: ::std::string::String,
     /// - JSON property: `Postcode` (optional)
-    #[serde(
-        rename = "Postcode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "Postcode", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub postcode: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Address {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Address")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Address"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Address"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Address\",\"type\":\"object\",\"properties\":{\"Street\":{\"type\":\"string\"},\"City\":{\"type\":\"string\"},\"Postcode\":{\"type\":\"string\"}},\"required\":[\"Street\",\"City\"]}",
@@ -38,81 +34,27 @@ impl ::schemars::JsonSchema for Address {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Address {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Address {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("Street") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("Street", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("Street");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("City") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("City", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("City");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("Postcode") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("Postcode");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "Street", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "City", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "Postcode", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Address {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -130,14 +72,15 @@ pub enum Metadata {
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Metadata {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Metadata")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Metadata"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Metadata"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Metadata\",\"description\":\"Anything the front desk wants to keep: a note, or a JSON object.\",\"anyOf\":[{\"type\":\"string\"},{\"type\":\"object\",\"additionalProperties\":{}}]}",
@@ -147,117 +90,50 @@ impl ::schemars::JsonSchema for Metadata {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Metadata {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Metadata {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        {
-            let mut trial = ::std::vec::Vec::new();
-            {
-                let errors = &mut trial;
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-            }
-            if trial.is_empty() {
-                return;
-            }
-        }
-        {
-            let mut trial = ::std::vec::Vec::new();
-            {
-                let errors = &mut trial;
-                let _ = ::modelgen_runtime::checks::expect_object(value, path, errors);
-            }
-            if trial.is_empty() {
-                return;
-            }
-        }
-        ::modelgen_runtime::checks::no_variant("Metadata", path, errors);
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Metadata", variants: &[s::Shape::of(s::Kind::String(&s::StringRules::NONE)), s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Any))), ] };
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Metadata {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
 #[allow(deprecated)]
 impl Metadata {
-    /// Reads the first variant, most specific first, that the value fits with
-    /// all its constraints.
-    fn from_json_value(
-        value: &mut ::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::std::string::String> {
-        {
-            let mut trial = ::std::vec::Vec::new();
-            let errors = &mut trial;
-            let path = &mut ::modelgen_runtime::JsonPointer::new();
-            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                value,
-                path,
-                errors,
-            ) {
-                let _ = text;
-            }
-            if trial.is_empty() {
+    /// Reads the first variant, most specific first, that the value fits with all
+    /// its constraints.
+    #[inline]
+    fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
+        match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+            ::std::option::Option::Some(0) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                return ::modelgen_runtime::strict::from_value::<
-                    ::std::string::String,
-                >(value.clone())
-                    .map(Metadata::Str)
-                    .map_err(|error| error.message);
+                ::modelgen_runtime::strict::from_value::<::std::string::String>(value.clone()).map(Metadata::Str).map_err(|error| error.message)
             }
-        }
-        {
-            let mut trial = ::std::vec::Vec::new();
-            let errors = &mut trial;
-            let path = &mut ::modelgen_runtime::JsonPointer::new();
-            let _ = ::modelgen_runtime::checks::expect_object(value, path, errors);
-            if trial.is_empty() {
+            ::std::option::Option::Some(1) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                return ::modelgen_runtime::strict::from_value::<
-                    ::std::collections::BTreeMap<
-                        ::std::string::String,
-                        ::serde_json::Value,
-                    >,
-                >(value.clone())
-                    .map(Metadata::MapOfAny)
-                    .map_err(|error| error.message);
+                ::modelgen_runtime::strict::from_value::<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>(value.clone()).map(Metadata::MapOfAny).map_err(|error| error.message)
             }
+            _ => ::std::result::Result::Err("the value fits none of the variants of `Metadata`".to_owned()),
         }
-        ::std::result::Result::Err(
-            ::std::format!("the value fits none of the variants of `{}`", "Metadata"),
-        )
     }
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Metadata {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Self::from_json_value(&mut value)
-            .map_err(<D::Error as ::serde::de::Error>::custom)
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
     }
 }
 /// A person who owns one or more pets.
@@ -275,12 +151,7 @@ pub struct Owner {
     /// Name shown on invoices and reminders.
     ///
     /// - JSON property: `DisplayName` (optional)
-    #[serde(
-        rename = "DisplayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "DisplayName", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Number of completed visits.
     ///
@@ -291,22 +162,12 @@ pub struct Owner {
     /// Home address of the owner.
     ///
     /// - JSON property: `Address` (optional)
-    #[serde(
-        rename = "Address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "Address", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub address: ::std::option::Option<Address>,
     /// Anything the front desk wants to keep: a note, or a JSON object.
     ///
     /// - JSON property: `Metadata` (optional)
-    #[serde(
-        rename = "Metadata",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "Metadata", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub metadata: ::std::option::Option<Metadata>,
 }
 #[allow(deprecated)]
@@ -319,23 +180,23 @@ impl Owner {
     ///   "VisitCount": 7
     /// }
     /// ```
+    #[inline]
     pub fn example() -> Self {
         Self::from_json("{\"Id\":\"own_12ab\",\"VisitCount\":7}")
-            .expect(
-                "the page's example was checked against this type when it was generated",
-            )
+            .expect("the page's example was checked against this type when it was generated")
     }
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Owner {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Owner")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Owner"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Owner"))
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Owner\",\"description\":\"A person who owns one or more pets.\",\"type\":\"object\",\"properties\":{\"Id\":{\"description\":\"Unique identifier of the owner.\",\"type\":\"string\",\"examples\":[\"own_12ab\"]},\"DisplayName\":{\"description\":\"Name shown on invoices and reminders.\",\"type\":\"string\"},\"VisitCount\":{\"description\":\"Number of completed visits.\",\"type\":\"integer\",\"examples\":[7]},\"Address\":{\"description\":\"Home address of the owner.\",\"$modelRef\":\"Address\"},\"Metadata\":{\"description\":\"Anything the front desk wants to keep: a note, or a JSON object.\",\"$modelRef\":\"Metadata\"}},\"required\":[\"Id\",\"VisitCount\"],\"examples\":[{\"Id\":\"own_12ab\",\"VisitCount\":7}]}",
@@ -348,117 +209,37 @@ impl ::schemars::JsonSchema for Owner {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Owner {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Owner {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("Id") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("Id", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("Id");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("DisplayName") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("DisplayName");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("VisitCount") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("VisitCount", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("VisitCount");
-                if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_integer(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = number;
-                }
-                path.pop();
-            }
-        }
-        match object.get("Address") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("Address");
-                <Address as ::modelgen_runtime::Model>::validate_value(
-                    value,
-                    path,
-                    errors,
-                );
-                path.pop();
-            }
-        }
-        match object.get("Metadata") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("Metadata");
-                <Metadata as ::modelgen_runtime::Model>::validate_value(
-                    value,
-                    path,
-                    errors,
-                );
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "Id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "DisplayName", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "VisitCount", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+            s::FieldShape { wire_name: "Address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
+            s::FieldShape { wire_name: "Metadata", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Metadata as ::modelgen_runtime::Model>::shape)) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Owner {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
 /// Checks JSON text against the model whose schema name (its `$defs` key in the
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
-pub fn validate_json(
-    model: &str,
-    text: &str,
-) -> ::std::option::Option<
-    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
-> {
+#[inline]
+pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
         "Address" => ::std::option::Option::Some(Address::from_json(text).map(|_| ())),
         "Metadata" => ::std::option::Option::Some(Metadata::from_json(text).map(|_| ())),
@@ -470,52 +251,43 @@ pub fn validate_json(
 #[doc(hidden)]
 pub mod __support {
     /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         T::deserialize(deserializer).map(::std::option::Option::Some)
     }
+
     /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
     }
+
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(
-        text: &str,
-        references: &[(&str, ::schemars::Schema)],
-    ) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
-            .expect("the generated schema text is JSON");
+    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value =
+            ::serde_json::from_str(text).expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-    fn substitute(
-        value: &mut ::serde_json::Value,
-        references: &[(&str, ::schemars::Schema)],
-    ) {
+
+    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map
-                    .get("$modelRef")
-                    .and_then(|key| key.as_str())
-                    .map(str::to_owned);
+                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        if let ::serde_json::Value::Object(reference) = schema.as_value()
-                        {
+                        // The reference sits beside the property's own keywords
+                        // (description, examples), which stay.
+                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

@@ -13,27 +13,21 @@ pub mod components {
         #[serde(rename = "City")]
         pub city: ::std::string::String,
         /// - JSON property: `Postcode` (optional)
-        #[serde(
-            rename = "Postcode",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "Postcode", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub postcode: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Address {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Address")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Address"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Address"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Address\",\"type\":\"object\",\"properties\":{\"Street\":{\"type\":\"string\"},\"City\":{\"type\":\"string\"},\"Postcode\":{\"type\":\"string\"}},\"required\":[\"Street\",\"City\"]}",
                 &[],
@@ -42,101 +36,47 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Address {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Address {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("Street") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("Street", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("Street");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("City") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("City", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("City");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("Postcode") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("Postcode");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "Street", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "City", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "Postcode", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Address {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     /// Generated from the model page `models/components/httpmetadata.md`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[allow(clippy::type_complexity)]
-    pub struct HttpMetadata {}
+    pub struct HttpMetadata {
+    }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for HttpMetadata {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.HttpMetadata")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.HttpMetadata"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.HttpMetadata"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"HTTPMetadata\",\"type\":\"object\",\"properties\":{}}",
                 &[],
@@ -145,29 +85,24 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for HttpMetadata {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for HttpMetadata {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let _ = ::modelgen_runtime::checks::expect_object(value, path, errors);
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl HttpMetadata {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -185,12 +120,7 @@ pub mod components {
         /// Name shown on invoices and reminders.
         ///
         /// - JSON property: `DisplayName` (optional)
-        #[serde(
-            rename = "DisplayName",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "DisplayName", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub display_name: ::std::option::Option<::std::string::String>,
         /// Number of completed visits.
         ///
@@ -200,80 +130,47 @@ pub mod components {
         /// Average satisfaction score, 0 to 5.
         ///
         /// - JSON property: `Rating` (optional)
-        #[serde(
-            rename = "Rating",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "Rating", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub rating: ::std::option::Option<f64>,
         /// - JSON property: `Weight` (required)
         #[serde(rename = "Weight")]
         pub weight: f64,
         /// - JSON property: `Verified` (optional)
-        #[serde(
-            rename = "Verified",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "Verified", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub verified: ::std::option::Option<bool>,
         /// - JSON property: `Attributes` (optional)
-        #[serde(
-            rename = "Attributes",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
-        pub attributes: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
-        >,
+        #[serde(rename = "Attributes", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
         /// - JSON property: `Species` (required)
         #[serde(rename = "Species")]
         pub species: Species,
         /// Home address of the owner.
         ///
         /// - JSON property: `Address` (optional)
-        #[serde(
-            rename = "Address",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "Address", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub address: ::std::option::Option<Address>,
         /// - JSON property: `Addresses` (optional)
-        #[serde(
-            rename = "Addresses",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "Addresses", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub addresses: ::std::option::Option<::std::vec::Vec<Address>>,
         /// IDs of the owner's pets.
         ///
         /// - JSON property: `PetIds` (optional)
         /// - Example: `["pet_81x"]`
-        #[serde(
-            rename = "PetIds",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "PetIds", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub pet_ids: ::std::option::Option<PetIds>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Owner {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Owner")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Owner"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Owner"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Owner\",\"description\":\"A person who owns one or more pets.\",\"type\":\"object\",\"properties\":{\"ID\":{\"description\":\"Unique identifier of the owner.\",\"type\":\"string\"},\"DisplayName\":{\"description\":\"Name shown on invoices and reminders.\",\"type\":\"string\"},\"VisitCount\":{\"description\":\"Number of completed visits.\",\"type\":\"integer\"},\"Rating\":{\"description\":\"Average satisfaction score, 0 to 5.\",\"type\":\"number\"},\"Weight\":{\"type\":\"number\"},\"Verified\":{\"type\":\"boolean\"},\"Attributes\":{\"type\":\"object\",\"additionalProperties\":{}},\"Species\":{\"$modelRef\":\"components.Species\"},\"Address\":{\"description\":\"Home address of the owner.\",\"$modelRef\":\"components.Address\"},\"Addresses\":{\"type\":\"array\",\"items\":{\"$modelRef\":\"components.Address\"}},\"PetIds\":{\"description\":\"IDs of the owner's pets.\",\"$modelRef\":\"components.PetIds\",\"examples\":[[\"pet_81x\"]]}},\"required\":[\"ID\",\"VisitCount\",\"Weight\",\"Species\"]}",
                 &[
@@ -286,191 +183,35 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Owner {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Owner {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("ID") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("ID", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("ID");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("DisplayName") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("DisplayName");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("VisitCount") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("VisitCount", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("VisitCount");
-                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_integer(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = number;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("Rating") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("Rating");
-                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_number(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = number;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("Weight") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("Weight", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("Weight");
-                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_number(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = number;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("Verified") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("Verified");
-                    ::modelgen_runtime::checks::expect_bool(value, path, errors);
-                    path.pop();
-                }
-            }
-            match object.get("Attributes") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("Attributes");
-                    let _ = ::modelgen_runtime::checks::expect_object(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("Species") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("Species", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("Species");
-                    <Species as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("Address") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("Address");
-                    <Address as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("Addresses") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("Addresses");
-                    if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (index, value) in items.iter().enumerate() {
-                            path.push_index(index);
-                            <Address as ::modelgen_runtime::Model>::validate_value(
-                                value,
-                                path,
-                                errors,
-                            );
-                            path.pop();
-                        }
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("PetIds") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("PetIds");
-                    <PetIds as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "ID", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "DisplayName", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "VisitCount", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "Rating", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "Weight", required: true, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "Verified", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+                s::FieldShape { wire_name: "Attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Any))) },
+                s::FieldShape { wire_name: "Species", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Species as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "Address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "Addresses", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
+                s::FieldShape { wire_name: "PetIds", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<PetIds as ::modelgen_runtime::Model>::shape)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Owner {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -488,17 +229,16 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for PetIds {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.PetIds")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.PetIds"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.PetIds"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"PetIds\",\"description\":\"IDs of the owner's pets, as one ID or a list.\",\"anyOf\":[{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"type\":\"string\"}]}",
                 &[],
@@ -507,160 +247,56 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for PetIds {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for PetIds {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            {
-                let mut trial = ::std::vec::Vec::new();
-                {
-                    let errors = &mut trial;
-                    if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (index, value) in items.iter().enumerate() {
-                            path.push_index(index);
-                            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                                value,
-                                path,
-                                errors,
-                            ) {
-                                let _ = text;
-                            }
-                            path.pop();
-                        }
-                    }
-                }
-                if trial.is_empty() {
-                    return;
-                }
-            }
-            {
-                let mut trial = ::std::vec::Vec::new();
-                {
-                    let errors = &mut trial;
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                }
-                if trial.is_empty() {
-                    return;
-                }
-            }
-            ::modelgen_runtime::checks::no_variant("PetIds", path, errors);
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "PetIds", variants: &[s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })), s::Shape::of(s::Kind::String(&s::StringRules::NONE)), ] };
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl PetIds {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     #[allow(deprecated)]
     impl PetIds {
-        /// Reads the first variant, most specific first, that the value fits with
-        /// all its constraints.
-        fn from_json_value(
-            value: &mut ::serde_json::Value,
-        ) -> ::std::result::Result<Self, ::std::string::String> {
-            {
-                let mut trial = ::std::vec::Vec::new();
-                let errors = &mut trial;
-                let path = &mut ::modelgen_runtime::JsonPointer::new();
-                if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    for (index, value) in items.iter().enumerate() {
-                        path.push_index(index);
-                        if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                            value,
-                            path,
-                            errors,
-                        ) {
-                            let _ = text;
-                        }
-                        path.pop();
-                    }
-                }
-                if trial.is_empty() {
+        /// Reads the first variant, most specific first, that the value fits with all
+        /// its constraints.
+        #[inline]
+        fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
+            match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+                ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    return ::modelgen_runtime::strict::from_value::<
-                        ::std::vec::Vec<::std::string::String>,
-                    >(value.clone())
-                        .map(PetIds::ArrayOfStr)
-                        .map_err(|error| error.message);
+                    ::modelgen_runtime::strict::from_value::<::std::vec::Vec<::std::string::String>>(value.clone()).map(PetIds::ArrayOfStr).map_err(|error| error.message)
                 }
-            }
-            {
-                let mut trial = ::std::vec::Vec::new();
-                let errors = &mut trial;
-                let path = &mut ::modelgen_runtime::JsonPointer::new();
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                if trial.is_empty() {
+                ::std::option::Option::Some(1) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    return ::modelgen_runtime::strict::from_value::<
-                        ::std::string::String,
-                    >(value.clone())
-                        .map(PetIds::Str)
-                        .map_err(|error| error.message);
+                    ::modelgen_runtime::strict::from_value::<::std::string::String>(value.clone()).map(PetIds::Str).map_err(|error| error.message)
                 }
+                _ => ::std::result::Result::Err("the value fits none of the variants of `PetIds`".to_owned()),
             }
-            ::std::result::Result::Err(
-                ::std::format!("the value fits none of the variants of `{}`", "PetIds"),
-            )
         }
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for PetIds {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            Self::from_json_value(&mut value)
-                .map_err(<D::Error as ::serde::de::Error>::custom)
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+            Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
         }
     }
     /// Kind of animal.
     ///
     /// Generated from the model page `models/components/species.md`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum Species {
         /// The value `"cat"`.
@@ -675,17 +311,16 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Species {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Species")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Species"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Species"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Species\",\"description\":\"Kind of animal.\",\"type\":\"string\",\"enum\":[\"cat\",\"dog\",\"guinea pig\"]}",
                 &[],
@@ -694,42 +329,23 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Species {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Species {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                value,
-                path,
-                errors,
-            ) {
-                if !matches!(text, "cat" | "dog" | "guinea pig") {
-                    ::modelgen_runtime::checks::not_in_enum(
-                        value,
-                        "\"cat\", \"dog\", \"guinea pig\"",
-                        path,
-                        errors,
-                    );
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["cat", "dog", "guinea pig", ], open: false, allowed: "\"cat\", \"dog\", \"guinea pig\"" };
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Species {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -746,101 +362,52 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `Owner` (optional)
-        #[serde(
-            rename = "Owner",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "Owner", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub owner: ::std::option::Option<super::components::Owner>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for GetOwnerResponse {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("operations.GetOwnerResponse")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(
-                    ::std::module_path!(), "::", "operations.GetOwnerResponse"
-                ),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "operations.GetOwnerResponse"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"GetOwnerResponse\",\"type\":\"object\",\"properties\":{\"HTTPMeta\":{\"$modelRef\":\"components.HttpMetadata\"},\"Owner\":{\"description\":\"The requested owner.\",\"$modelRef\":\"components.Owner\"}},\"required\":[\"HTTPMeta\"]}",
                 &[
-                    (
-                        "components.HttpMetadata",
-                        generator.subschema_for::<super::components::HttpMetadata>(),
-                    ),
-                    (
-                        "components.Owner",
-                        generator.subschema_for::<super::components::Owner>(),
-                    ),
+                    ("components.HttpMetadata", generator.subschema_for::<super::components::HttpMetadata>()),
+                    ("components.Owner", generator.subschema_for::<super::components::Owner>()),
                 ],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for GetOwnerResponse {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for GetOwnerResponse {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("HTTPMeta") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("HTTPMeta", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("HTTPMeta");
-                    <super::components::HttpMetadata as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("Owner") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("Owner");
-                    <super::components::Owner as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "HTTPMeta", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::HttpMetadata as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "Owner", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::Owner as ::modelgen_runtime::Model>::shape)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl GetOwnerResponse {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -848,35 +415,15 @@ pub mod operations {
 /// Checks JSON text against the model whose schema name (its `$defs` key in the
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
-pub fn validate_json(
-    model: &str,
-    text: &str,
-) -> ::std::option::Option<
-    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
-> {
+#[inline]
+pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "components.Address" => {
-            ::std::option::Option::Some(components::Address::from_json(text).map(|_| ()))
-        }
-        "components.HttpMetadata" => {
-            ::std::option::Option::Some(
-                components::HttpMetadata::from_json(text).map(|_| ()),
-            )
-        }
-        "components.Owner" => {
-            ::std::option::Option::Some(components::Owner::from_json(text).map(|_| ()))
-        }
-        "components.PetIds" => {
-            ::std::option::Option::Some(components::PetIds::from_json(text).map(|_| ()))
-        }
-        "components.Species" => {
-            ::std::option::Option::Some(components::Species::from_json(text).map(|_| ()))
-        }
-        "operations.GetOwnerResponse" => {
-            ::std::option::Option::Some(
-                operations::GetOwnerResponse::from_json(text).map(|_| ()),
-            )
-        }
+        "components.Address" => ::std::option::Option::Some(components::Address::from_json(text).map(|_| ())),
+        "components.HttpMetadata" => ::std::option::Option::Some(components::HttpMetadata::from_json(text).map(|_| ())),
+        "components.Owner" => ::std::option::Option::Some(components::Owner::from_json(text).map(|_| ())),
+        "components.PetIds" => ::std::option::Option::Some(components::PetIds::from_json(text).map(|_| ())),
+        "components.Species" => ::std::option::Option::Some(components::Species::from_json(text).map(|_| ())),
+        "operations.GetOwnerResponse" => ::std::option::Option::Some(operations::GetOwnerResponse::from_json(text).map(|_| ())),
         _ => ::std::option::Option::None,
     }
 }
@@ -884,52 +431,43 @@ pub fn validate_json(
 #[doc(hidden)]
 pub mod __support {
     /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         T::deserialize(deserializer).map(::std::option::Option::Some)
     }
+
     /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
     }
+
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(
-        text: &str,
-        references: &[(&str, ::schemars::Schema)],
-    ) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
-            .expect("the generated schema text is JSON");
+    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value =
+            ::serde_json::from_str(text).expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-    fn substitute(
-        value: &mut ::serde_json::Value,
-        references: &[(&str, ::schemars::Schema)],
-    ) {
+
+    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map
-                    .get("$modelRef")
-                    .and_then(|key| key.as_str())
-                    .map(str::to_owned);
+                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        if let ::serde_json::Value::Object(reference) = schema.as_value()
-                        {
+                        // The reference sits beside the property's own keywords
+                        // (description, examples), which stay.
+                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

@@ -11,24 +11,20 @@ pub struct Address {
     #[serde(rename = "City")]
     pub city: ::std::string::String,
     /// - JSON property: `Postcode` (optional)
-    #[serde(
-        rename = "Postcode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "Postcode", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub postcode: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Address {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Address")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Address"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Address"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Address\",\"type\":\"object\",\"properties\":{\"Street\":{\"type\":\"string\"},\"City\":{\"type\":\"string\"},\"Postcode\":{\"type\":\"string\"}},\"required\":[\"Street\",\"City\"]}",
@@ -38,81 +34,27 @@ impl ::schemars::JsonSchema for Address {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Address {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Address {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("Street") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("Street", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("Street");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("City") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("City", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("City");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("Postcode") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("Postcode");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "Street", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "City", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "Postcode", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Address {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -124,22 +66,20 @@ pub struct Cat {
     #[serde(rename = "Name")]
     pub name: ::std::string::String,
     /// - JSON property: `Indoor` (optional)
-    #[serde(
-        rename = "Indoor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "Indoor", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub indoor: ::std::option::Option<bool>,
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Cat {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Cat")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Cat"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Cat\",\"type\":\"object\",\"properties\":{\"Name\":{\"type\":\"string\"},\"Indoor\":{\"type\":\"boolean\"}},\"required\":[\"Name\"]}",
@@ -149,59 +89,26 @@ impl ::schemars::JsonSchema for Cat {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Cat {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Cat {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("Name") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("Name", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("Name");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("Indoor") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("Indoor");
-                ::modelgen_runtime::checks::expect_bool(value, path, errors);
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "Name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "Indoor", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Cat {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -219,12 +126,7 @@ pub struct Owner {
     /// Name shown on invoices and reminders.
     ///
     /// - JSON property: `DisplayName` (optional)
-    #[serde(
-        rename = "DisplayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "DisplayName", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Number of completed visits.
     ///
@@ -234,65 +136,33 @@ pub struct Owner {
     /// Average satisfaction score, 0 to 5.
     ///
     /// - JSON property: `Rating` (optional)
-    #[serde(
-        rename = "Rating",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "Rating", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub rating: ::std::option::Option<f64>,
     /// - JSON property: `Verified` (required)
     #[serde(rename = "Verified")]
     pub verified: bool,
     /// - JSON property: `Nicknames` (optional)
-    #[serde(
-        rename = "Nicknames",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "Nicknames", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub nicknames: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Free-form labels set by the front desk.
     ///
     /// - JSON property: `Labels` (optional)
-    #[serde(
-        rename = "Labels",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
-    pub labels: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    #[serde(rename = "Labels", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    pub labels: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>,
     /// Arbitrary JSON kept for the front desk.
     ///
     /// - JSON property: `Notes` (optional)
-    #[serde(
-        rename = "Notes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "Notes", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub notes: ::std::option::Option<::serde_json::Value>,
     /// Home address of the owner.
     ///
     /// - JSON property: `Address` (optional)
-    #[serde(
-        rename = "Address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "Address", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub address: ::std::option::Option<Address>,
     /// Past clinic visits, newest first.
     ///
     /// - JSON property: `Visits` (optional)
-    #[serde(
-        rename = "Visits",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "Visits", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub visits: ::std::option::Option<::std::vec::Vec<Visit>>,
     /// The pet shown on the owner's profile card.
     ///
@@ -302,12 +172,7 @@ pub struct Owner {
     /// Delivery tier for text reminders.
     ///
     /// - JSON property: `SmsType` (optional)
-    #[serde(
-        rename = "SmsType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "SmsType", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub sms_type: ::std::option::Option<SmsType>,
     /// When the owner record was created.
     ///
@@ -322,14 +187,15 @@ pub struct Owner {
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Owner {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Owner")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Owner"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Owner"))
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Owner\",\"description\":\"A person who owns one or more pets.\",\"type\":\"object\",\"properties\":{\"ID\":{\"description\":\"Unique identifier of the owner.\",\"type\":\"string\"},\"DisplayName\":{\"description\":\"Name shown on invoices and reminders.\",\"type\":\"string\"},\"VisitCount\":{\"description\":\"Number of completed visits.\",\"type\":\"integer\"},\"Rating\":{\"description\":\"Average satisfaction score, 0 to 5.\",\"type\":\"number\"},\"Verified\":{\"type\":\"boolean\"},\"Nicknames\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"Labels\":{\"description\":\"Free-form labels set by the front desk.\",\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}},\"Notes\":{\"description\":\"Arbitrary JSON kept for the front desk.\"},\"Address\":{\"description\":\"Home address of the owner.\",\"$modelRef\":\"Address\"},\"Visits\":{\"description\":\"Past clinic visits, newest first.\",\"type\":\"array\",\"items\":{\"$modelRef\":\"Visit\"}},\"FavoritePet\":{\"description\":\"The pet shown on the owner's profile card.\",\"$modelRef\":\"Pet\"},\"SmsType\":{\"description\":\"Delivery tier for text reminders.\",\"$modelRef\":\"SmsType\"},\"CreatedAt\":{\"description\":\"When the owner record was created.\",\"type\":\"string\",\"format\":\"date-time\"},\"MemberSince\":{\"description\":\"Day the owner registered with the clinic.\",\"type\":\"string\",\"format\":\"date\"}},\"required\":[\"ID\",\"VisitCount\",\"Verified\",\"FavoritePet\",\"CreatedAt\",\"MemberSince\"]}",
@@ -344,289 +210,56 @@ impl ::schemars::JsonSchema for Owner {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Owner {
-    fn validate_into(
-        &self,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
+    #[inline]
+    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
         if let ::std::option::Option::Some(value) = &self.visits {
-            path.push_key("Visits");
+            let path = &path.key("Visits");
             for (index, item) in value.iter().enumerate() {
-                path.push_index(index);
+                let path = &path.index(index);
                 ::modelgen_runtime::Validate::validate_into(item, path, errors);
-                path.pop();
             }
-            path.pop();
         }
         {
             let value = &self.created_at;
-            path.push_key("CreatedAt");
-            ::modelgen_runtime::checks::format(
-                value.as_str(),
-                "date-time",
-                ::modelgen_runtime::format::is_date_time,
-                path,
-                errors,
-            );
-            path.pop();
+            let path = &path.key("CreatedAt");
+            ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
         }
         {
             let value = &self.member_since;
-            path.push_key("MemberSince");
-            ::modelgen_runtime::checks::format(
-                value.as_str(),
-                "date",
-                ::modelgen_runtime::format::is_date,
-                path,
-                errors,
-            );
-            path.pop();
+            let path = &path.key("MemberSince");
+            ::modelgen_runtime::checks::format(value.as_str(), "date", ::modelgen_runtime::format::is_date, path, errors);
         }
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Owner {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("ID") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("ID", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("ID");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("DisplayName") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("DisplayName");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("VisitCount") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("VisitCount", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("VisitCount");
-                if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_integer(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = number;
-                }
-                path.pop();
-            }
-        }
-        match object.get("Rating") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("Rating");
-                if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_number(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = number;
-                }
-                path.pop();
-            }
-        }
-        match object.get("Verified") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("Verified", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("Verified");
-                ::modelgen_runtime::checks::expect_bool(value, path, errors);
-                path.pop();
-            }
-        }
-        match object.get("Nicknames") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("Nicknames");
-                if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    for (index, value) in items.iter().enumerate() {
-                        path.push_index(index);
-                        if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                            value,
-                            path,
-                            errors,
-                        ) {
-                            let _ = text;
-                        }
-                        path.pop();
-                    }
-                }
-                path.pop();
-            }
-        }
-        match object.get("Labels") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("Labels");
-                if let ::std::option::Option::Some(entries) = ::modelgen_runtime::checks::expect_object(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    for (key, value) in entries.iter() {
-                        path.push_key(key);
-                        if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                            value,
-                            path,
-                            errors,
-                        ) {
-                            let _ = text;
-                        }
-                        path.pop();
-                    }
-                }
-                path.pop();
-            }
-        }
-        match object.get("Address") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("Address");
-                <Address as ::modelgen_runtime::Model>::validate_value(
-                    value,
-                    path,
-                    errors,
-                );
-                path.pop();
-            }
-        }
-        match object.get("Visits") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("Visits");
-                if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    for (index, value) in items.iter().enumerate() {
-                        path.push_index(index);
-                        <Visit as ::modelgen_runtime::Model>::validate_value(
-                            value,
-                            path,
-                            errors,
-                        );
-                        path.pop();
-                    }
-                }
-                path.pop();
-            }
-        }
-        match object.get("FavoritePet") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("FavoritePet", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("FavoritePet");
-                <Pet as ::modelgen_runtime::Model>::validate_value(value, path, errors);
-                path.pop();
-            }
-        }
-        match object.get("SmsType") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("SmsType");
-                <SmsType as ::modelgen_runtime::Model>::validate_value(
-                    value,
-                    path,
-                    errors,
-                );
-                path.pop();
-            }
-        }
-        match object.get("CreatedAt") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("CreatedAt", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("CreatedAt");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    ::modelgen_runtime::checks::format(
-                        text,
-                        "date-time",
-                        ::modelgen_runtime::format::is_date_time,
-                        path,
-                        errors,
-                    );
-                }
-                path.pop();
-            }
-        }
-        match object.get("MemberSince") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("MemberSince", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("MemberSince");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    ::modelgen_runtime::checks::format(
-                        text,
-                        "date",
-                        ::modelgen_runtime::format::is_date,
-                        path,
-                        errors,
-                    );
-                }
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "ID", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "DisplayName", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "VisitCount", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+            s::FieldShape { wire_name: "Rating", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+            s::FieldShape { wire_name: "Verified", required: true, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+            s::FieldShape { wire_name: "Nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })) },
+            s::FieldShape { wire_name: "Labels", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::String(&s::StringRules::NONE)))) },
+            s::FieldShape { wire_name: "Notes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Any) },
+            s::FieldShape { wire_name: "Address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
+            s::FieldShape { wire_name: "Visits", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
+            s::FieldShape { wire_name: "FavoritePet", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
+            s::FieldShape { wire_name: "SmsType", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<SmsType as ::modelgen_runtime::Model>::shape)) },
+            s::FieldShape { wire_name: "CreatedAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
+            s::FieldShape { wire_name: "MemberSince", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Owner {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -644,147 +277,70 @@ pub enum Pet {
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Pet {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Pet")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Pet"))
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Pet\",\"description\":\"The pet shown on a profile: a cat record, or a list of pet IDs.\",\"anyOf\":[{\"$modelRef\":\"Cat\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]}",
-            &[("Cat", generator.subschema_for::<Cat>())],
+            &[
+                ("Cat", generator.subschema_for::<Cat>()),
+            ],
         )
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Pet {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Pet {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        {
-            let mut trial = ::std::vec::Vec::new();
-            {
-                let errors = &mut trial;
-                <Cat as ::modelgen_runtime::Model>::validate_value(value, path, errors);
-            }
-            if trial.is_empty() {
-                return;
-            }
-        }
-        {
-            let mut trial = ::std::vec::Vec::new();
-            {
-                let errors = &mut trial;
-                if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    for (index, value) in items.iter().enumerate() {
-                        path.push_index(index);
-                        if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                            value,
-                            path,
-                            errors,
-                        ) {
-                            let _ = text;
-                        }
-                        path.pop();
-                    }
-                }
-            }
-            if trial.is_empty() {
-                return;
-            }
-        }
-        ::modelgen_runtime::checks::no_variant("Pet", path, errors);
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })), ] };
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Pet {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
 #[allow(deprecated)]
 impl Pet {
-    /// Reads the first variant, most specific first, that the value fits with
-    /// all its constraints.
-    fn from_json_value(
-        value: &mut ::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::std::string::String> {
-        {
-            let mut trial = ::std::vec::Vec::new();
-            let errors = &mut trial;
-            let path = &mut ::modelgen_runtime::JsonPointer::new();
-            <Cat as ::modelgen_runtime::Model>::validate_value(value, path, errors);
-            if trial.is_empty() {
+    /// Reads the first variant, most specific first, that the value fits with all
+    /// its constraints.
+    #[inline]
+    fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
+        match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+            ::std::option::Option::Some(0) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                return ::modelgen_runtime::strict::from_value::<Cat>(value.clone())
-                    .map(Pet::Cat)
-                    .map_err(|error| error.message);
+                ::modelgen_runtime::strict::from_value::<Cat>(value.clone()).map(Pet::Cat).map_err(|error| error.message)
             }
-        }
-        {
-            let mut trial = ::std::vec::Vec::new();
-            let errors = &mut trial;
-            let path = &mut ::modelgen_runtime::JsonPointer::new();
-            if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                value,
-                path,
-                errors,
-            ) {
-                for (index, value) in items.iter().enumerate() {
-                    path.push_index(index);
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            if trial.is_empty() {
+            ::std::option::Option::Some(1) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                return ::modelgen_runtime::strict::from_value::<
-                    ::std::vec::Vec<::std::string::String>,
-                >(value.clone())
-                    .map(Pet::ArrayOfStr)
-                    .map_err(|error| error.message);
+                ::modelgen_runtime::strict::from_value::<::std::vec::Vec<::std::string::String>>(value.clone()).map(Pet::ArrayOfStr).map_err(|error| error.message)
             }
+            _ => ::std::result::Result::Err("the value fits none of the variants of `Pet`".to_owned()),
         }
-        ::std::result::Result::Err(
-            ::std::format!("the value fits none of the variants of `{}`", "Pet"),
-        )
     }
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Pet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Self::from_json_value(&mut value)
-            .map_err(<D::Error as ::serde::de::Error>::custom)
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
     }
 }
 /// Delivery tier for text reminders.
@@ -802,10 +358,7 @@ pub enum SmsType {
 }
 #[allow(deprecated)]
 impl ::serde::Serialize for SmsType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
         let value: i64 = match self {
             SmsType::SmsBasic => 0,
             SmsType::SmsPro => 1,
@@ -816,35 +369,30 @@ impl ::serde::Serialize for SmsType {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for SmsType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
         let value = <i64 as ::serde::Deserialize>::deserialize(deserializer)?;
         match value {
             0 => ::std::result::Result::Ok(SmsType::SmsBasic),
             1 => ::std::result::Result::Ok(SmsType::SmsPro),
             2 => ::std::result::Result::Ok(SmsType::SmsBulk),
-            other => {
-                ::std::result::Result::Err(
-                    ::serde::de::Error::invalid_value(
-                        ::serde::de::Unexpected::Signed(other),
-                        &"one of 0, 1, 2",
-                    ),
-                )
-            }
+            other => ::std::result::Result::Err(::serde::de::Error::invalid_value(
+                ::serde::de::Unexpected::Signed(other),
+                &"one of 0, 1, 2",
+            )),
         }
     }
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for SmsType {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("SmsType")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "SmsType"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "SmsType"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"SmsType\",\"description\":\"Delivery tier for text reminders.\",\"type\":\"integer\",\"enum\":[0,1,2]}",
@@ -854,35 +402,23 @@ impl ::schemars::JsonSchema for SmsType {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for SmsType {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for SmsType {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        const ALLOWED: &[i64] = &[0, 1, 2];
-        if ::modelgen_runtime::checks::expect_integer(value, path, errors).is_some()
-            && !::modelgen_runtime::checks::integer_value(value)
-                .is_some_and(|number| ALLOWED.contains(&number))
-        {
-            ::modelgen_runtime::checks::not_in_enum(value, "0, 1, 2", path, errors);
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::IntegerEnum { values: &[0, 1, 2, ], open: false, allowed: "0, 1, 2" };
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl SmsType {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -905,14 +441,15 @@ pub struct Visit {
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Visit {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Visit")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Visit"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Visit"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Visit\",\"description\":\"One appointment at the clinic.\",\"type\":\"object\",\"properties\":{\"VisitedAt\":{\"description\":\"Start of the appointment.\",\"type\":\"string\",\"format\":\"date-time\"},\"Vet\":{\"description\":\"Name of the attending vet.\",\"type\":\"string\"}},\"required\":[\"VisitedAt\",\"Vet\"]}",
@@ -922,99 +459,40 @@ impl ::schemars::JsonSchema for Visit {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Visit {
-    fn validate_into(
-        &self,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
+    #[inline]
+    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
         {
             let value = &self.visited_at;
-            path.push_key("VisitedAt");
-            ::modelgen_runtime::checks::format(
-                value.as_str(),
-                "date-time",
-                ::modelgen_runtime::format::is_date_time,
-                path,
-                errors,
-            );
-            path.pop();
+            let path = &path.key("VisitedAt");
+            ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
         }
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Visit {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("VisitedAt") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("VisitedAt", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("VisitedAt");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    ::modelgen_runtime::checks::format(
-                        text,
-                        "date-time",
-                        ::modelgen_runtime::format::is_date_time,
-                        path,
-                        errors,
-                    );
-                }
-                path.pop();
-            }
-        }
-        match object.get("Vet") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("Vet", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("Vet");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "VisitedAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
+            s::FieldShape { wire_name: "Vet", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Visit {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
 /// Checks JSON text against the model whose schema name (its `$defs` key in the
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
-pub fn validate_json(
-    model: &str,
-    text: &str,
-) -> ::std::option::Option<
-    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
-> {
+#[inline]
+pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
         "Address" => ::std::option::Option::Some(Address::from_json(text).map(|_| ())),
         "Cat" => ::std::option::Option::Some(Cat::from_json(text).map(|_| ())),
@@ -1029,52 +507,43 @@ pub fn validate_json(
 #[doc(hidden)]
 pub mod __support {
     /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         T::deserialize(deserializer).map(::std::option::Option::Some)
     }
+
     /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
     }
+
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(
-        text: &str,
-        references: &[(&str, ::schemars::Schema)],
-    ) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
-            .expect("the generated schema text is JSON");
+    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value =
+            ::serde_json::from_str(text).expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-    fn substitute(
-        value: &mut ::serde_json::Value,
-        references: &[(&str, ::schemars::Schema)],
-    ) {
+
+    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map
-                    .get("$modelRef")
-                    .and_then(|key| key.as_str())
-                    .map(str::to_owned);
+                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        if let ::serde_json::Value::Object(reference) = schema.as_value()
-                        {
+                        // The reference sits beside the property's own keywords
+                        // (description, examples), which stay.
+                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

@@ -13,27 +13,21 @@ pub mod components {
         #[serde(rename = "city")]
         pub city: ::std::string::String,
         /// - JSON property: `postcode` (optional)
-        #[serde(
-            rename = "postcode",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "postcode", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub postcode: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Address {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Address")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Address"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Address"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Address\",\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"postcode\":{\"type\":\"string\"}},\"required\":[\"street\",\"city\"]}",
                 &[],
@@ -42,81 +36,27 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Address {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Address {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("street") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("street", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("street");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("city") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("city", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("city");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("postcode") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("postcode");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Address {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -157,69 +97,32 @@ pub mod components {
         /// Name shown on invoices and reminders.
         ///
         /// - JSON property: `displayName` (optional)
-        #[serde(
-            rename = "displayName",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "displayName", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub display_name: ::std::option::Option<::std::string::String>,
         /// Identifier from the old booking system, or `null`.
         ///
         /// - JSON property: `legacyNumber` (optional, may be `null`)
-        #[serde(
-            rename = "legacyNumber",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "legacyNumber", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub legacy_number: ::std::option::Option<::std::option::Option<i64>>,
         /// Home address of the owner.
         ///
         /// - JSON property: `address` (optional)
-        #[serde(
-            rename = "address",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "address", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub address: ::std::option::Option<Address>,
         /// - JSON property: `mailingAddress` (optional, may be `null`)
-        #[serde(
-            rename = "mailingAddress",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "mailingAddress", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub mailing_address: ::std::option::Option<::std::option::Option<Address>>,
         /// - JSON property: `nicknames` (optional)
-        #[serde(
-            rename = "nicknames",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "nicknames", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub nicknames: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// Past clinic visits, newest first.
         ///
         /// - JSON property: `visits` (optional)
-        #[serde(
-            rename = "visits",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "visits", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub visits: ::std::option::Option<::std::vec::Vec<Visit>>,
         /// - JSON property: `attributes` (optional)
-        #[serde(
-            rename = "attributes",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
-        pub attributes: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
-        >,
+        #[serde(rename = "attributes", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
         /// The pet shown on the owner's profile card.
         ///
         /// - JSON property: `favoritePet` (required)
@@ -240,17 +143,16 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Owner {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Owner")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Owner"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Owner"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Owner\",\"description\":\"A person who owns one or more pets.\",\"type\":\"object\",\"properties\":{\"id\":{\"description\":\"Unique identifier of the owner.\",\"type\":\"string\",\"examples\":[\"own_12ab\"]},\"visitCount\":{\"description\":\"Number of completed visits.\",\"type\":\"integer\",\"examples\":[7]},\"age\":{\"description\":\"Age in whole years.\",\"type\":\"integer\",\"examples\":[42]},\"rating\":{\"description\":\"Average satisfaction score, 0 to 5.\",\"type\":\"number\",\"examples\":[4.5]},\"verified\":{\"type\":\"boolean\",\"examples\":[true]},\"displayName\":{\"description\":\"Name shown on invoices and reminders.\",\"type\":\"string\"},\"legacyNumber\":{\"description\":\"Identifier from the old booking system, or `null`.\",\"type\":[\"integer\",\"null\"]},\"address\":{\"description\":\"Home address of the owner.\",\"$modelRef\":\"components.Address\"},\"mailingAddress\":{\"anyOf\":[{\"$modelRef\":\"components.Address\"},{\"type\":\"null\"}]},\"nicknames\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"visits\":{\"description\":\"Past clinic visits, newest first.\",\"type\":\"array\",\"items\":{\"$modelRef\":\"components.Visit\"}},\"attributes\":{\"type\":\"object\",\"additionalProperties\":{}},\"favoritePet\":{\"description\":\"The pet shown on the owner's profile card.\",\"$modelRef\":\"components.Pet\"},\"createdAt\":{\"description\":\"When the owner record was created.\",\"type\":\"string\",\"format\":\"date-time\",\"examples\":[\"2024-05-01T09:30:00Z\"]},\"memberSince\":{\"description\":\"Day the owner registered with the clinic.\",\"type\":\"string\",\"format\":\"date\",\"examples\":[\"2019-03-14\"]}},\"required\":[\"id\",\"visitCount\",\"age\",\"rating\",\"verified\",\"favoritePet\",\"createdAt\",\"memberSince\"]}",
                 &[
@@ -263,315 +165,57 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Owner {
-        fn validate_into(
-            &self,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
+        #[inline]
+        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
             if let ::std::option::Option::Some(value) = &self.visits {
-                path.push_key("visits");
+                let path = &path.key("visits");
                 for (index, item) in value.iter().enumerate() {
-                    path.push_index(index);
+                    let path = &path.index(index);
                     ::modelgen_runtime::Validate::validate_into(item, path, errors);
-                    path.pop();
                 }
-                path.pop();
             }
             {
                 let value = &self.created_at;
-                path.push_key("createdAt");
-                ::modelgen_runtime::checks::format(
-                    value.as_str(),
-                    "date-time",
-                    ::modelgen_runtime::format::is_date_time,
-                    path,
-                    errors,
-                );
-                path.pop();
+                let path = &path.key("createdAt");
+                ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
             }
             {
                 let value = &self.member_since;
-                path.push_key("memberSince");
-                ::modelgen_runtime::checks::format(
-                    value.as_str(),
-                    "date",
-                    ::modelgen_runtime::format::is_date,
-                    path,
-                    errors,
-                );
-                path.pop();
+                let path = &path.key("memberSince");
+                ::modelgen_runtime::checks::format(value.as_str(), "date", ::modelgen_runtime::format::is_date, path, errors);
             }
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Owner {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("id") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("id", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("id");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("visitCount") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("visitCount", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("visitCount");
-                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_integer(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = number;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("age") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("age", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("age");
-                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_integer(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = number;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("rating") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("rating", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("rating");
-                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_number(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = number;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("verified") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("verified", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("verified");
-                    ::modelgen_runtime::checks::expect_bool(value, path, errors);
-                    path.pop();
-                }
-            }
-            match object.get("displayName") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("displayName");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("legacyNumber") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(::serde_json::Value::Null) => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("legacyNumber");
-                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_integer(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = number;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("address") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("address");
-                    <Address as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("mailingAddress") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(::serde_json::Value::Null) => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("mailingAddress");
-                    <Address as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("nicknames") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("nicknames");
-                    if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (index, value) in items.iter().enumerate() {
-                            path.push_index(index);
-                            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                                value,
-                                path,
-                                errors,
-                            ) {
-                                let _ = text;
-                            }
-                            path.pop();
-                        }
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("visits") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("visits");
-                    if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (index, value) in items.iter().enumerate() {
-                            path.push_index(index);
-                            <Visit as ::modelgen_runtime::Model>::validate_value(
-                                value,
-                                path,
-                                errors,
-                            );
-                            path.pop();
-                        }
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("attributes") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("attributes");
-                    let _ = ::modelgen_runtime::checks::expect_object(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("favoritePet") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("favoritePet", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("favoritePet");
-                    <Pet as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("createdAt") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("createdAt", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("createdAt");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                        ::modelgen_runtime::checks::format(
-                            text,
-                            "date-time",
-                            ::modelgen_runtime::format::is_date_time,
-                            path,
-                            errors,
-                        );
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("memberSince") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("memberSince", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("memberSince");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                        ::modelgen_runtime::checks::format(
-                            text,
-                            "date",
-                            ::modelgen_runtime::format::is_date,
-                            path,
-                            errors,
-                        );
-                    }
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "visitCount", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "age", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "rating", required: true, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "verified", required: true, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+                s::FieldShape { wire_name: "displayName", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "legacyNumber", required: false, nullable: true, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "mailingAddress", required: false, nullable: true, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })) },
+                s::FieldShape { wire_name: "visits", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
+                s::FieldShape { wire_name: "attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Any))) },
+                s::FieldShape { wire_name: "favoritePet", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "createdAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
+                s::FieldShape { wire_name: "memberSince", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Owner {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -586,17 +230,16 @@ pub mod components {
     );
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Pet {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Pet")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Pet"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Pet"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Pet\",\"description\":\"The pet shown on a profile: a cat record, or a list of pet IDs.\"}",
                 &[],
@@ -605,27 +248,23 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Pet {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Pet {
-        fn validate_value(
-            _value: &::serde_json::Value,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Any;
+            &SHAPE
+        }
     }
     #[allow(deprecated)]
     impl Pet {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -648,17 +287,16 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Visit {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Visit")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Visit"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Visit"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Visit\",\"description\":\"One appointment at the clinic.\",\"type\":\"object\",\"properties\":{\"visitedAt\":{\"description\":\"Start of the appointment.\",\"type\":\"string\",\"format\":\"date-time\"},\"vet\":{\"description\":\"Name of the attending vet.\",\"type\":\"string\"}},\"required\":[\"visitedAt\",\"vet\"]}",
                 &[],
@@ -667,87 +305,32 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Visit {
-        fn validate_into(
-            &self,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
+        #[inline]
+        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
             {
                 let value = &self.visited_at;
-                path.push_key("visitedAt");
-                ::modelgen_runtime::checks::format(
-                    value.as_str(),
-                    "date-time",
-                    ::modelgen_runtime::format::is_date_time,
-                    path,
-                    errors,
-                );
-                path.pop();
+                let path = &path.key("visitedAt");
+                ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
             }
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Visit {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("visitedAt") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("visitedAt", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("visitedAt");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                        ::modelgen_runtime::checks::format(
-                            text,
-                            "date-time",
-                            ::modelgen_runtime::format::is_date_time,
-                            path,
-                            errors,
-                        );
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("vet") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("vet", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("vet");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "visitedAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
+                s::FieldShape { wire_name: "vet", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Visit {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -771,121 +354,57 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `owner` (optional)
-        #[serde(
-            rename = "owner",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "owner", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub owner: ::std::option::Option<super::components::Owner>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for GetOwnerResponse {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("operations.GetOwnerResponse")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(
-                    ::std::module_path!(), "::", "operations.GetOwnerResponse"
-                ),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "operations.GetOwnerResponse"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"GetOwnerResponse\",\"type\":\"object\",\"properties\":{\"contentType\":{\"description\":\"HTTP response content type for this operation\",\"type\":\"string\"},\"statusCode\":{\"description\":\"HTTP response status code for this operation\",\"type\":\"integer\"},\"owner\":{\"description\":\"The requested owner.\",\"$modelRef\":\"components.Owner\"}},\"required\":[\"contentType\",\"statusCode\"]}",
                 &[
-                    (
-                        "components.Owner",
-                        generator.subschema_for::<super::components::Owner>(),
-                    ),
+                    ("components.Owner", generator.subschema_for::<super::components::Owner>()),
                 ],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for GetOwnerResponse {
-        fn validate_into(
-            &self,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
+        #[inline]
+        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
             if let ::std::option::Option::Some(value) = &self.owner {
-                path.push_key("owner");
+                let path = &path.key("owner");
                 ::modelgen_runtime::Validate::validate_into(value, path, errors);
-                path.pop();
             }
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for GetOwnerResponse {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("contentType") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("contentType", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("contentType");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("statusCode") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("statusCode", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("statusCode");
-                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_integer(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = number;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("owner") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("owner");
-                    <super::components::Owner as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "contentType", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "statusCode", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "owner", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::Owner as ::modelgen_runtime::Model>::shape)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl GetOwnerResponse {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -893,30 +412,14 @@ pub mod operations {
 /// Checks JSON text against the model whose schema name (its `$defs` key in the
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
-pub fn validate_json(
-    model: &str,
-    text: &str,
-) -> ::std::option::Option<
-    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
-> {
+#[inline]
+pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "components.Address" => {
-            ::std::option::Option::Some(components::Address::from_json(text).map(|_| ()))
-        }
-        "components.Owner" => {
-            ::std::option::Option::Some(components::Owner::from_json(text).map(|_| ()))
-        }
-        "components.Pet" => {
-            ::std::option::Option::Some(components::Pet::from_json(text).map(|_| ()))
-        }
-        "components.Visit" => {
-            ::std::option::Option::Some(components::Visit::from_json(text).map(|_| ()))
-        }
-        "operations.GetOwnerResponse" => {
-            ::std::option::Option::Some(
-                operations::GetOwnerResponse::from_json(text).map(|_| ()),
-            )
-        }
+        "components.Address" => ::std::option::Option::Some(components::Address::from_json(text).map(|_| ())),
+        "components.Owner" => ::std::option::Option::Some(components::Owner::from_json(text).map(|_| ())),
+        "components.Pet" => ::std::option::Option::Some(components::Pet::from_json(text).map(|_| ())),
+        "components.Visit" => ::std::option::Option::Some(components::Visit::from_json(text).map(|_| ())),
+        "operations.GetOwnerResponse" => ::std::option::Option::Some(operations::GetOwnerResponse::from_json(text).map(|_| ())),
         _ => ::std::option::Option::None,
     }
 }
@@ -924,52 +427,43 @@ pub fn validate_json(
 #[doc(hidden)]
 pub mod __support {
     /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         T::deserialize(deserializer).map(::std::option::Option::Some)
     }
+
     /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
     }
+
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(
-        text: &str,
-        references: &[(&str, ::schemars::Schema)],
-    ) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
-            .expect("the generated schema text is JSON");
+    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value =
+            ::serde_json::from_str(text).expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-    fn substitute(
-        value: &mut ::serde_json::Value,
-        references: &[(&str, ::schemars::Schema)],
-    ) {
+
+    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map
-                    .get("$modelRef")
-                    .and_then(|key| key.as_str())
-                    .map(str::to_owned);
+                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        if let ::serde_json::Value::Object(reference) = schema.as_value()
-                        {
+                        // The reference sits beside the property's own keywords
+                        // (description, examples), which stay.
+                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

@@ -21,14 +21,15 @@ pub enum Flavor {
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Flavor {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Flavor")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Flavor"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Flavor"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Flavor\",\"description\":\"Enum values that are not valid identifiers.\",\"type\":\"string\",\"enum\":[\"a-b\",\"1\",\"\",\"type\"]}",
@@ -38,42 +39,23 @@ impl ::schemars::JsonSchema for Flavor {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Flavor {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Flavor {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-            value,
-            path,
-            errors,
-        ) {
-            if !matches!(text, "a-b" | "1" | "" | "type") {
-                ::modelgen_runtime::checks::not_in_enum(
-                    value,
-                    "\"a-b\", \"1\", \"\", \"type\"",
-                    path,
-                    errors,
-                );
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["a-b", "1", "", "type", ], open: false, allowed: "\"a-b\", \"1\", \"\", \"type\"" };
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Flavor {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -87,24 +69,20 @@ pub struct Option {
     #[serde(rename = "key")]
     pub key: ::std::string::String,
     /// - JSON property: `value` (optional)
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "value", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub value: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Option {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Option")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Option"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Option"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Option\",\"description\":\"One choice in a settings menu.\",\"type\":\"object\",\"properties\":{\"key\":{\"type\":\"string\"},\"value\":{\"type\":\"string\"}},\"required\":[\"key\"]}",
@@ -114,65 +92,26 @@ impl ::schemars::JsonSchema for Option {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Option {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Option {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("key") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("key", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("key");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("value") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("value");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "key", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "value", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Option {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -186,60 +125,34 @@ pub struct Result {
     #[serde(rename = "ok")]
     pub ok: bool,
     /// - JSON property: `output` (optional)
-    #[serde(
-        rename = "output",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "output", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub output: ::std::option::Option<String>,
     /// - JSON property: `choice` (optional)
-    #[serde(
-        rename = "choice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "choice", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub choice: ::std::option::Option<Option>,
     /// - JSON property: `choices` (optional)
-    #[serde(
-        rename = "choices",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "choices", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub choices: ::std::option::Option<::std::vec::Vec<Option>>,
     /// Nested results by step name.
     ///
     /// - JSON property: `byName` (optional)
-    #[serde(
-        rename = "byName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
-    pub by_name: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, Result>,
-    >,
+    #[serde(rename = "byName", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    pub by_name: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, Result>>,
     /// - JSON property: `weird` (optional)
-    #[serde(
-        rename = "weird",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "weird", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub weird: ::std::option::Option<WeirdFields>,
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Result {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Result")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Result"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Result"))
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Result\",\"description\":\"Outcome of a run, built from models named like standard library types.\",\"type\":\"object\",\"properties\":{\"ok\":{\"type\":\"boolean\"},\"output\":{\"$modelRef\":\"String\"},\"choice\":{\"$modelRef\":\"Option\"},\"choices\":{\"type\":\"array\",\"items\":{\"$modelRef\":\"Option\"}},\"byName\":{\"description\":\"Nested results by step name.\",\"type\":\"object\",\"additionalProperties\":{\"$modelRef\":\"Result\"}},\"weird\":{\"$modelRef\":\"WeirdFields\"}},\"required\":[\"ok\"]}",
@@ -254,125 +167,30 @@ impl ::schemars::JsonSchema for Result {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Result {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Result {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("ok") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("ok", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("ok");
-                ::modelgen_runtime::checks::expect_bool(value, path, errors);
-                path.pop();
-            }
-        }
-        match object.get("output") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("output");
-                <String as ::modelgen_runtime::Model>::validate_value(
-                    value,
-                    path,
-                    errors,
-                );
-                path.pop();
-            }
-        }
-        match object.get("choice") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("choice");
-                <Option as ::modelgen_runtime::Model>::validate_value(
-                    value,
-                    path,
-                    errors,
-                );
-                path.pop();
-            }
-        }
-        match object.get("choices") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("choices");
-                if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    for (index, value) in items.iter().enumerate() {
-                        path.push_index(index);
-                        <Option as ::modelgen_runtime::Model>::validate_value(
-                            value,
-                            path,
-                            errors,
-                        );
-                        path.pop();
-                    }
-                }
-                path.pop();
-            }
-        }
-        match object.get("byName") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("byName");
-                if let ::std::option::Option::Some(entries) = ::modelgen_runtime::checks::expect_object(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    for (key, value) in entries.iter() {
-                        path.push_key(key);
-                        <Result as ::modelgen_runtime::Model>::validate_value(
-                            value,
-                            path,
-                            errors,
-                        );
-                        path.pop();
-                    }
-                }
-                path.pop();
-            }
-        }
-        match object.get("weird") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("weird");
-                <WeirdFields as ::modelgen_runtime::Model>::validate_value(
-                    value,
-                    path,
-                    errors,
-                );
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "ok", required: true, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+            s::FieldShape { wire_name: "output", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<String as ::modelgen_runtime::Model>::shape)) },
+            s::FieldShape { wire_name: "choice", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Option as ::modelgen_runtime::Model>::shape)) },
+            s::FieldShape { wire_name: "choices", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Option as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
+            s::FieldShape { wire_name: "byName", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Model(<Result as ::modelgen_runtime::Model>::shape)))) },
+            s::FieldShape { wire_name: "weird", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<WeirdFields as ::modelgen_runtime::Model>::shape)) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Result {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -386,24 +204,20 @@ pub struct String {
     #[serde(rename = "value")]
     pub value: ::std::string::String,
     /// - JSON property: `length` (optional)
-    #[serde(
-        rename = "length",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "length", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub length: ::std::option::Option<f64>,
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for String {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("String")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "String"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "String"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"String\",\"description\":\"A model that shares its name with a standard library type.\",\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"string\"},\"length\":{\"type\":\"number\"}},\"required\":[\"value\"]}",
@@ -413,65 +227,26 @@ impl ::schemars::JsonSchema for String {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for String {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for String {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("value") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("value", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("value");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("length") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("length");
-                if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_number(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = number;
-                }
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "value", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "length", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl String {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -485,249 +260,93 @@ pub struct WeirdFields {
     #[serde(rename = "type")]
     pub r#type: Flavor,
     /// - JSON property: `self` (optional)
-    #[serde(
-        rename = "self",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "self", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub self_: ::std::option::Option<::std::string::String>,
     /// - JSON property: `async` (optional)
-    #[serde(
-        rename = "async",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "async", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub r#async: ::std::option::Option<bool>,
     /// - JSON property: `1st` (optional)
-    #[serde(
-        rename = "1st",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "1st", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub _1st: ::std::option::Option<f64>,
     /// - JSON property: `foo-bar` (optional)
-    #[serde(
-        rename = "foo-bar",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "foo-bar", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub foo_bar: ::std::option::Option<::std::string::String>,
     /// - JSON property: `a.b` (optional)
-    #[serde(
-        rename = "a.b",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "a.b", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub a_b: ::std::option::Option<::std::string::String>,
     /// - JSON property: `naïve` (optional)
-    #[serde(
-        rename = "naïve",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "naïve", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub naive: ::std::option::Option<bool>,
     /// - JSON property: `fooBar` (required)
     #[serde(rename = "fooBar")]
     pub foo_bar_2: ::std::string::String,
     /// - JSON property: `foo_bar` (optional)
-    #[serde(
-        rename = "foo_bar",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "foo_bar", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub foo_bar_3: ::std::option::Option<f64>,
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for WeirdFields {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("WeirdFields")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "WeirdFields"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "WeirdFields"))
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"WeirdFields\",\"description\":\"Field names that are keywords, start with a digit, hold punctuation or non-ASCII letters, or collide after case conversion.\",\"type\":\"object\",\"properties\":{\"type\":{\"$modelRef\":\"Flavor\"},\"self\":{\"type\":\"string\"},\"async\":{\"type\":\"boolean\"},\"1st\":{\"type\":\"number\"},\"foo-bar\":{\"type\":\"string\"},\"a.b\":{\"type\":\"string\"},\"naïve\":{\"type\":\"boolean\"},\"fooBar\":{\"type\":\"string\"},\"foo_bar\":{\"type\":\"number\"}},\"required\":[\"type\",\"fooBar\"]}",
-            &[("Flavor", generator.subschema_for::<Flavor>())],
+            &[
+                ("Flavor", generator.subschema_for::<Flavor>()),
+            ],
         )
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for WeirdFields {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for WeirdFields {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("type") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("type", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("type");
-                <Flavor as ::modelgen_runtime::Model>::validate_value(
-                    value,
-                    path,
-                    errors,
-                );
-                path.pop();
-            }
-        }
-        match object.get("self") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("self");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("async") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("async");
-                ::modelgen_runtime::checks::expect_bool(value, path, errors);
-                path.pop();
-            }
-        }
-        match object.get("1st") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("1st");
-                if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_number(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = number;
-                }
-                path.pop();
-            }
-        }
-        match object.get("foo-bar") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("foo-bar");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("a.b") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("a.b");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("naïve") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("naïve");
-                ::modelgen_runtime::checks::expect_bool(value, path, errors);
-                path.pop();
-            }
-        }
-        match object.get("fooBar") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("fooBar", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("fooBar");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("foo_bar") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("foo_bar");
-                if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_number(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = number;
-                }
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "type", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Flavor as ::modelgen_runtime::Model>::shape)) },
+            s::FieldShape { wire_name: "self", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "async", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+            s::FieldShape { wire_name: "1st", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+            s::FieldShape { wire_name: "foo-bar", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "a.b", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "naïve", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+            s::FieldShape { wire_name: "fooBar", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "foo_bar", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl WeirdFields {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
 /// Checks JSON text against the model whose schema name (its `$defs` key in the
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
-pub fn validate_json(
-    model: &str,
-    text: &str,
-) -> ::std::option::Option<
-    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
-> {
+#[inline]
+pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
         "Flavor" => ::std::option::Option::Some(Flavor::from_json(text).map(|_| ())),
         "Option" => ::std::option::Option::Some(Option::from_json(text).map(|_| ())),
         "Result" => ::std::option::Option::Some(Result::from_json(text).map(|_| ())),
         "String" => ::std::option::Option::Some(String::from_json(text).map(|_| ())),
-        "WeirdFields" => {
-            ::std::option::Option::Some(WeirdFields::from_json(text).map(|_| ()))
-        }
+        "WeirdFields" => ::std::option::Option::Some(WeirdFields::from_json(text).map(|_| ())),
         _ => ::std::option::Option::None,
     }
 }
@@ -735,52 +354,43 @@ pub fn validate_json(
 #[doc(hidden)]
 pub mod __support {
     /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         T::deserialize(deserializer).map(::std::option::Option::Some)
     }
+
     /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
     }
+
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(
-        text: &str,
-        references: &[(&str, ::schemars::Schema)],
-    ) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
-            .expect("the generated schema text is JSON");
+    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value =
+            ::serde_json::from_str(text).expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-    fn substitute(
-        value: &mut ::serde_json::Value,
-        references: &[(&str, ::schemars::Schema)],
-    ) {
+
+    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map
-                    .get("$modelRef")
-                    .and_then(|key| key.as_str())
-                    .map(str::to_owned);
+                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        if let ::serde_json::Value::Object(reference) = schema.as_value()
-                        {
+                        // The reference sits beside the property's own keywords
+                        // (description, examples), which stay.
+                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

@@ -13,27 +13,21 @@ pub mod components {
         #[serde(rename = "city")]
         pub city: ::std::string::String,
         /// - JSON property: `postcode` (optional)
-        #[serde(
-            rename = "postcode",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "postcode", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub postcode: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Address {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Address")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Address"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Address"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Address\",\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"postcode\":{\"type\":\"string\"}},\"required\":[\"street\",\"city\"]}",
                 &[],
@@ -42,81 +36,27 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Address {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Address {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("street") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("street", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("street");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("city") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("city", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("city");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("postcode") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("postcode");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Address {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -128,27 +68,21 @@ pub mod components {
         #[serde(rename = "name")]
         pub name: ::std::string::String,
         /// - JSON property: `indoor` (optional)
-        #[serde(
-            rename = "indoor",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "indoor", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub indoor: ::std::option::Option<bool>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Cat {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Cat")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Cat"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Cat"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Cat\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"indoor\":{\"type\":\"boolean\"}},\"required\":[\"name\"]}",
                 &[],
@@ -157,59 +91,26 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Cat {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Cat {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("name") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("name", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("name");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("indoor") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("indoor");
-                    ::modelgen_runtime::checks::expect_bool(value, path, errors);
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "indoor", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Cat {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -223,43 +124,27 @@ pub mod components {
         #[serde(rename = "name")]
         pub name: ::std::string::String,
         /// - JSON property: `phone` (optional)
-        #[serde(
-            rename = "phone",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "phone", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub phone: ::std::option::Option<::std::string::String>,
         /// - JSON property: `address` (optional)
-        #[serde(
-            rename = "address",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "address", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub address: ::std::option::Option<Address>,
         /// - JSON property: `owners` (optional)
-        #[serde(
-            rename = "owners",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "owners", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub owners: ::std::option::Option<::std::vec::Vec<Owner>>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Clinic {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Clinic")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Clinic"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Clinic"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Clinic\",\"description\":\"A veterinary clinic.\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"phone\":{\"type\":\"string\"},\"address\":{\"$modelRef\":\"components.Address\"},\"owners\":{\"type\":\"array\",\"items\":{\"$modelRef\":\"components.Owner\"}}},\"required\":[\"name\"]}",
                 &[
@@ -271,109 +156,36 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Clinic {
-        fn validate_into(
-            &self,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
+        #[inline]
+        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
             if let ::std::option::Option::Some(value) = &self.owners {
-                path.push_key("owners");
+                let path = &path.key("owners");
                 for (index, item) in value.iter().enumerate() {
-                    path.push_index(index);
+                    let path = &path.index(index);
                     ::modelgen_runtime::Validate::validate_into(item, path, errors);
-                    path.pop();
                 }
-                path.pop();
             }
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Clinic {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("name") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("name", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("name");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("phone") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("phone");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("address") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("address");
-                    <Address as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("owners") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("owners");
-                    if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (index, value) in items.iter().enumerate() {
-                            path.push_index(index);
-                            <Owner as ::modelgen_runtime::Model>::validate_value(
-                                value,
-                                path,
-                                errors,
-                            );
-                            path.pop();
-                        }
-                    }
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "phone", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "owners", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Owner as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Clinic {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -392,84 +204,42 @@ pub mod components {
         /// Name shown on invoices and reminders.
         ///
         /// - JSON property: `displayName` (optional)
-        #[serde(
-            rename = "displayName",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "displayName", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub display_name: ::std::option::Option<::std::string::String>,
         /// Number of completed visits.
         ///
         /// - JSON property: `visitCount` (optional)
         /// - Example: `7`
-        #[serde(
-            rename = "visitCount",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "visitCount", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub visit_count: ::std::option::Option<i64>,
         /// Arbitrary JSON kept for the front desk.
         ///
         /// - JSON property: `notes` (optional)
-        #[serde(
-            rename = "notes",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "notes", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub notes: ::std::option::Option<::serde_json::Value>,
         /// - JSON property: `nicknames` (optional)
-        #[serde(
-            rename = "nicknames",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "nicknames", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub nicknames: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// Free-form labels set by the front desk.
         ///
         /// - JSON property: `labels` (optional)
-        #[serde(
-            rename = "labels",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
-        pub labels: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        #[serde(rename = "labels", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        pub labels: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>,
         /// Home address of the owner.
         ///
         /// - JSON property: `address` (optional)
-        #[serde(
-            rename = "address",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "address", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub address: ::std::option::Option<Address>,
         /// The pet shown on the owner's profile card.
         ///
         /// - JSON property: `favoritePet` (optional, may be `null`)
-        #[serde(
-            rename = "favoritePet",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "favoritePet", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub favorite_pet: ::std::option::Option<::std::option::Option<Pet>>,
         /// IDs of the owner's pets.
         ///
         /// - JSON property: `petIds` (optional, may be `null`)
         /// - Example: `["pet_81x"]`
-        #[serde(
-            rename = "petIds",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "petIds", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub pet_ids: ::std::option::Option<::std::option::Option<PetIds>>,
         /// When the owner record was created.
         ///
@@ -492,28 +262,24 @@ pub mod components {
         ///   "createdAt": "2024-05-01T09:30:00Z"
         /// }
         /// ```
+        #[inline]
         pub fn example() -> Self {
-            Self::from_json(
-                    "{\"id\":\"own_12ab\",\"visitCount\":7,\"petIds\":[\"pet_81x\"],\"createdAt\":\"2024-05-01T09:30:00Z\"}",
-                )
-                .expect(
-                    "the page's example was checked against this type when it was generated",
-                )
+            Self::from_json("{\"id\":\"own_12ab\",\"visitCount\":7,\"petIds\":[\"pet_81x\"],\"createdAt\":\"2024-05-01T09:30:00Z\"}")
+                .expect("the page's example was checked against this type when it was generated")
         }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Owner {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Owner")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Owner"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Owner"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Owner\",\"description\":\"A person who owns one or more pets.\",\"type\":\"object\",\"properties\":{\"id\":{\"description\":\"Unique identifier of the owner.\",\"type\":\"string\",\"examples\":[\"own_12ab\"]},\"displayName\":{\"description\":\"Name shown on invoices and reminders.\",\"type\":\"string\"},\"visitCount\":{\"description\":\"Number of completed visits.\",\"type\":\"integer\",\"examples\":[7]},\"notes\":{\"description\":\"Arbitrary JSON kept for the front desk.\"},\"nicknames\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"labels\":{\"description\":\"Free-form labels set by the front desk.\",\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}},\"address\":{\"description\":\"Home address of the owner.\",\"$modelRef\":\"components.Address\"},\"favoritePet\":{\"description\":\"The pet shown on the owner's profile card.\",\"anyOf\":[{\"$modelRef\":\"components.Pet\"},{\"type\":\"null\"}]},\"petIds\":{\"description\":\"IDs of the owner's pets.\",\"anyOf\":[{\"$modelRef\":\"components.PetIds\"},{\"type\":\"null\"}],\"examples\":[[\"pet_81x\"]]},\"createdAt\":{\"description\":\"When the owner record was created.\",\"type\":\"string\",\"format\":\"date-time\",\"examples\":[\"2024-05-01T09:30:00Z\"]}},\"required\":[\"id\",\"createdAt\"],\"examples\":[{\"id\":\"own_12ab\",\"visitCount\":7,\"petIds\":[\"pet_81x\"],\"createdAt\":\"2024-05-01T09:30:00Z\"}]}",
                 &[
@@ -526,201 +292,40 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Owner {
-        fn validate_into(
-            &self,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
+        #[inline]
+        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
             {
                 let value = &self.created_at;
-                path.push_key("createdAt");
-                ::modelgen_runtime::checks::format(
-                    value.as_str(),
-                    "date-time",
-                    ::modelgen_runtime::format::is_date_time,
-                    path,
-                    errors,
-                );
-                path.pop();
+                let path = &path.key("createdAt");
+                ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
             }
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Owner {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("id") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("id", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("id");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("displayName") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("displayName");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("visitCount") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("visitCount");
-                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_integer(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = number;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("nicknames") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("nicknames");
-                    if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (index, value) in items.iter().enumerate() {
-                            path.push_index(index);
-                            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                                value,
-                                path,
-                                errors,
-                            ) {
-                                let _ = text;
-                            }
-                            path.pop();
-                        }
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("labels") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("labels");
-                    if let ::std::option::Option::Some(entries) = ::modelgen_runtime::checks::expect_object(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (key, value) in entries.iter() {
-                            path.push_key(key);
-                            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                                value,
-                                path,
-                                errors,
-                            ) {
-                                let _ = text;
-                            }
-                            path.pop();
-                        }
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("address") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("address");
-                    <Address as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("favoritePet") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(::serde_json::Value::Null) => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("favoritePet");
-                    <Pet as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("petIds") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(::serde_json::Value::Null) => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("petIds");
-                    <PetIds as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("createdAt") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("createdAt", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("createdAt");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                        ::modelgen_runtime::checks::format(
-                            text,
-                            "date-time",
-                            ::modelgen_runtime::format::is_date_time,
-                            path,
-                            errors,
-                        );
-                    }
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "displayName", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "visitCount", required: false, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "notes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Any) },
+                s::FieldShape { wire_name: "nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })) },
+                s::FieldShape { wire_name: "labels", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::String(&s::StringRules::NONE)))) },
+                s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "favoritePet", required: false, nullable: true, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "petIds", required: false, nullable: true, shape: s::Shape::of(s::Kind::Model(<PetIds as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "createdAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Owner {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -738,155 +343,70 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Pet {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Pet")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Pet"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Pet"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Pet\",\"description\":\"The pet shown on a profile: a cat record, or a list of pet IDs.\",\"anyOf\":[{\"$modelRef\":\"components.Cat\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]}",
-                &[("components.Cat", generator.subschema_for::<Cat>())],
+                &[
+                    ("components.Cat", generator.subschema_for::<Cat>()),
+                ],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Pet {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Pet {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            {
-                let mut trial = ::std::vec::Vec::new();
-                {
-                    let errors = &mut trial;
-                    <Cat as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                }
-                if trial.is_empty() {
-                    return;
-                }
-            }
-            {
-                let mut trial = ::std::vec::Vec::new();
-                {
-                    let errors = &mut trial;
-                    if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (index, value) in items.iter().enumerate() {
-                            path.push_index(index);
-                            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                                value,
-                                path,
-                                errors,
-                            ) {
-                                let _ = text;
-                            }
-                            path.pop();
-                        }
-                    }
-                }
-                if trial.is_empty() {
-                    return;
-                }
-            }
-            ::modelgen_runtime::checks::no_variant("Pet", path, errors);
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })), ] };
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Pet {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     #[allow(deprecated)]
     impl Pet {
-        /// Reads the first variant, most specific first, that the value fits with
-        /// all its constraints.
-        fn from_json_value(
-            value: &mut ::serde_json::Value,
-        ) -> ::std::result::Result<Self, ::std::string::String> {
-            {
-                let mut trial = ::std::vec::Vec::new();
-                let errors = &mut trial;
-                let path = &mut ::modelgen_runtime::JsonPointer::new();
-                <Cat as ::modelgen_runtime::Model>::validate_value(value, path, errors);
-                if trial.is_empty() {
+        /// Reads the first variant, most specific first, that the value fits with all
+        /// its constraints.
+        #[inline]
+        fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
+            match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+                ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    return ::modelgen_runtime::strict::from_value::<Cat>(value.clone())
-                        .map(Pet::Cat)
-                        .map_err(|error| error.message);
+                    ::modelgen_runtime::strict::from_value::<Cat>(value.clone()).map(Pet::Cat).map_err(|error| error.message)
                 }
-            }
-            {
-                let mut trial = ::std::vec::Vec::new();
-                let errors = &mut trial;
-                let path = &mut ::modelgen_runtime::JsonPointer::new();
-                if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    for (index, value) in items.iter().enumerate() {
-                        path.push_index(index);
-                        if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                            value,
-                            path,
-                            errors,
-                        ) {
-                            let _ = text;
-                        }
-                        path.pop();
-                    }
-                }
-                if trial.is_empty() {
+                ::std::option::Option::Some(1) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    return ::modelgen_runtime::strict::from_value::<
-                        ::std::vec::Vec<::std::string::String>,
-                    >(value.clone())
-                        .map(Pet::ArrayOfStr)
-                        .map_err(|error| error.message);
+                    ::modelgen_runtime::strict::from_value::<::std::vec::Vec<::std::string::String>>(value.clone()).map(Pet::ArrayOfStr).map_err(|error| error.message)
                 }
+                _ => ::std::result::Result::Err("the value fits none of the variants of `Pet`".to_owned()),
             }
-            ::std::result::Result::Err(
-                ::std::format!("the value fits none of the variants of `{}`", "Pet"),
-            )
         }
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Pet {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            Self::from_json_value(&mut value)
-                .map_err(<D::Error as ::serde::de::Error>::custom)
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+            Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
         }
     }
     /// IDs of the owner's pets, as one ID or a list.
@@ -903,17 +423,16 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for PetIds {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.PetIds")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.PetIds"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.PetIds"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"PetIds\",\"description\":\"IDs of the owner's pets, as one ID or a list.\",\"anyOf\":[{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"type\":\"string\"}]}",
                 &[],
@@ -922,146 +441,50 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for PetIds {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for PetIds {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            {
-                let mut trial = ::std::vec::Vec::new();
-                {
-                    let errors = &mut trial;
-                    if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (index, value) in items.iter().enumerate() {
-                            path.push_index(index);
-                            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                                value,
-                                path,
-                                errors,
-                            ) {
-                                let _ = text;
-                            }
-                            path.pop();
-                        }
-                    }
-                }
-                if trial.is_empty() {
-                    return;
-                }
-            }
-            {
-                let mut trial = ::std::vec::Vec::new();
-                {
-                    let errors = &mut trial;
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                }
-                if trial.is_empty() {
-                    return;
-                }
-            }
-            ::modelgen_runtime::checks::no_variant("PetIds", path, errors);
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "PetIds", variants: &[s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })), s::Shape::of(s::Kind::String(&s::StringRules::NONE)), ] };
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl PetIds {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     #[allow(deprecated)]
     impl PetIds {
-        /// Reads the first variant, most specific first, that the value fits with
-        /// all its constraints.
-        fn from_json_value(
-            value: &mut ::serde_json::Value,
-        ) -> ::std::result::Result<Self, ::std::string::String> {
-            {
-                let mut trial = ::std::vec::Vec::new();
-                let errors = &mut trial;
-                let path = &mut ::modelgen_runtime::JsonPointer::new();
-                if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    for (index, value) in items.iter().enumerate() {
-                        path.push_index(index);
-                        if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                            value,
-                            path,
-                            errors,
-                        ) {
-                            let _ = text;
-                        }
-                        path.pop();
-                    }
-                }
-                if trial.is_empty() {
+        /// Reads the first variant, most specific first, that the value fits with all
+        /// its constraints.
+        #[inline]
+        fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
+            match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+                ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    return ::modelgen_runtime::strict::from_value::<
-                        ::std::vec::Vec<::std::string::String>,
-                    >(value.clone())
-                        .map(PetIds::ArrayOfStr)
-                        .map_err(|error| error.message);
+                    ::modelgen_runtime::strict::from_value::<::std::vec::Vec<::std::string::String>>(value.clone()).map(PetIds::ArrayOfStr).map_err(|error| error.message)
                 }
-            }
-            {
-                let mut trial = ::std::vec::Vec::new();
-                let errors = &mut trial;
-                let path = &mut ::modelgen_runtime::JsonPointer::new();
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                if trial.is_empty() {
+                ::std::option::Option::Some(1) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    return ::modelgen_runtime::strict::from_value::<
-                        ::std::string::String,
-                    >(value.clone())
-                        .map(PetIds::Str)
-                        .map_err(|error| error.message);
+                    ::modelgen_runtime::strict::from_value::<::std::string::String>(value.clone()).map(PetIds::Str).map_err(|error| error.message)
                 }
+                _ => ::std::result::Result::Err("the value fits none of the variants of `PetIds`".to_owned()),
             }
-            ::std::result::Result::Err(
-                ::std::format!("the value fits none of the variants of `{}`", "PetIds"),
-            )
         }
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for PetIds {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            Self::from_json_value(&mut value)
-                .map_err(<D::Error as ::serde::de::Error>::custom)
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+            Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
         }
     }
 }
@@ -1084,121 +507,57 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `owner` (optional)
-        #[serde(
-            rename = "owner",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "owner", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub owner: ::std::option::Option<super::components::Owner>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for GetOwnerResponse {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("operations.GetOwnerResponse")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(
-                    ::std::module_path!(), "::", "operations.GetOwnerResponse"
-                ),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "operations.GetOwnerResponse"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"GetOwnerResponse\",\"type\":\"object\",\"properties\":{\"contentType\":{\"description\":\"HTTP response content type for this operation\",\"type\":\"string\"},\"statusCode\":{\"description\":\"HTTP response status code for this operation\",\"type\":\"integer\"},\"owner\":{\"description\":\"The requested owner.\",\"$modelRef\":\"components.Owner\"}},\"required\":[\"contentType\",\"statusCode\"]}",
                 &[
-                    (
-                        "components.Owner",
-                        generator.subschema_for::<super::components::Owner>(),
-                    ),
+                    ("components.Owner", generator.subschema_for::<super::components::Owner>()),
                 ],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for GetOwnerResponse {
-        fn validate_into(
-            &self,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
+        #[inline]
+        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
             if let ::std::option::Option::Some(value) = &self.owner {
-                path.push_key("owner");
+                let path = &path.key("owner");
                 ::modelgen_runtime::Validate::validate_into(value, path, errors);
-                path.pop();
             }
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for GetOwnerResponse {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("contentType") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("contentType", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("contentType");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("statusCode") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("statusCode", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("statusCode");
-                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_integer(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = number;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("owner") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("owner");
-                    <super::components::Owner as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "contentType", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "statusCode", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "owner", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::Owner as ::modelgen_runtime::Model>::shape)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl GetOwnerResponse {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -1206,36 +565,16 @@ pub mod operations {
 /// Checks JSON text against the model whose schema name (its `$defs` key in the
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
-pub fn validate_json(
-    model: &str,
-    text: &str,
-) -> ::std::option::Option<
-    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
-> {
+#[inline]
+pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "components.Address" => {
-            ::std::option::Option::Some(components::Address::from_json(text).map(|_| ()))
-        }
-        "components.Cat" => {
-            ::std::option::Option::Some(components::Cat::from_json(text).map(|_| ()))
-        }
-        "components.Clinic" => {
-            ::std::option::Option::Some(components::Clinic::from_json(text).map(|_| ()))
-        }
-        "components.Owner" => {
-            ::std::option::Option::Some(components::Owner::from_json(text).map(|_| ()))
-        }
-        "components.Pet" => {
-            ::std::option::Option::Some(components::Pet::from_json(text).map(|_| ()))
-        }
-        "components.PetIds" => {
-            ::std::option::Option::Some(components::PetIds::from_json(text).map(|_| ()))
-        }
-        "operations.GetOwnerResponse" => {
-            ::std::option::Option::Some(
-                operations::GetOwnerResponse::from_json(text).map(|_| ()),
-            )
-        }
+        "components.Address" => ::std::option::Option::Some(components::Address::from_json(text).map(|_| ())),
+        "components.Cat" => ::std::option::Option::Some(components::Cat::from_json(text).map(|_| ())),
+        "components.Clinic" => ::std::option::Option::Some(components::Clinic::from_json(text).map(|_| ())),
+        "components.Owner" => ::std::option::Option::Some(components::Owner::from_json(text).map(|_| ())),
+        "components.Pet" => ::std::option::Option::Some(components::Pet::from_json(text).map(|_| ())),
+        "components.PetIds" => ::std::option::Option::Some(components::PetIds::from_json(text).map(|_| ())),
+        "operations.GetOwnerResponse" => ::std::option::Option::Some(operations::GetOwnerResponse::from_json(text).map(|_| ())),
         _ => ::std::option::Option::None,
     }
 }
@@ -1243,52 +582,43 @@ pub fn validate_json(
 #[doc(hidden)]
 pub mod __support {
     /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         T::deserialize(deserializer).map(::std::option::Option::Some)
     }
+
     /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
     }
+
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(
-        text: &str,
-        references: &[(&str, ::schemars::Schema)],
-    ) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
-            .expect("the generated schema text is JSON");
+    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value =
+            ::serde_json::from_str(text).expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-    fn substitute(
-        value: &mut ::serde_json::Value,
-        references: &[(&str, ::schemars::Schema)],
-    ) {
+
+    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map
-                    .get("$modelRef")
-                    .and_then(|key| key.as_str())
-                    .map(str::to_owned);
+                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        if let ::serde_json::Value::Object(reference) = schema.as_value()
-                        {
+                        // The reference sits beside the property's own keywords
+                        // (description, examples), which stay.
+                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

@@ -11,24 +11,20 @@ pub struct Address {
     #[serde(rename = "city")]
     pub city: ::std::string::String,
     /// - JSON property: `postcode` (optional)
-    #[serde(
-        rename = "postcode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "postcode", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub postcode: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Address {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Address")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Address"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Address"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Address\",\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"postcode\":{\"type\":\"string\"}},\"required\":[\"street\",\"city\"]}",
@@ -38,81 +34,27 @@ impl ::schemars::JsonSchema for Address {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Address {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Address {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("street") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("street", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("street");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("city") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("city", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("city");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("postcode") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("postcode");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Address {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -124,22 +66,20 @@ pub struct Cat {
     #[serde(rename = "name")]
     pub name: ::std::string::String,
     /// - JSON property: `indoor` (optional)
-    #[serde(
-        rename = "indoor",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "indoor", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub indoor: ::std::option::Option<bool>,
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Cat {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Cat")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Cat"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Cat\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"indoor\":{\"type\":\"boolean\"}},\"required\":[\"name\"]}",
@@ -149,59 +89,26 @@ impl ::schemars::JsonSchema for Cat {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Cat {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Cat {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("name") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("name", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("name");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("indoor") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("indoor");
-                ::modelgen_runtime::checks::expect_bool(value, path, errors);
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "indoor", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Cat {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -219,12 +126,7 @@ pub struct Owner {
     /// Name shown on invoices and reminders.
     ///
     /// - JSON property: `display_name` (optional)
-    #[serde(
-        rename = "display_name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "display_name", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// What the staff call the owner, or `null`.
     ///
@@ -232,12 +134,7 @@ pub struct Owner {
     #[serde(rename = "nickname", deserialize_with = "__support::nullable")]
     pub nickname: ::std::option::Option<::std::string::String>,
     /// - JSON property: `bio` (optional, may be `null`)
-    #[serde(
-        rename = "bio",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "bio", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub bio: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// Number of completed visits.
     ///
@@ -247,12 +144,7 @@ pub struct Owner {
     /// Average satisfaction score, 0 to 5.
     ///
     /// - JSON property: `rating` (optional)
-    #[serde(
-        rename = "rating",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "rating", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub rating: ::std::option::Option<f64>,
     /// - JSON property: `verified` (required)
     #[serde(rename = "verified")]
@@ -263,41 +155,19 @@ pub struct Owner {
     /// Home address of the owner.
     ///
     /// - JSON property: `address` (optional)
-    #[serde(
-        rename = "address",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "address", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub address: ::std::option::Option<Address>,
     /// - JSON property: `tags` (optional)
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "tags", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Past clinic visits, newest first.
     ///
     /// - JSON property: `visits` (optional)
-    #[serde(
-        rename = "visits",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "visits", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub visits: ::std::option::Option<::std::vec::Vec<Visit>>,
     /// - JSON property: `attributes` (optional)
-    #[serde(
-        rename = "attributes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
-    >,
+    #[serde(rename = "attributes", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
     /// The pet shown on the owner's profile card.
     ///
     /// - JSON property: `favorite_pet` (required)
@@ -311,24 +181,20 @@ pub struct Owner {
     /// Where the owner heard about the clinic.
     ///
     /// - JSON property: `from_` (optional)
-    #[serde(
-        rename = "from_",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "from_", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub from: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Owner {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Owner")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Owner"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Owner"))
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Owner\",\"description\":\"A person who owns one or more pets.\",\"type\":\"object\",\"properties\":{\"id\":{\"description\":\"Unique identifier of the owner.\",\"type\":\"string\"},\"display_name\":{\"description\":\"Name shown on invoices and reminders.\",\"type\":\"string\"},\"nickname\":{\"description\":\"What the staff call the owner, or `null`.\",\"type\":[\"string\",\"null\"]},\"bio\":{\"type\":[\"string\",\"null\"]},\"visit_count\":{\"description\":\"Number of completed visits.\",\"type\":\"integer\"},\"rating\":{\"description\":\"Average satisfaction score, 0 to 5.\",\"type\":\"number\"},\"verified\":{\"type\":\"boolean\"},\"species\":{\"$modelRef\":\"Species\"},\"address\":{\"description\":\"Home address of the owner.\",\"$modelRef\":\"Address\"},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"visits\":{\"description\":\"Past clinic visits, newest first.\",\"type\":\"array\",\"items\":{\"$modelRef\":\"Visit\"}},\"attributes\":{\"type\":\"object\",\"additionalProperties\":{}},\"favorite_pet\":{\"description\":\"The pet shown on the owner's profile card.\",\"$modelRef\":\"Pet\"},\"created_at\":{\"description\":\"When the owner record was created.\",\"type\":\"string\",\"format\":\"date\"},\"from_\":{\"description\":\"Where the owner heard about the clinic.\",\"type\":\"string\"}},\"required\":[\"id\",\"nickname\",\"visit_count\",\"verified\",\"species\",\"favorite_pet\",\"created_at\"]}",
@@ -343,286 +209,52 @@ impl ::schemars::JsonSchema for Owner {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Owner {
-    fn validate_into(
-        &self,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
+    #[inline]
+    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
         if let ::std::option::Option::Some(value) = &self.visits {
-            path.push_key("visits");
+            let path = &path.key("visits");
             for (index, item) in value.iter().enumerate() {
-                path.push_index(index);
+                let path = &path.index(index);
                 ::modelgen_runtime::Validate::validate_into(item, path, errors);
-                path.pop();
             }
-            path.pop();
         }
         {
             let value = &self.created_at;
-            path.push_key("created_at");
-            ::modelgen_runtime::checks::format(
-                value.as_str(),
-                "date",
-                ::modelgen_runtime::format::is_date,
-                path,
-                errors,
-            );
-            path.pop();
+            let path = &path.key("created_at");
+            ::modelgen_runtime::checks::format(value.as_str(), "date", ::modelgen_runtime::format::is_date, path, errors);
         }
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Owner {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("id") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("id", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("id");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("display_name") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("display_name");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("nickname") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("nickname", path, errors)
-            }
-            ::std::option::Option::Some(::serde_json::Value::Null) => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("nickname");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("bio") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(::serde_json::Value::Null) => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("bio");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("visit_count") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("visit_count", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("visit_count");
-                if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_integer(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = number;
-                }
-                path.pop();
-            }
-        }
-        match object.get("rating") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("rating");
-                if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_number(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = number;
-                }
-                path.pop();
-            }
-        }
-        match object.get("verified") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("verified", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("verified");
-                ::modelgen_runtime::checks::expect_bool(value, path, errors);
-                path.pop();
-            }
-        }
-        match object.get("species") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("species", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("species");
-                <Species as ::modelgen_runtime::Model>::validate_value(
-                    value,
-                    path,
-                    errors,
-                );
-                path.pop();
-            }
-        }
-        match object.get("address") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("address");
-                <Address as ::modelgen_runtime::Model>::validate_value(
-                    value,
-                    path,
-                    errors,
-                );
-                path.pop();
-            }
-        }
-        match object.get("tags") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("tags");
-                if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    for (index, value) in items.iter().enumerate() {
-                        path.push_index(index);
-                        if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                            value,
-                            path,
-                            errors,
-                        ) {
-                            let _ = text;
-                        }
-                        path.pop();
-                    }
-                }
-                path.pop();
-            }
-        }
-        match object.get("visits") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("visits");
-                if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    for (index, value) in items.iter().enumerate() {
-                        path.push_index(index);
-                        <Visit as ::modelgen_runtime::Model>::validate_value(
-                            value,
-                            path,
-                            errors,
-                        );
-                        path.pop();
-                    }
-                }
-                path.pop();
-            }
-        }
-        match object.get("attributes") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("attributes");
-                let _ = ::modelgen_runtime::checks::expect_object(value, path, errors);
-                path.pop();
-            }
-        }
-        match object.get("favorite_pet") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("favorite_pet", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("favorite_pet");
-                <Pet as ::modelgen_runtime::Model>::validate_value(value, path, errors);
-                path.pop();
-            }
-        }
-        match object.get("created_at") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("created_at", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("created_at");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    ::modelgen_runtime::checks::format(
-                        text,
-                        "date",
-                        ::modelgen_runtime::format::is_date,
-                        path,
-                        errors,
-                    );
-                }
-                path.pop();
-            }
-        }
-        match object.get("from_") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("from_");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "display_name", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "nickname", required: true, nullable: true, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "bio", required: false, nullable: true, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "visit_count", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+            s::FieldShape { wire_name: "rating", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+            s::FieldShape { wire_name: "verified", required: true, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+            s::FieldShape { wire_name: "species", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Species as ::modelgen_runtime::Model>::shape)) },
+            s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
+            s::FieldShape { wire_name: "tags", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })) },
+            s::FieldShape { wire_name: "visits", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
+            s::FieldShape { wire_name: "attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Any))) },
+            s::FieldShape { wire_name: "favorite_pet", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
+            s::FieldShape { wire_name: "created_at", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
+            s::FieldShape { wire_name: "from_", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Owner {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -642,183 +274,74 @@ pub enum Pet {
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Pet {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Pet")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Pet"))
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Pet\",\"description\":\"The pet shown on a profile: a name, a list of pet IDs, or a cat record.\",\"anyOf\":[{\"$modelRef\":\"Cat\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"type\":\"string\"}]}",
-            &[("Cat", generator.subschema_for::<Cat>())],
+            &[
+                ("Cat", generator.subschema_for::<Cat>()),
+            ],
         )
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Pet {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Pet {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        {
-            let mut trial = ::std::vec::Vec::new();
-            {
-                let errors = &mut trial;
-                <Cat as ::modelgen_runtime::Model>::validate_value(value, path, errors);
-            }
-            if trial.is_empty() {
-                return;
-            }
-        }
-        {
-            let mut trial = ::std::vec::Vec::new();
-            {
-                let errors = &mut trial;
-                if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    for (index, value) in items.iter().enumerate() {
-                        path.push_index(index);
-                        if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                            value,
-                            path,
-                            errors,
-                        ) {
-                            let _ = text;
-                        }
-                        path.pop();
-                    }
-                }
-            }
-            if trial.is_empty() {
-                return;
-            }
-        }
-        {
-            let mut trial = ::std::vec::Vec::new();
-            {
-                let errors = &mut trial;
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-            }
-            if trial.is_empty() {
-                return;
-            }
-        }
-        ::modelgen_runtime::checks::no_variant("Pet", path, errors);
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })), s::Shape::of(s::Kind::String(&s::StringRules::NONE)), ] };
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Pet {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
 #[allow(deprecated)]
 impl Pet {
-    /// Reads the first variant, most specific first, that the value fits with
-    /// all its constraints.
-    fn from_json_value(
-        value: &mut ::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::std::string::String> {
-        {
-            let mut trial = ::std::vec::Vec::new();
-            let errors = &mut trial;
-            let path = &mut ::modelgen_runtime::JsonPointer::new();
-            <Cat as ::modelgen_runtime::Model>::validate_value(value, path, errors);
-            if trial.is_empty() {
+    /// Reads the first variant, most specific first, that the value fits with all
+    /// its constraints.
+    #[inline]
+    fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
+        match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+            ::std::option::Option::Some(0) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                return ::modelgen_runtime::strict::from_value::<Cat>(value.clone())
-                    .map(Pet::Cat)
-                    .map_err(|error| error.message);
+                ::modelgen_runtime::strict::from_value::<Cat>(value.clone()).map(Pet::Cat).map_err(|error| error.message)
             }
-        }
-        {
-            let mut trial = ::std::vec::Vec::new();
-            let errors = &mut trial;
-            let path = &mut ::modelgen_runtime::JsonPointer::new();
-            if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                value,
-                path,
-                errors,
-            ) {
-                for (index, value) in items.iter().enumerate() {
-                    path.push_index(index);
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            if trial.is_empty() {
+            ::std::option::Option::Some(1) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                return ::modelgen_runtime::strict::from_value::<
-                    ::std::vec::Vec<::std::string::String>,
-                >(value.clone())
-                    .map(Pet::ArrayOfStr)
-                    .map_err(|error| error.message);
+                ::modelgen_runtime::strict::from_value::<::std::vec::Vec<::std::string::String>>(value.clone()).map(Pet::ArrayOfStr).map_err(|error| error.message)
             }
-        }
-        {
-            let mut trial = ::std::vec::Vec::new();
-            let errors = &mut trial;
-            let path = &mut ::modelgen_runtime::JsonPointer::new();
-            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                value,
-                path,
-                errors,
-            ) {
-                let _ = text;
-            }
-            if trial.is_empty() {
+            ::std::option::Option::Some(2) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                return ::modelgen_runtime::strict::from_value::<
-                    ::std::string::String,
-                >(value.clone())
-                    .map(Pet::Str)
-                    .map_err(|error| error.message);
+                ::modelgen_runtime::strict::from_value::<::std::string::String>(value.clone()).map(Pet::Str).map_err(|error| error.message)
             }
+            _ => ::std::result::Result::Err("the value fits none of the variants of `Pet`".to_owned()),
         }
-        ::std::result::Result::Err(
-            ::std::format!("the value fits none of the variants of `{}`", "Pet"),
-        )
     }
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Pet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Self::from_json_value(&mut value)
-            .map_err(<D::Error as ::serde::de::Error>::custom)
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
     }
 }
 /// Kind of animal.
@@ -836,14 +359,15 @@ pub enum Species {
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Species {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Species")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Species"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Species"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Species\",\"description\":\"Kind of animal.\",\"type\":\"string\",\"enum\":[\"cat\",\"dog\"]}",
@@ -853,42 +377,23 @@ impl ::schemars::JsonSchema for Species {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Species {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Species {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-            value,
-            path,
-            errors,
-        ) {
-            if !matches!(text, "cat" | "dog") {
-                ::modelgen_runtime::checks::not_in_enum(
-                    value,
-                    "\"cat\", \"dog\"",
-                    path,
-                    errors,
-                );
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["cat", "dog", ], open: false, allowed: "\"cat\", \"dog\"" };
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Species {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -911,14 +416,15 @@ pub struct Visit {
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Visit {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Visit")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Visit"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Visit"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Visit\",\"description\":\"One appointment at the clinic.\",\"type\":\"object\",\"properties\":{\"visited_at\":{\"description\":\"Start of the appointment.\",\"type\":\"string\",\"format\":\"date\"},\"vet\":{\"description\":\"Name of the attending vet.\",\"type\":\"string\"}},\"required\":[\"visited_at\",\"vet\"]}",
@@ -928,99 +434,40 @@ impl ::schemars::JsonSchema for Visit {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Visit {
-    fn validate_into(
-        &self,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
+    #[inline]
+    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
         {
             let value = &self.visited_at;
-            path.push_key("visited_at");
-            ::modelgen_runtime::checks::format(
-                value.as_str(),
-                "date",
-                ::modelgen_runtime::format::is_date,
-                path,
-                errors,
-            );
-            path.pop();
+            let path = &path.key("visited_at");
+            ::modelgen_runtime::checks::format(value.as_str(), "date", ::modelgen_runtime::format::is_date, path, errors);
         }
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Visit {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("visited_at") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("visited_at", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("visited_at");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    ::modelgen_runtime::checks::format(
-                        text,
-                        "date",
-                        ::modelgen_runtime::format::is_date,
-                        path,
-                        errors,
-                    );
-                }
-                path.pop();
-            }
-        }
-        match object.get("vet") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("vet", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("vet");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "visited_at", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
+            s::FieldShape { wire_name: "vet", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Visit {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
 /// Checks JSON text against the model whose schema name (its `$defs` key in the
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
-pub fn validate_json(
-    model: &str,
-    text: &str,
-) -> ::std::option::Option<
-    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
-> {
+#[inline]
+pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
         "Address" => ::std::option::Option::Some(Address::from_json(text).map(|_| ())),
         "Cat" => ::std::option::Option::Some(Cat::from_json(text).map(|_| ())),
@@ -1035,52 +482,43 @@ pub fn validate_json(
 #[doc(hidden)]
 pub mod __support {
     /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         T::deserialize(deserializer).map(::std::option::Option::Some)
     }
+
     /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
     }
+
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(
-        text: &str,
-        references: &[(&str, ::schemars::Schema)],
-    ) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
-            .expect("the generated schema text is JSON");
+    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value =
+            ::serde_json::from_str(text).expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-    fn substitute(
-        value: &mut ::serde_json::Value,
-        references: &[(&str, ::schemars::Schema)],
-    ) {
+
+    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map
-                    .get("$modelRef")
-                    .and_then(|key| key.as_str())
-                    .map(str::to_owned);
+                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        if let ::serde_json::Value::Object(reference) = schema.as_value()
-                        {
+                        // The reference sits beside the property's own keywords
+                        // (description, examples), which stay.
+                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

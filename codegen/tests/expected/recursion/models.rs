@@ -16,92 +16,51 @@ pub mod components {
         /// What follows this branch.
         ///
         /// - JSON property: `next` (optional)
-        #[serde(
-            rename = "next",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "next", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub next: ::std::option::Option<Choice>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Branch {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Branch")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Branch"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Branch"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Branch\",\"description\":\"A branch that may lead to another choice.\",\"type\":\"object\",\"properties\":{\"label\":{\"description\":\"The branch label.\",\"type\":\"string\"},\"next\":{\"description\":\"What follows this branch.\",\"$modelRef\":\"components.Choice\"}},\"required\":[\"label\"]}",
-                &[("components.Choice", generator.subschema_for::<Choice>())],
+                &[
+                    ("components.Choice", generator.subschema_for::<Choice>()),
+                ],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Branch {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Branch {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("label") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("label", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("label");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("next") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("next");
-                    <Choice as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "label", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "next", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Choice as ::modelgen_runtime::Model>::shape)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Branch {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -120,108 +79,52 @@ pub mod components {
         /// The enclosing category.
         ///
         /// - JSON property: `parent` (optional)
-        #[serde(
-            rename = "parent",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "parent", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub parent: ::std::option::Option<::std::boxed::Box<Category>>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Category {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Category")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Category"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Category"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Category\",\"description\":\"A product category. Top-level categories have no parent.\",\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"name\":{\"type\":\"string\"},\"parent\":{\"description\":\"The enclosing category.\",\"$modelRef\":\"components.Category\"}},\"required\":[\"id\",\"name\"]}",
-                &[("components.Category", generator.subschema_for::<Category>())],
+                &[
+                    ("components.Category", generator.subschema_for::<Category>()),
+                ],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Category {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Category {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("id") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("id", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("id");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("name") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("name", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("name");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("parent") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("parent");
-                    <Category as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "parent", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Category as ::modelgen_runtime::Model>::shape)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Category {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -239,141 +142,70 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Choice {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Choice")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Choice"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Choice"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Choice\",\"description\":\"A choice: a branch to follow, or a final answer.\",\"anyOf\":[{\"$modelRef\":\"components.Branch\"},{\"type\":\"string\"}]}",
-                &[("components.Branch", generator.subschema_for::<Branch>())],
+                &[
+                    ("components.Branch", generator.subschema_for::<Branch>()),
+                ],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Choice {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Choice {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            {
-                let mut trial = ::std::vec::Vec::new();
-                {
-                    let errors = &mut trial;
-                    <Branch as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                }
-                if trial.is_empty() {
-                    return;
-                }
-            }
-            {
-                let mut trial = ::std::vec::Vec::new();
-                {
-                    let errors = &mut trial;
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                }
-                if trial.is_empty() {
-                    return;
-                }
-            }
-            ::modelgen_runtime::checks::no_variant("Choice", path, errors);
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Choice", variants: &[s::Shape::of(s::Kind::Model(<Branch as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::String(&s::StringRules::NONE)), ] };
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Choice {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     #[allow(deprecated)]
     impl Choice {
-        /// Reads the first variant, most specific first, that the value fits with
-        /// all its constraints.
-        fn from_json_value(
-            value: &mut ::serde_json::Value,
-        ) -> ::std::result::Result<Self, ::std::string::String> {
-            {
-                let mut trial = ::std::vec::Vec::new();
-                let errors = &mut trial;
-                let path = &mut ::modelgen_runtime::JsonPointer::new();
-                <Branch as ::modelgen_runtime::Model>::validate_value(
-                    value,
-                    path,
-                    errors,
-                );
-                if trial.is_empty() {
+        /// Reads the first variant, most specific first, that the value fits with all
+        /// its constraints.
+        #[inline]
+        fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
+            match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+                ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    return ::modelgen_runtime::strict::from_value::<
-                        ::std::boxed::Box<Branch>,
-                    >(value.clone())
-                        .map(Choice::Branch)
-                        .map_err(|error| error.message);
+                    ::modelgen_runtime::strict::from_value::<::std::boxed::Box<Branch>>(value.clone()).map(Choice::Branch).map_err(|error| error.message)
                 }
-            }
-            {
-                let mut trial = ::std::vec::Vec::new();
-                let errors = &mut trial;
-                let path = &mut ::modelgen_runtime::JsonPointer::new();
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                if trial.is_empty() {
+                ::std::option::Option::Some(1) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    return ::modelgen_runtime::strict::from_value::<
-                        ::std::string::String,
-                    >(value.clone())
-                        .map(Choice::Str)
-                        .map_err(|error| error.message);
+                    ::modelgen_runtime::strict::from_value::<::std::string::String>(value.clone()).map(Choice::Str).map_err(|error| error.message)
                 }
+                _ => ::std::result::Result::Err("the value fits none of the variants of `Choice`".to_owned()),
             }
-            ::std::result::Result::Err(
-                ::std::format!("the value fits none of the variants of `{}`", "Choice"),
-            )
         }
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Choice {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            Self::from_json_value(&mut value)
-                .map_err(<D::Error as ::serde::de::Error>::custom)
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+            Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
         }
     }
     /// Generated from the model page `components/department.md`.
@@ -389,116 +221,52 @@ pub mod components {
         #[serde(rename = "head")]
         pub head: Employee,
         /// - JSON property: `members` (optional)
-        #[serde(
-            rename = "members",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "members", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub members: ::std::option::Option<::std::vec::Vec<Employee>>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Department {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Department")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Department"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Department"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Department\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"head\":{\"description\":\"The head of the department.\",\"$modelRef\":\"components.Employee\"},\"members\":{\"type\":\"array\",\"items\":{\"$modelRef\":\"components.Employee\"}}},\"required\":[\"name\",\"head\"]}",
-                &[("components.Employee", generator.subschema_for::<Employee>())],
+                &[
+                    ("components.Employee", generator.subschema_for::<Employee>()),
+                ],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Department {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Department {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("name") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("name", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("name");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("head") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("head", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("head");
-                    <Employee as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("members") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("members");
-                    if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (index, value) in items.iter().enumerate() {
-                            path.push_index(index);
-                            <Employee as ::modelgen_runtime::Model>::validate_value(
-                                value,
-                                path,
-                                errors,
-                            );
-                            path.pop();
-                        }
-                    }
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "head", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Employee as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "members", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Employee as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Department {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -515,108 +283,52 @@ pub mod components {
         /// The department the employee belongs to.
         ///
         /// - JSON property: `department` (optional)
-        #[serde(
-            rename = "department",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "department", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub department: ::std::option::Option<::std::boxed::Box<Department>>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Employee {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Employee")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Employee"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Employee"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Employee\",\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"name\":{\"type\":\"string\"},\"department\":{\"description\":\"The department the employee belongs to.\",\"$modelRef\":\"components.Department\"}},\"required\":[\"id\",\"name\"]}",
-                &[("components.Department", generator.subschema_for::<Department>())],
+                &[
+                    ("components.Department", generator.subschema_for::<Department>()),
+                ],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Employee {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Employee {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("id") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("id", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("id");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("name") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("name", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("name");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("department") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("department");
-                    <Department as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "department", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Department as ::modelgen_runtime::Model>::shape)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Employee {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -637,94 +349,46 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for TreeNode {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.TreeNode")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.TreeNode"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.TreeNode"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"TreeNode\",\"description\":\"A node in a folder tree.\",\"type\":\"object\",\"properties\":{\"label\":{\"type\":\"string\"},\"children\":{\"description\":\"Child nodes; empty for a leaf.\",\"type\":\"array\",\"items\":{\"$modelRef\":\"components.TreeNode\"}}},\"required\":[\"label\",\"children\"]}",
-                &[("components.TreeNode", generator.subschema_for::<TreeNode>())],
+                &[
+                    ("components.TreeNode", generator.subschema_for::<TreeNode>()),
+                ],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for TreeNode {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for TreeNode {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("label") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("label", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("label");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("children") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("children", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("children");
-                    if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (index, value) in items.iter().enumerate() {
-                            path.push_index(index);
-                            <TreeNode as ::modelgen_runtime::Model>::validate_value(
-                                value,
-                                path,
-                                errors,
-                            );
-                            path.pop();
-                        }
-                    }
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "label", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "children", required: true, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<TreeNode as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl TreeNode {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -743,116 +407,52 @@ pub mod operations {
         /// Categories by ID.
         ///
         /// - JSON property: `categories` (optional)
-        #[serde(
-            rename = "categories",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
-        pub categories: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                super::components::Category,
-            >,
-        >,
+        #[serde(rename = "categories", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        pub categories: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, super::components::Category>>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for GetFolderTreeResponseBody {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("operations.GetFolderTreeResponseBody")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(
-                    ::std::module_path!(), "::", "operations.GetFolderTreeResponseBody"
-                ),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "operations.GetFolderTreeResponseBody"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"GetFolderTreeResponseBody\",\"description\":\"The folder tree of a workspace.\",\"type\":\"object\",\"properties\":{\"root\":{\"$modelRef\":\"components.TreeNode\"},\"categories\":{\"description\":\"Categories by ID.\",\"type\":\"object\",\"additionalProperties\":{\"$modelRef\":\"components.Category\"}}},\"required\":[\"root\"]}",
                 &[
-                    (
-                        "components.Category",
-                        generator.subschema_for::<super::components::Category>(),
-                    ),
-                    (
-                        "components.TreeNode",
-                        generator.subschema_for::<super::components::TreeNode>(),
-                    ),
+                    ("components.Category", generator.subschema_for::<super::components::Category>()),
+                    ("components.TreeNode", generator.subschema_for::<super::components::TreeNode>()),
                 ],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for GetFolderTreeResponseBody {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for GetFolderTreeResponseBody {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("root") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("root", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("root");
-                    <super::components::TreeNode as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("categories") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("categories");
-                    if let ::std::option::Option::Some(entries) = ::modelgen_runtime::checks::expect_object(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (key, value) in entries.iter() {
-                            path.push_key(key);
-                            <super::components::Category as ::modelgen_runtime::Model>::validate_value(
-                                value,
-                                path,
-                                errors,
-                            );
-                            path.pop();
-                        }
-                    }
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "root", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::TreeNode as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "categories", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Model(<super::components::Category as ::modelgen_runtime::Model>::shape)))) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl GetFolderTreeResponseBody {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -860,44 +460,16 @@ pub mod operations {
 /// Checks JSON text against the model whose schema name (its `$defs` key in the
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
-pub fn validate_json(
-    model: &str,
-    text: &str,
-) -> ::std::option::Option<
-    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
-> {
+#[inline]
+pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "components.Branch" => {
-            ::std::option::Option::Some(components::Branch::from_json(text).map(|_| ()))
-        }
-        "components.Category" => {
-            ::std::option::Option::Some(
-                components::Category::from_json(text).map(|_| ()),
-            )
-        }
-        "components.Choice" => {
-            ::std::option::Option::Some(components::Choice::from_json(text).map(|_| ()))
-        }
-        "components.Department" => {
-            ::std::option::Option::Some(
-                components::Department::from_json(text).map(|_| ()),
-            )
-        }
-        "components.Employee" => {
-            ::std::option::Option::Some(
-                components::Employee::from_json(text).map(|_| ()),
-            )
-        }
-        "components.TreeNode" => {
-            ::std::option::Option::Some(
-                components::TreeNode::from_json(text).map(|_| ()),
-            )
-        }
-        "operations.GetFolderTreeResponseBody" => {
-            ::std::option::Option::Some(
-                operations::GetFolderTreeResponseBody::from_json(text).map(|_| ()),
-            )
-        }
+        "components.Branch" => ::std::option::Option::Some(components::Branch::from_json(text).map(|_| ())),
+        "components.Category" => ::std::option::Option::Some(components::Category::from_json(text).map(|_| ())),
+        "components.Choice" => ::std::option::Option::Some(components::Choice::from_json(text).map(|_| ())),
+        "components.Department" => ::std::option::Option::Some(components::Department::from_json(text).map(|_| ())),
+        "components.Employee" => ::std::option::Option::Some(components::Employee::from_json(text).map(|_| ())),
+        "components.TreeNode" => ::std::option::Option::Some(components::TreeNode::from_json(text).map(|_| ())),
+        "operations.GetFolderTreeResponseBody" => ::std::option::Option::Some(operations::GetFolderTreeResponseBody::from_json(text).map(|_| ())),
         _ => ::std::option::Option::None,
     }
 }
@@ -905,52 +477,43 @@ pub fn validate_json(
 #[doc(hidden)]
 pub mod __support {
     /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         T::deserialize(deserializer).map(::std::option::Option::Some)
     }
+
     /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
     }
+
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(
-        text: &str,
-        references: &[(&str, ::schemars::Schema)],
-    ) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
-            .expect("the generated schema text is JSON");
+    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value =
+            ::serde_json::from_str(text).expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-    fn substitute(
-        value: &mut ::serde_json::Value,
-        references: &[(&str, ::schemars::Schema)],
-    ) {
+
+    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map
-                    .get("$modelRef")
-                    .and_then(|key| key.as_str())
-                    .map(str::to_owned);
+                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        if let ::serde_json::Value::Object(reference) = schema.as_value()
-                        {
+                        // The reference sits beside the property's own keywords
+                        // (description, examples), which stay.
+                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

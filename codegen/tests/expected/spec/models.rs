@@ -25,12 +25,7 @@ pub struct Address {
     /// - JSON property: `postal_code` (optional)
     /// - Constraints: `maxLength: 10`
     /// - Example: `"EH6 6QU"`
-    #[serde(
-        rename = "postal_code",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "postal_code", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub postal_code: ::std::option::Option<::std::string::String>,
     /// Country is the two-letter ISO 3166-1 alpha-2 country code.
     ///
@@ -52,25 +47,23 @@ impl Address {
     ///   "country": "GB"
     /// }
     /// ```
+    #[inline]
     pub fn example() -> Self {
-        Self::from_json(
-                "{\"line1\":\"12 Harbour Street\",\"city\":\"Leith\",\"postal_code\":\"EH6 6QU\",\"country\":\"GB\"}",
-            )
-            .expect(
-                "the page's example was checked against this type when it was generated",
-            )
+        Self::from_json("{\"line1\":\"12 Harbour Street\",\"city\":\"Leith\",\"postal_code\":\"EH6 6QU\",\"country\":\"GB\"}")
+            .expect("the page's example was checked against this type when it was generated")
     }
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Address {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Address")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Address"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Address"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Address\",\"description\":\"Address is a postal address used for billing and shipping.\",\"type\":\"object\",\"properties\":{\"line1\":{\"description\":\"Line1 is the street address, including the house number.\",\"type\":\"string\",\"minLength\":1,\"maxLength\":200,\"examples\":[\"12 Harbour Street\"]},\"city\":{\"description\":\"City is the city, town or village.\",\"type\":\"string\",\"minLength\":1,\"examples\":[\"Leith\"]},\"postal_code\":{\"description\":\"PostalCode is the ZIP or postal code. Omitted in countries without one.\",\"type\":\"string\",\"maxLength\":10,\"examples\":[\"EH6 6QU\"]},\"country\":{\"description\":\"Country is the two-letter ISO 3166-1 alpha-2 country code.\",\"type\":\"string\",\"pattern\":\"^[A-Z]{2}$\",\"examples\":[\"GB\"]}},\"required\":[\"line1\",\"city\",\"country\"],\"examples\":[{\"line1\":\"12 Harbour Street\",\"city\":\"Leith\",\"postal_code\":\"EH6 6QU\",\"country\":\"GB\"}]}",
@@ -80,156 +73,53 @@ impl ::schemars::JsonSchema for Address {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Address {
-    fn validate_into(
-        &self,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
+    #[inline]
+    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
         {
             let value = &self.line1;
-            path.push_key("line1");
+            let path = &path.key("line1");
             ::modelgen_runtime::checks::min_length(value.as_str(), 1u64, path, errors);
             ::modelgen_runtime::checks::max_length(value.as_str(), 200u64, path, errors);
-            path.pop();
         }
         {
             let value = &self.city;
-            path.push_key("city");
+            let path = &path.key("city");
             ::modelgen_runtime::checks::min_length(value.as_str(), 1u64, path, errors);
-            path.pop();
         }
         if let ::std::option::Option::Some(value) = &self.postal_code {
-            path.push_key("postal_code");
+            let path = &path.key("postal_code");
             ::modelgen_runtime::checks::max_length(value.as_str(), 10u64, path, errors);
-            path.pop();
         }
         {
             let value = &self.country;
-            path.push_key("country");
+            let path = &path.key("country");
             {
-                static PATTERN: ::std::sync::LazyLock<::modelgen_runtime::Pattern> = ::std::sync::LazyLock::new(||
-                {
-                    ::modelgen_runtime::Pattern::new("^[A-Z]{2}$")
-                        .expect("the pattern was checked when the code was generated")
-                });
-                ::modelgen_runtime::checks::pattern(
-                    value.as_str(),
-                    &PATTERN,
-                    "^[A-Z]{2}$",
-                    path,
-                    errors,
-                );
+                static PATTERN: ::modelgen_runtime::shape::LazyPattern = ::modelgen_runtime::shape::LazyPattern::new("^[A-Z]{2}$");
+                ::modelgen_runtime::checks::pattern(value.as_str(), PATTERN.get(), "^[A-Z]{2}$", path, errors);
             }
-            path.pop();
         }
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Address {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("line1") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("line1", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("line1");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    ::modelgen_runtime::checks::min_length(text, 1u64, path, errors);
-                    ::modelgen_runtime::checks::max_length(text, 200u64, path, errors);
-                }
-                path.pop();
-            }
-        }
-        match object.get("city") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("city", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("city");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    ::modelgen_runtime::checks::min_length(text, 1u64, path, errors);
-                }
-                path.pop();
-            }
-        }
-        match object.get("postal_code") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("postal_code");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    ::modelgen_runtime::checks::max_length(text, 10u64, path, errors);
-                }
-                path.pop();
-            }
-        }
-        match object.get("country") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("country", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("country");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    {
-                        static PATTERN: ::std::sync::LazyLock<
-                            ::modelgen_runtime::Pattern,
-                        > = ::std::sync::LazyLock::new(|| {
-                            ::modelgen_runtime::Pattern::new("^[A-Z]{2}$")
-                                .expect(
-                                    "the pattern was checked when the code was generated",
-                                )
-                        });
-                        ::modelgen_runtime::checks::pattern(
-                            text,
-                            &PATTERN,
-                            "^[A-Z]{2}$",
-                            path,
-                            errors,
-                        );
-                    }
-                }
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static P0: s::LazyPattern = s::LazyPattern::new("^[A-Z]{2}$");
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "line1", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { min_length: Some(1), max_length: Some(200), ..s::StringRules::NONE })) },
+            s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { min_length: Some(1), ..s::StringRules::NONE })) },
+            s::FieldShape { wire_name: "postal_code", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { max_length: Some(10), ..s::StringRules::NONE })) },
+            s::FieldShape { wire_name: "country", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { pattern: Some(&P0), ..s::StringRules::NONE })) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Address {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -258,12 +148,7 @@ pub struct Customer {
     /// - JSON property: `email` (optional)
     /// - Constraints: `format: "email"`
     /// - Example: `"ada@example.com"`
-    #[serde(
-        rename = "email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "email", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub email: ::std::option::Option<::std::string::String>,
     /// Status is the lifecycle state of the account.
     ///
@@ -282,26 +167,14 @@ pub struct Customer {
     /// - JSON property: `shipping_addresses` (optional)
     /// - Constraints: `maxItems: 5`
     /// - Example: `[{"line1":"4 Mill Lane","city":"Dublin","country":"IE"}]`
-    #[serde(
-        rename = "shipping_addresses",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "shipping_addresses", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub shipping_addresses: ::std::option::Option<::std::vec::Vec<Address>>,
     /// Metadata holds free-form key-value pairs set by the merchant.
     ///
     /// - JSON property: `metadata` (optional)
     /// - Example: `{"crm_id":"A-1042","segment":"enterprise"}`
-    #[serde(
-        rename = "metadata",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
-    pub metadata: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    #[serde(rename = "metadata", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    pub metadata: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>,
     /// Balance is the outstanding amount in the smallest currency unit. Defaults to 0.
     ///
     /// - JSON property: `balance` (optional)
@@ -318,9 +191,9 @@ pub struct Customer {
 #[allow(deprecated)]
 impl Customer {
     /// The default of `balance`: `0`.
+    #[inline]
     pub fn default_balance() -> i64 {
-        ::serde_json::from_str("0")
-            .expect("the default was checked when the code was generated")
+        ::serde_json::from_str("0").expect("the default was checked when the code was generated")
     }
 }
 #[allow(deprecated)]
@@ -353,25 +226,23 @@ impl Customer {
     ///   "created_at": "2024-03-18T09:30:00Z"
     /// }
     /// ```
+    #[inline]
     pub fn example() -> Self {
-        Self::from_json(
-                "{\"id\":\"cus_8f2k1m\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\",\"status\":\"active\",\"billing_address\":{\"line1\":\"12 Harbour Street\",\"city\":\"Leith\",\"postal_code\":\"EH6 6QU\",\"country\":\"GB\"},\"shipping_addresses\":[{\"line1\":\"4 Mill Lane\",\"city\":\"Dublin\",\"country\":\"IE\"}],\"metadata\":{\"crm_id\":\"A-1042\",\"segment\":\"enterprise\"},\"created_at\":\"2024-03-18T09:30:00Z\"}",
-            )
-            .expect(
-                "the page's example was checked against this type when it was generated",
-            )
+        Self::from_json("{\"id\":\"cus_8f2k1m\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\",\"status\":\"active\",\"billing_address\":{\"line1\":\"12 Harbour Street\",\"city\":\"Leith\",\"postal_code\":\"EH6 6QU\",\"country\":\"GB\"},\"shipping_addresses\":[{\"line1\":\"4 Mill Lane\",\"city\":\"Dublin\",\"country\":\"IE\"}],\"metadata\":{\"crm_id\":\"A-1042\",\"segment\":\"enterprise\"},\"created_at\":\"2024-03-18T09:30:00Z\"}")
+            .expect("the page's example was checked against this type when it was generated")
     }
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Customer {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("Customer")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "Customer"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Customer"))
     }
+    #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"Customer\",\"description\":\"Customer is a person or company that buys from the merchant.\",\"type\":\"object\",\"properties\":{\"id\":{\"description\":\"ID is the unique identifier of the customer.\",\"type\":\"string\",\"pattern\":\"^cus_[a-z0-9]+$\",\"examples\":[\"cus_8f2k1m\"]},\"name\":{\"description\":\"Name is the full name of the customer.\",\"type\":\"string\",\"minLength\":1,\"maxLength\":200,\"examples\":[\"Ada Lovelace\"]},\"email\":{\"description\":\"Email is the contact email address.\",\"type\":\"string\",\"format\":\"email\",\"examples\":[\"ada@example.com\"]},\"status\":{\"description\":\"Status is the lifecycle state of the account.\",\"$modelRef\":\"CustomerStatus\",\"examples\":[\"active\"]},\"billing_address\":{\"description\":\"BillingAddress is where invoices are sent.\",\"$modelRef\":\"Address\",\"examples\":[{\"line1\":\"12 Harbour Street\",\"city\":\"Leith\",\"postal_code\":\"EH6 6QU\",\"country\":\"GB\"}]},\"shipping_addresses\":{\"description\":\"ShippingAddresses lists the delivery addresses, most recently used first.\",\"type\":\"array\",\"items\":{\"$modelRef\":\"Address\"},\"maxItems\":5,\"examples\":[[{\"line1\":\"4 Mill Lane\",\"city\":\"Dublin\",\"country\":\"IE\"}]]},\"metadata\":{\"description\":\"Metadata holds free-form key-value pairs set by the merchant.\",\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"},\"examples\":[{\"crm_id\":\"A-1042\",\"segment\":\"enterprise\"}]},\"balance\":{\"description\":\"Balance is the outstanding amount in the smallest currency unit. Defaults to 0.\",\"type\":\"integer\",\"minimum\":0,\"default\":0},\"created_at\":{\"description\":\"CreatedAt is the time the customer was created.\",\"type\":\"string\",\"format\":\"date-time\",\"examples\":[\"2024-03-18T09:30:00Z\"]}},\"required\":[\"id\",\"name\",\"status\",\"billing_address\",\"created_at\"],\"examples\":[{\"id\":\"cus_8f2k1m\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\",\"status\":\"active\",\"billing_address\":{\"line1\":\"12 Harbour Street\",\"city\":\"Leith\",\"postal_code\":\"EH6 6QU\",\"country\":\"GB\"},\"shipping_addresses\":[{\"line1\":\"4 Mill Lane\",\"city\":\"Dublin\",\"country\":\"IE\"}],\"metadata\":{\"crm_id\":\"A-1042\",\"segment\":\"enterprise\"},\"created_at\":\"2024-03-18T09:30:00Z\"}]}",
@@ -384,307 +255,79 @@ impl ::schemars::JsonSchema for Customer {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Customer {
-    fn validate_into(
-        &self,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
+    #[inline]
+    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
         {
             let value = &self.id;
-            path.push_key("id");
+            let path = &path.key("id");
             {
-                static PATTERN: ::std::sync::LazyLock<::modelgen_runtime::Pattern> = ::std::sync::LazyLock::new(||
-                {
-                    ::modelgen_runtime::Pattern::new("^cus_[a-z0-9]+$")
-                        .expect("the pattern was checked when the code was generated")
-                });
-                ::modelgen_runtime::checks::pattern(
-                    value.as_str(),
-                    &PATTERN,
-                    "^cus_[a-z0-9]+$",
-                    path,
-                    errors,
-                );
+                static PATTERN: ::modelgen_runtime::shape::LazyPattern = ::modelgen_runtime::shape::LazyPattern::new("^cus_[a-z0-9]+$");
+                ::modelgen_runtime::checks::pattern(value.as_str(), PATTERN.get(), "^cus_[a-z0-9]+$", path, errors);
             }
-            path.pop();
         }
         {
             let value = &self.name;
-            path.push_key("name");
+            let path = &path.key("name");
             ::modelgen_runtime::checks::min_length(value.as_str(), 1u64, path, errors);
             ::modelgen_runtime::checks::max_length(value.as_str(), 200u64, path, errors);
-            path.pop();
         }
         if let ::std::option::Option::Some(value) = &self.email {
-            path.push_key("email");
-            ::modelgen_runtime::checks::format(
-                value.as_str(),
-                "email",
-                ::modelgen_runtime::format::is_email,
-                path,
-                errors,
-            );
-            path.pop();
+            let path = &path.key("email");
+            ::modelgen_runtime::checks::format(value.as_str(), "email", ::modelgen_runtime::format::is_email, path, errors);
         }
         {
             let value = &self.billing_address;
-            path.push_key("billing_address");
+            let path = &path.key("billing_address");
             ::modelgen_runtime::Validate::validate_into(value, path, errors);
-            path.pop();
         }
         if let ::std::option::Option::Some(value) = &self.shipping_addresses {
-            path.push_key("shipping_addresses");
+            let path = &path.key("shipping_addresses");
             ::modelgen_runtime::checks::max_items(value.len(), 5u64, path, errors);
             for (index, item) in value.iter().enumerate() {
-                path.push_index(index);
+                let path = &path.index(index);
                 ::modelgen_runtime::Validate::validate_into(item, path, errors);
-                path.pop();
             }
-            path.pop();
         }
         {
             let value = &self.balance;
-            path.push_key("balance");
-            ::modelgen_runtime::checks::minimum(
-                &::serde_json::Number::from(*value),
-                &::serde_json::Number::from(0i64),
-                path,
-                errors,
-            );
-            path.pop();
+            let path = &path.key("balance");
+            {
+                let number = ::serde_json::Number::from(*value);
+                ::modelgen_runtime::checks::minimum(&number, &::serde_json::Number::from(0i64), path, errors);
+            }
         }
         {
             let value = &self.created_at;
-            path.push_key("created_at");
-            ::modelgen_runtime::checks::format(
-                value.as_str(),
-                "date-time",
-                ::modelgen_runtime::format::is_date_time,
-                path,
-                errors,
-            );
-            path.pop();
+            let path = &path.key("created_at");
+            ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
         }
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Customer {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("id") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("id", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("id");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    {
-                        static PATTERN: ::std::sync::LazyLock<
-                            ::modelgen_runtime::Pattern,
-                        > = ::std::sync::LazyLock::new(|| {
-                            ::modelgen_runtime::Pattern::new("^cus_[a-z0-9]+$")
-                                .expect(
-                                    "the pattern was checked when the code was generated",
-                                )
-                        });
-                        ::modelgen_runtime::checks::pattern(
-                            text,
-                            &PATTERN,
-                            "^cus_[a-z0-9]+$",
-                            path,
-                            errors,
-                        );
-                    }
-                }
-                path.pop();
-            }
-        }
-        match object.get("name") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("name", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("name");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    ::modelgen_runtime::checks::min_length(text, 1u64, path, errors);
-                    ::modelgen_runtime::checks::max_length(text, 200u64, path, errors);
-                }
-                path.pop();
-            }
-        }
-        match object.get("email") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("email");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    ::modelgen_runtime::checks::format(
-                        text,
-                        "email",
-                        ::modelgen_runtime::format::is_email,
-                        path,
-                        errors,
-                    );
-                }
-                path.pop();
-            }
-        }
-        match object.get("status") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("status", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("status");
-                <CustomerStatus as ::modelgen_runtime::Model>::validate_value(
-                    value,
-                    path,
-                    errors,
-                );
-                path.pop();
-            }
-        }
-        match object.get("billing_address") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("billing_address", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("billing_address");
-                <Address as ::modelgen_runtime::Model>::validate_value(
-                    value,
-                    path,
-                    errors,
-                );
-                path.pop();
-            }
-        }
-        match object.get("shipping_addresses") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("shipping_addresses");
-                if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    ::modelgen_runtime::checks::max_items(
-                        items.len(),
-                        5u64,
-                        path,
-                        errors,
-                    );
-                    for (index, value) in items.iter().enumerate() {
-                        path.push_index(index);
-                        <Address as ::modelgen_runtime::Model>::validate_value(
-                            value,
-                            path,
-                            errors,
-                        );
-                        path.pop();
-                    }
-                }
-                path.pop();
-            }
-        }
-        match object.get("metadata") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("metadata");
-                if let ::std::option::Option::Some(entries) = ::modelgen_runtime::checks::expect_object(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    for (key, value) in entries.iter() {
-                        path.push_key(key);
-                        if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                            value,
-                            path,
-                            errors,
-                        ) {
-                            let _ = text;
-                        }
-                        path.pop();
-                    }
-                }
-                path.pop();
-            }
-        }
-        match object.get("balance") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("balance");
-                if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_integer(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = number;
-                    ::modelgen_runtime::checks::minimum(
-                        number,
-                        &::serde_json::Number::from(0i64),
-                        path,
-                        errors,
-                    );
-                }
-                path.pop();
-            }
-        }
-        match object.get("created_at") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("created_at", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("created_at");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    ::modelgen_runtime::checks::format(
-                        text,
-                        "date-time",
-                        ::modelgen_runtime::format::is_date_time,
-                        path,
-                        errors,
-                    );
-                }
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static P0: s::LazyPattern = s::LazyPattern::new("^cus_[a-z0-9]+$");
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { pattern: Some(&P0), ..s::StringRules::NONE })) },
+            s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { min_length: Some(1), max_length: Some(200), ..s::StringRules::NONE })) },
+            s::FieldShape { wire_name: "email", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Email), ..s::StringRules::NONE })) },
+            s::FieldShape { wire_name: "status", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<CustomerStatus as ::modelgen_runtime::Model>::shape)) },
+            s::FieldShape { wire_name: "billing_address", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
+            s::FieldShape { wire_name: "shipping_addresses", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: Some(5), unique_items: false })) },
+            s::FieldShape { wire_name: "metadata", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::String(&s::StringRules::NONE)))) },
+            s::FieldShape { wire_name: "balance", required: false, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules { minimum: Some(s::Limit::Int(0)), ..s::NumberRules::NONE })) },
+            s::FieldShape { wire_name: "created_at", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl Customer {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -706,14 +349,15 @@ pub enum CustomerStatus {
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for CustomerStatus {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("CustomerStatus")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "CustomerStatus"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "CustomerStatus"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"CustomerStatus\",\"description\":\"CustomerStatus is the lifecycle state of a customer account.\",\"type\":\"string\",\"enum\":[\"active\",\"suspended\",\"closed\"]}",
@@ -723,42 +367,23 @@ impl ::schemars::JsonSchema for CustomerStatus {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for CustomerStatus {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for CustomerStatus {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-            value,
-            path,
-            errors,
-        ) {
-            if !matches!(text, "active" | "suspended" | "closed") {
-                ::modelgen_runtime::checks::not_in_enum(
-                    value,
-                    "\"active\", \"suspended\", \"closed\"",
-                    path,
-                    errors,
-                );
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["active", "suspended", "closed", ], open: false, allowed: "\"active\", \"suspended\", \"closed\"" };
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl CustomerStatus {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -770,23 +395,13 @@ pub struct V3TokenRequest {
     ///
     /// - JSON property: `client_id` (optional)
     /// - Example: `"customer_id"`
-    #[serde(
-        rename = "client_id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "client_id", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub client_id: ::std::option::Option<::std::string::String>,
     /// ClientSecret is the client secret ID provided to the customer during onboarding.
     ///
     /// - JSON property: `client_secret` (optional)
     /// - Example: `"secret"`
-    #[serde(
-        rename = "client_secret",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "client_secret", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub client_secret: ::std::option::Option<::std::string::String>,
     /// GrantType only allows option: `password`.
     ///
@@ -798,23 +413,13 @@ pub struct V3TokenRequest {
     ///
     /// - JSON property: `password` (optional)
     /// - Example: `"password"`
-    #[serde(
-        rename = "password",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "password", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Username is the ID provided to the customer during onboarding.
     ///
     /// - JSON property: `username` (optional)
     /// - Example: `"jdoe"`
-    #[serde(
-        rename = "username",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "username", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub username: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
@@ -830,25 +435,23 @@ impl V3TokenRequest {
     ///   "username": "jdoe"
     /// }
     /// ```
+    #[inline]
     pub fn example() -> Self {
-        Self::from_json(
-                "{\"client_id\":\"customer_id\",\"client_secret\":\"secret\",\"grant_type\":\"client_credentials\",\"password\":\"password\",\"username\":\"jdoe\"}",
-            )
-            .expect(
-                "the page's example was checked against this type when it was generated",
-            )
+        Self::from_json("{\"client_id\":\"customer_id\",\"client_secret\":\"secret\",\"grant_type\":\"client_credentials\",\"password\":\"password\",\"username\":\"jdoe\"}")
+            .expect("the page's example was checked against this type when it was generated")
     }
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for V3TokenRequest {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("V3TokenRequest")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "V3TokenRequest"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "V3TokenRequest"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"V3TokenRequest\",\"type\":\"object\",\"properties\":{\"client_id\":{\"description\":\"ClientID is the optional client ID.\",\"type\":\"string\",\"examples\":[\"customer_id\"]},\"client_secret\":{\"description\":\"ClientSecret is the client secret ID provided to the customer during onboarding.\",\"type\":\"string\",\"examples\":[\"secret\"]},\"grant_type\":{\"description\":\"GrantType only allows option: `password`.\",\"type\":\"string\",\"examples\":[\"client_credentials\"]},\"password\":{\"description\":\"Password is the secret ID provided to the customer during onboarding.\",\"type\":\"string\",\"examples\":[\"password\"]},\"username\":{\"description\":\"Username is the ID provided to the customer during onboarding.\",\"type\":\"string\",\"examples\":[\"jdoe\"]}},\"required\":[\"grant_type\"],\"examples\":[{\"client_id\":\"customer_id\",\"client_secret\":\"secret\",\"grant_type\":\"client_credentials\",\"password\":\"password\",\"username\":\"jdoe\"}]}",
@@ -858,107 +461,29 @@ impl ::schemars::JsonSchema for V3TokenRequest {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for V3TokenRequest {
-    fn validate_into(
-        &self,
-        _path: &mut ::modelgen_runtime::JsonPointer,
-        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {}
+    #[inline]
+    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for V3TokenRequest {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("client_id") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("client_id");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("client_secret") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("client_secret");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("grant_type") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("grant_type", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("grant_type");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("password") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("password");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("username") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("username");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "client_id", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "client_secret", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "grant_type", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "password", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "username", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl V3TokenRequest {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -993,47 +518,27 @@ pub struct V3TokenResponse {
     ///
     /// - JSON property: `refresh_token` (optional)
     /// - Example: `"rt_51b3c2"`
-    #[serde(
-        rename = "refresh_token",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "refresh_token", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub refresh_token: ::std::option::Option<::std::string::String>,
     /// Scope lists the permissions granted to the token.
     ///
     /// - JSON property: `scope` (optional)
     /// - Constraints: `maxItems: 10`, `uniqueItems: true`, each item `pattern: "^[a-z]+:(read|write)$"`
     /// - Example: `["accounts:read","payments:write"]`
-    #[serde(
-        rename = "scope",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "scope", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub scope: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// ContactEmail is where the issuer sends notices about this token.
     ///
     /// - JSON property: `contact_email` (optional)
     /// - Constraints: `format: "email"`
     /// - Example: `"security@example.com"`
-    #[serde(
-        rename = "contact_email",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "contact_email", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub contact_email: ::std::option::Option<::std::string::String>,
     /// IssuedAt is when the token was issued.
     ///
     /// - JSON property: `issued_at` (optional)
     /// - Example: `"2024-03-18T09:30:00Z"`
-    #[serde(
-        rename = "issued_at",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "__support::present"
-    )]
+    #[serde(rename = "issued_at", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
     pub issued_at: ::std::option::Option<::std::string::String>,
     /// Refreshable says whether `refreshToken` may be used. Defaults to true.
     ///
@@ -1045,9 +550,9 @@ pub struct V3TokenResponse {
 #[allow(deprecated)]
 impl V3TokenResponse {
     /// The default of `refreshable`: `true`.
+    #[inline]
     pub fn default_refreshable() -> bool {
-        ::serde_json::from_str("true")
-            .expect("the default was checked when the code was generated")
+        ::serde_json::from_str("true").expect("the default was checked when the code was generated")
     }
 }
 #[allow(deprecated)]
@@ -1068,25 +573,23 @@ impl V3TokenResponse {
     ///   "issued_at": "2024-03-18T09:30:00Z"
     /// }
     /// ```
+    #[inline]
     pub fn example() -> Self {
-        Self::from_json(
-                "{\"access_token\":\"eyJhbGciOiJSUzI1NiJ9.e30.c2ln\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"rt_51b3c2\",\"scope\":[\"accounts:read\",\"payments:write\"],\"contact_email\":\"security@example.com\",\"issued_at\":\"2024-03-18T09:30:00Z\"}",
-            )
-            .expect(
-                "the page's example was checked against this type when it was generated",
-            )
+        Self::from_json("{\"access_token\":\"eyJhbGciOiJSUzI1NiJ9.e30.c2ln\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"rt_51b3c2\",\"scope\":[\"accounts:read\",\"payments:write\"],\"contact_email\":\"security@example.com\",\"issued_at\":\"2024-03-18T09:30:00Z\"}")
+            .expect("the page's example was checked against this type when it was generated")
     }
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for V3TokenResponse {
+    #[inline]
     fn schema_name() -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed("V3TokenResponse")
     }
+    #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(
-            ::std::concat!(::std::module_path!(), "::", "V3TokenResponse"),
-        )
+        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "V3TokenResponse"))
     }
+    #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             "{\"title\":\"V3TokenResponse\",\"description\":\"V3TokenResponse is the access token issued after a successful token request.\",\"type\":\"object\",\"properties\":{\"access_token\":{\"description\":\"AccessToken is the bearer token to send in the `Authorization` header.\",\"type\":\"string\",\"minLength\":16,\"examples\":[\"eyJhbGciOiJSUzI1NiJ9.e30.c2ln\"]},\"token_type\":{\"description\":\"TokenType is the kind of token issued; always `Bearer`.\",\"type\":\"string\",\"pattern\":\"^[Bb]earer$\",\"examples\":[\"Bearer\"]},\"expires_in\":{\"description\":\"ExpiresIn is the lifetime of the access token in seconds.\",\"type\":\"integer\",\"minimum\":1,\"maximum\":86400,\"examples\":[3600]},\"refresh_token\":{\"description\":\"RefreshToken exchanges for a new access token once this one expires.\",\"type\":\"string\",\"examples\":[\"rt_51b3c2\"]},\"scope\":{\"description\":\"Scope lists the permissions granted to the token.\",\"type\":\"array\",\"items\":{\"type\":\"string\",\"pattern\":\"^[a-z]+:(read|write)$\"},\"maxItems\":10,\"uniqueItems\":true,\"examples\":[[\"accounts:read\",\"payments:write\"]]},\"contact_email\":{\"description\":\"ContactEmail is where the issuer sends notices about this token.\",\"type\":\"string\",\"format\":\"email\",\"examples\":[\"security@example.com\"]},\"issued_at\":{\"description\":\"IssuedAt is when the token was issued.\",\"type\":\"string\",\"format\":\"date-time\",\"examples\":[\"2024-03-18T09:30:00Z\"]},\"refreshable\":{\"description\":\"Refreshable says whether `refreshToken` may be used. Defaults to true.\",\"type\":\"boolean\",\"default\":true}},\"required\":[\"access_token\",\"token_type\",\"expires_in\"],\"examples\":[{\"access_token\":\"eyJhbGciOiJSUzI1NiJ9.e30.c2ln\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"rt_51b3c2\",\"scope\":[\"accounts:read\",\"payments:write\"],\"contact_email\":\"security@example.com\",\"issued_at\":\"2024-03-18T09:30:00Z\"}]}",
@@ -1096,340 +599,91 @@ impl ::schemars::JsonSchema for V3TokenResponse {
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for V3TokenResponse {
-    fn validate_into(
-        &self,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
+    #[inline]
+    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
         {
             let value = &self.access_token;
-            path.push_key("access_token");
+            let path = &path.key("access_token");
             ::modelgen_runtime::checks::min_length(value.as_str(), 16u64, path, errors);
-            path.pop();
         }
         {
             let value = &self.token_type;
-            path.push_key("token_type");
+            let path = &path.key("token_type");
             {
-                static PATTERN: ::std::sync::LazyLock<::modelgen_runtime::Pattern> = ::std::sync::LazyLock::new(||
-                {
-                    ::modelgen_runtime::Pattern::new("^[Bb]earer$")
-                        .expect("the pattern was checked when the code was generated")
-                });
-                ::modelgen_runtime::checks::pattern(
-                    value.as_str(),
-                    &PATTERN,
-                    "^[Bb]earer$",
-                    path,
-                    errors,
-                );
+                static PATTERN: ::modelgen_runtime::shape::LazyPattern = ::modelgen_runtime::shape::LazyPattern::new("^[Bb]earer$");
+                ::modelgen_runtime::checks::pattern(value.as_str(), PATTERN.get(), "^[Bb]earer$", path, errors);
             }
-            path.pop();
         }
         {
             let value = &self.expires_in;
-            path.push_key("expires_in");
-            ::modelgen_runtime::checks::minimum(
-                &::serde_json::Number::from(*value),
-                &::serde_json::Number::from(1i64),
-                path,
-                errors,
-            );
-            ::modelgen_runtime::checks::maximum(
-                &::serde_json::Number::from(*value),
-                &::serde_json::Number::from(86400i64),
-                path,
-                errors,
-            );
-            path.pop();
+            let path = &path.key("expires_in");
+            {
+                let number = ::serde_json::Number::from(*value);
+                ::modelgen_runtime::checks::minimum(&number, &::serde_json::Number::from(1i64), path, errors);
+                ::modelgen_runtime::checks::maximum(&number, &::serde_json::Number::from(86400i64), path, errors);
+            }
         }
         if let ::std::option::Option::Some(value) = &self.scope {
-            path.push_key("scope");
+            let path = &path.key("scope");
             ::modelgen_runtime::checks::max_items(value.len(), 10u64, path, errors);
             ::modelgen_runtime::checks::unique_typed(value, path, errors);
             for (index, item) in value.iter().enumerate() {
-                path.push_index(index);
+                let path = &path.index(index);
                 {
-                    static PATTERN: ::std::sync::LazyLock<::modelgen_runtime::Pattern> = ::std::sync::LazyLock::new(||
-                    {
-                        ::modelgen_runtime::Pattern::new("^[a-z]+:(read|write)$")
-                            .expect(
-                                "the pattern was checked when the code was generated",
-                            )
-                    });
-                    ::modelgen_runtime::checks::pattern(
-                        item.as_str(),
-                        &PATTERN,
-                        "^[a-z]+:(read|write)$",
-                        path,
-                        errors,
-                    );
+                    static PATTERN: ::modelgen_runtime::shape::LazyPattern = ::modelgen_runtime::shape::LazyPattern::new("^[a-z]+:(read|write)$");
+                    ::modelgen_runtime::checks::pattern(item.as_str(), PATTERN.get(), "^[a-z]+:(read|write)$", path, errors);
                 }
-                path.pop();
             }
-            path.pop();
         }
         if let ::std::option::Option::Some(value) = &self.contact_email {
-            path.push_key("contact_email");
-            ::modelgen_runtime::checks::format(
-                value.as_str(),
-                "email",
-                ::modelgen_runtime::format::is_email,
-                path,
-                errors,
-            );
-            path.pop();
+            let path = &path.key("contact_email");
+            ::modelgen_runtime::checks::format(value.as_str(), "email", ::modelgen_runtime::format::is_email, path, errors);
         }
         if let ::std::option::Option::Some(value) = &self.issued_at {
-            path.push_key("issued_at");
-            ::modelgen_runtime::checks::format(
-                value.as_str(),
-                "date-time",
-                ::modelgen_runtime::format::is_date_time,
-                path,
-                errors,
-            );
-            path.pop();
+            let path = &path.key("issued_at");
+            ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
         }
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for V3TokenResponse {
-    fn validate_value(
-        value: &::serde_json::Value,
-        path: &mut ::modelgen_runtime::JsonPointer,
-        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-    ) {
-        let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-            value,
-            path,
-            errors,
-        ) else {
-            return;
-        };
-        match object.get("access_token") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("access_token", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("access_token");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    ::modelgen_runtime::checks::min_length(text, 16u64, path, errors);
-                }
-                path.pop();
-            }
-        }
-        match object.get("token_type") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("token_type", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("token_type");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    {
-                        static PATTERN: ::std::sync::LazyLock<
-                            ::modelgen_runtime::Pattern,
-                        > = ::std::sync::LazyLock::new(|| {
-                            ::modelgen_runtime::Pattern::new("^[Bb]earer$")
-                                .expect(
-                                    "the pattern was checked when the code was generated",
-                                )
-                        });
-                        ::modelgen_runtime::checks::pattern(
-                            text,
-                            &PATTERN,
-                            "^[Bb]earer$",
-                            path,
-                            errors,
-                        );
-                    }
-                }
-                path.pop();
-            }
-        }
-        match object.get("expires_in") {
-            ::std::option::Option::None => {
-                ::modelgen_runtime::checks::required("expires_in", path, errors)
-            }
-            ::std::option::Option::Some(value) => {
-                path.push_key("expires_in");
-                if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_integer(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = number;
-                    ::modelgen_runtime::checks::minimum(
-                        number,
-                        &::serde_json::Number::from(1i64),
-                        path,
-                        errors,
-                    );
-                    ::modelgen_runtime::checks::maximum(
-                        number,
-                        &::serde_json::Number::from(86400i64),
-                        path,
-                        errors,
-                    );
-                }
-                path.pop();
-            }
-        }
-        match object.get("refresh_token") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("refresh_token");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                }
-                path.pop();
-            }
-        }
-        match object.get("scope") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("scope");
-                if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    ::modelgen_runtime::checks::max_items(
-                        items.len(),
-                        10u64,
-                        path,
-                        errors,
-                    );
-                    ::modelgen_runtime::checks::unique_values(items, path, errors);
-                    for (index, value) in items.iter().enumerate() {
-                        path.push_index(index);
-                        if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                            value,
-                            path,
-                            errors,
-                        ) {
-                            let _ = text;
-                            {
-                                static PATTERN: ::std::sync::LazyLock<
-                                    ::modelgen_runtime::Pattern,
-                                > = ::std::sync::LazyLock::new(|| {
-                                    ::modelgen_runtime::Pattern::new("^[a-z]+:(read|write)$")
-                                        .expect(
-                                            "the pattern was checked when the code was generated",
-                                        )
-                                });
-                                ::modelgen_runtime::checks::pattern(
-                                    text,
-                                    &PATTERN,
-                                    "^[a-z]+:(read|write)$",
-                                    path,
-                                    errors,
-                                );
-                            }
-                        }
-                        path.pop();
-                    }
-                }
-                path.pop();
-            }
-        }
-        match object.get("contact_email") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("contact_email");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    ::modelgen_runtime::checks::format(
-                        text,
-                        "email",
-                        ::modelgen_runtime::format::is_email,
-                        path,
-                        errors,
-                    );
-                }
-                path.pop();
-            }
-        }
-        match object.get("issued_at") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("issued_at");
-                if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    let _ = text;
-                    ::modelgen_runtime::checks::format(
-                        text,
-                        "date-time",
-                        ::modelgen_runtime::format::is_date_time,
-                        path,
-                        errors,
-                    );
-                }
-                path.pop();
-            }
-        }
-        match object.get("refreshable") {
-            ::std::option::Option::None => {}
-            ::std::option::Option::Some(value) => {
-                path.push_key("refreshable");
-                ::modelgen_runtime::checks::expect_bool(value, path, errors);
-                path.pop();
-            }
-        }
+    fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+        use ::modelgen_runtime::shape as s;
+        static P0: s::LazyPattern = s::LazyPattern::new("^[Bb]earer$");
+        static P1: s::LazyPattern = s::LazyPattern::new("^[a-z]+:(read|write)$");
+        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+            s::FieldShape { wire_name: "access_token", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { min_length: Some(16), ..s::StringRules::NONE })) },
+            s::FieldShape { wire_name: "token_type", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { pattern: Some(&P0), ..s::StringRules::NONE })) },
+            s::FieldShape { wire_name: "expires_in", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules { minimum: Some(s::Limit::Int(1)), maximum: Some(s::Limit::Int(86400)), ..s::NumberRules::NONE })) },
+            s::FieldShape { wire_name: "refresh_token", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "scope", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules { pattern: Some(&P1), ..s::StringRules::NONE })), min_items: None, max_items: Some(10), unique_items: true })) },
+            s::FieldShape { wire_name: "contact_email", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Email), ..s::StringRules::NONE })) },
+            s::FieldShape { wire_name: "issued_at", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
+            s::FieldShape { wire_name: "refreshable", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+        ]);
+        &SHAPE
     }
 }
 #[allow(deprecated)]
 impl V3TokenResponse {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
-    pub fn from_json(
-        text: &str,
-    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    #[inline]
+    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
 /// Checks JSON text against the model whose schema name (its `$defs` key in the
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
-pub fn validate_json(
-    model: &str,
-    text: &str,
-) -> ::std::option::Option<
-    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
-> {
+#[inline]
+pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
         "Address" => ::std::option::Option::Some(Address::from_json(text).map(|_| ())),
         "Customer" => ::std::option::Option::Some(Customer::from_json(text).map(|_| ())),
-        "CustomerStatus" => {
-            ::std::option::Option::Some(CustomerStatus::from_json(text).map(|_| ()))
-        }
-        "V3TokenRequest" => {
-            ::std::option::Option::Some(V3TokenRequest::from_json(text).map(|_| ()))
-        }
-        "V3TokenResponse" => {
-            ::std::option::Option::Some(V3TokenResponse::from_json(text).map(|_| ()))
-        }
+        "CustomerStatus" => ::std::option::Option::Some(CustomerStatus::from_json(text).map(|_| ())),
+        "V3TokenRequest" => ::std::option::Option::Some(V3TokenRequest::from_json(text).map(|_| ())),
+        "V3TokenResponse" => ::std::option::Option::Some(V3TokenResponse::from_json(text).map(|_| ())),
         _ => ::std::option::Option::None,
     }
 }
@@ -1437,52 +691,43 @@ pub fn validate_json(
 #[doc(hidden)]
 pub mod __support {
     /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         T::deserialize(deserializer).map(::std::option::Option::Some)
     }
+
     /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
     }
+
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(
-        text: &str,
-        references: &[(&str, ::schemars::Schema)],
-    ) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
-            .expect("the generated schema text is JSON");
+    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value =
+            ::serde_json::from_str(text).expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-    fn substitute(
-        value: &mut ::serde_json::Value,
-        references: &[(&str, ::schemars::Schema)],
-    ) {
+
+    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map
-                    .get("$modelRef")
-                    .and_then(|key| key.as_str())
-                    .map(str::to_owned);
+                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        if let ::serde_json::Value::Object(reference) = schema.as_value()
-                        {
+                        // The reference sits beside the property's own keywords
+                        // (description, examples), which stay.
+                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

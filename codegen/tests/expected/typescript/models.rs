@@ -15,27 +15,21 @@ pub mod components {
         #[serde(rename = "city")]
         pub city: ::std::string::String,
         /// - JSON property: `postcode` (optional)
-        #[serde(
-            rename = "postcode",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "postcode", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub postcode: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Address {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Address")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Address"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Address"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Address\",\"description\":\"Postal address of an owner.\",\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"postcode\":{\"type\":\"string\"}},\"required\":[\"street\",\"city\"]}",
                 &[],
@@ -44,81 +38,27 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Address {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Address {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("street") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("street", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("street");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("city") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("city", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("city");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("postcode") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("postcode");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Address {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -133,27 +73,21 @@ pub mod components {
         #[serde(rename = "name")]
         pub name: ::std::string::String,
         /// - JSON property: `indoor` (optional)
-        #[serde(
-            rename = "indoor",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "indoor", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub indoor: ::std::option::Option<bool>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Cat {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Cat")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Cat"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Cat"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Cat\",\"type\":\"object\",\"properties\":{\"kind\":{\"const\":\"cat\",\"description\":\"The constant `\\\"cat\\\"`.\"},\"name\":{\"type\":\"string\"},\"indoor\":{\"type\":\"boolean\"}},\"required\":[\"kind\",\"name\"]}",
                 &[],
@@ -162,88 +96,34 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Cat {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Cat {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("kind") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("kind", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("kind");
-                    <CatKind as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("name") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("name", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("name");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("indoor") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("indoor");
-                    ::modelgen_runtime::checks::expect_bool(value, path, errors);
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "kind", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<CatKind as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "indoor", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Cat {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     /// How reminders are delivered.
     ///
     /// Generated from the model page `models/components/channel.md`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum Channel {
         /// The value `"email"`.
@@ -261,17 +141,16 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Channel {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Channel")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Channel"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Channel"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Channel\",\"description\":\"How reminders are delivered.\",\"type\":\"string\",\"examples\":[\"email\",\"sms\",\"push\"]}",
                 &[],
@@ -280,29 +159,23 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Channel {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Channel {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let _ = ::modelgen_runtime::checks::expect_string(value, path, errors);
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["email", "sms", "push", ], open: true, allowed: "\"email\", \"sms\", \"push\"" };
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Channel {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -322,17 +195,16 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Dog {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Dog")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Dog"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Dog"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Dog\",\"type\":\"object\",\"properties\":{\"kind\":{\"const\":\"dog\",\"description\":\"The constant `\\\"dog\\\"`.\"},\"name\":{\"type\":\"string\"},\"goodBoy\":{\"type\":\"boolean\"}},\"required\":[\"kind\",\"name\",\"goodBoy\"]}",
                 &[],
@@ -341,84 +213,34 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Dog {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Dog {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("kind") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("kind", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("kind");
-                    <DogKind as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("name") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("name", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("name");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("goodBoy") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("goodBoy", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("goodBoy");
-                    ::modelgen_runtime::checks::expect_bool(value, path, errors);
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "kind", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<DogKind as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "goodBoy", required: true, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Dog {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     /// Owner record from the old booking system. Use `Owner` instead.
     ///
     /// Generated from the model page `models/components/legacyowner.md`.
-    #[deprecated(
-        note = "This will be removed in a future release, please migrate away from it as soon as possible."
-    )]
+    #[deprecated(note = "This will be removed in a future release, please migrate away from it as soon as possible.")]
     #[allow(deprecated)]
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[allow(clippy::type_complexity)]
@@ -427,27 +249,21 @@ pub mod components {
         #[serde(rename = "ownerNumber")]
         pub owner_number: f64,
         /// - JSON property: `fullName` (optional)
-        #[serde(
-            rename = "fullName",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "fullName", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub full_name: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for LegacyOwner {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.LegacyOwner")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.LegacyOwner"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.LegacyOwner"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"LegacyOwner\",\"description\":\"Owner record from the old booking system. Use `Owner` instead.\",\"deprecated\":true,\"type\":\"object\",\"properties\":{\"ownerNumber\":{\"type\":\"number\"},\"fullName\":{\"type\":\"string\"}},\"required\":[\"ownerNumber\"]}",
                 &[],
@@ -456,65 +272,26 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for LegacyOwner {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for LegacyOwner {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("ownerNumber") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("ownerNumber", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("ownerNumber");
-                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_number(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = number;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("fullName") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("fullName");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "ownerNumber", required: true, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "fullName", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl LegacyOwner {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -535,23 +312,13 @@ pub mod components {
         ///
         /// - JSON property: `displayName` (optional)
         /// - Example: `"Jo Bloggs"`
-        #[serde(
-            rename = "displayName",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "displayName", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub display_name: ::std::option::Option<::std::string::String>,
         /// Age in whole years.
         ///
         /// - JSON property: `age` (optional)
         /// - Example: `42`
-        #[serde(
-            rename = "age",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "age", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub age: ::std::option::Option<f64>,
         /// Whether the front desk has checked the owner's ID.
         ///
@@ -565,69 +332,32 @@ pub mod components {
         /// Home address of the owner.
         ///
         /// - JSON property: `address` (optional)
-        #[serde(
-            rename = "address",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "address", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub address: ::std::option::Option<Address>,
         /// Past clinic visits, newest first.
         /// Maximum of 50 entries.
         ///
         /// - JSON property: `visits` (optional)
-        #[serde(
-            rename = "visits",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "visits", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub visits: ::std::option::Option<::std::vec::Vec<Visit>>,
         /// - JSON property: `nicknames` (optional)
         /// - Example: `["Jo"]`
-        #[serde(
-            rename = "nicknames",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "nicknames", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub nicknames: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// Free-form labels grouped by category.
         ///
         /// - JSON property: `tags` (optional)
         /// - Example: `{"diet":["grain-free","no-chicken"]}`
-        #[serde(
-            rename = "tags",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
-        pub tags: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
+        #[serde(rename = "tags", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<::std::string::String>>>,
         /// Arbitrary JSON kept for the front desk.
         ///
         /// - JSON property: `notes` (optional)
-        #[serde(
-            rename = "notes",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "notes", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub notes: ::std::option::Option<::serde_json::Value>,
         /// - JSON property: `attributes` (optional)
-        #[serde(
-            rename = "attributes",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
-        pub attributes: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
-        >,
+        #[serde(rename = "attributes", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
         /// The pet shown on the owner's profile card.
         ///
         /// - JSON property: `favoritePet` (required)
@@ -641,68 +371,42 @@ pub mod components {
         pub created_at: ::std::string::String,
         /// - JSON property: `birthday` (optional)
         /// - Example: `"1982-11-23"`
-        #[serde(
-            rename = "birthday",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "birthday", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub birthday: ::std::option::Option<::std::string::String>,
         /// Access the owner has to shared records. Defaults to `read`.
         ///
         /// - JSON property: `scope` (optional)
-        #[serde(
-            rename = "scope",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "scope", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub scope: ::std::option::Option<Scope>,
         /// Triage priority: `0` routine, `1` urgent, `2` emergency.
         ///
         /// - JSON property: `priority` (optional)
-        #[serde(
-            rename = "priority",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "priority", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub priority: ::std::option::Option<Priority>,
         /// How reminders are sent. See <https://petshop.example.com/docs/reminders>
         ///
         /// - JSON property: `preferredChannel` (optional)
-        #[serde(
-            rename = "preferredChannel",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "preferredChannel", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub preferred_channel: ::std::option::Option<Channel>,
         /// Numeric identifier from the old booking system.
         ///
         /// - JSON property: `legacyId` (optional)
         #[deprecated(note = "Use `id` instead.")]
-        #[serde(
-            rename = "legacyId",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "legacyId", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub legacy_id: ::std::option::Option<f64>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Owner {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Owner")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Owner"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Owner"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Owner\",\"description\":\"A person who owns one or more pets.\",\"type\":\"object\",\"properties\":{\"id\":{\"description\":\"Unique identifier of the owner.\",\"type\":\"string\",\"examples\":[\"own_12ab\"]},\"displayName\":{\"description\":\"Name shown on invoices and reminders.\",\"type\":\"string\",\"examples\":[\"Jo Bloggs\"]},\"age\":{\"description\":\"Age in whole years.\",\"type\":\"number\",\"examples\":[42]},\"verified\":{\"description\":\"Whether the front desk has checked the owner's ID.\",\"type\":\"boolean\",\"examples\":[true]},\"kind\":{\"const\":\"owner\",\"description\":\"The constant `\\\"owner\\\"`.\"},\"address\":{\"description\":\"Home address of the owner.\",\"$modelRef\":\"components.Address\"},\"visits\":{\"description\":\"Past clinic visits, newest first.\\nMaximum of 50 entries.\",\"type\":\"array\",\"items\":{\"$modelRef\":\"components.Visit\"}},\"nicknames\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"examples\":[[\"Jo\"]]},\"tags\":{\"description\":\"Free-form labels grouped by category.\",\"type\":\"object\",\"additionalProperties\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"examples\":[{\"diet\":[\"grain-free\",\"no-chicken\"]}]},\"notes\":{\"description\":\"Arbitrary JSON kept for the front desk.\"},\"attributes\":{\"type\":\"object\",\"additionalProperties\":{}},\"favoritePet\":{\"description\":\"The pet shown on the owner's profile card.\",\"$modelRef\":\"components.Pet\"},\"createdAt\":{\"description\":\"When the owner record was created.\",\"type\":\"string\",\"format\":\"date-time\",\"examples\":[\"2024-05-01T09:30:00Z\"]},\"birthday\":{\"type\":\"string\",\"format\":\"date\",\"examples\":[\"1982-11-23\"]},\"scope\":{\"description\":\"Access the owner has to shared records. Defaults to `read`.\",\"$modelRef\":\"components.Scope\"},\"priority\":{\"description\":\"Triage priority: `0` routine, `1` urgent, `2` emergency.\",\"$modelRef\":\"components.Priority\"},\"preferredChannel\":{\"description\":\"How reminders are sent. See https://petshop.example.com/docs/reminders\",\"$modelRef\":\"components.Channel\"},\"legacyId\":{\"description\":\"Numeric identifier from the old booking system.\",\"deprecated\":true,\"type\":\"number\"}},\"required\":[\"id\",\"verified\",\"kind\",\"favoritePet\",\"createdAt\"]}",
                 &[
@@ -718,348 +422,59 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Owner {
-        fn validate_into(
-            &self,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
+        #[inline]
+        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
             if let ::std::option::Option::Some(value) = &self.visits {
-                path.push_key("visits");
+                let path = &path.key("visits");
                 for (index, item) in value.iter().enumerate() {
-                    path.push_index(index);
+                    let path = &path.index(index);
                     ::modelgen_runtime::Validate::validate_into(item, path, errors);
-                    path.pop();
                 }
-                path.pop();
             }
             {
                 let value = &self.created_at;
-                path.push_key("createdAt");
-                ::modelgen_runtime::checks::format(
-                    value.as_str(),
-                    "date-time",
-                    ::modelgen_runtime::format::is_date_time,
-                    path,
-                    errors,
-                );
-                path.pop();
+                let path = &path.key("createdAt");
+                ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
             }
             if let ::std::option::Option::Some(value) = &self.birthday {
-                path.push_key("birthday");
-                ::modelgen_runtime::checks::format(
-                    value.as_str(),
-                    "date",
-                    ::modelgen_runtime::format::is_date,
-                    path,
-                    errors,
-                );
-                path.pop();
+                let path = &path.key("birthday");
+                ::modelgen_runtime::checks::format(value.as_str(), "date", ::modelgen_runtime::format::is_date, path, errors);
             }
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Owner {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("id") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("id", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("id");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("displayName") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("displayName");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("age") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("age");
-                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_number(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = number;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("verified") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("verified", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("verified");
-                    ::modelgen_runtime::checks::expect_bool(value, path, errors);
-                    path.pop();
-                }
-            }
-            match object.get("kind") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("kind", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("kind");
-                    <OwnerKind as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("address") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("address");
-                    <Address as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("visits") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("visits");
-                    if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (index, value) in items.iter().enumerate() {
-                            path.push_index(index);
-                            <Visit as ::modelgen_runtime::Model>::validate_value(
-                                value,
-                                path,
-                                errors,
-                            );
-                            path.pop();
-                        }
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("nicknames") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("nicknames");
-                    if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (index, value) in items.iter().enumerate() {
-                            path.push_index(index);
-                            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                                value,
-                                path,
-                                errors,
-                            ) {
-                                let _ = text;
-                            }
-                            path.pop();
-                        }
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("tags") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("tags");
-                    if let ::std::option::Option::Some(entries) = ::modelgen_runtime::checks::expect_object(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (key, value) in entries.iter() {
-                            path.push_key(key);
-                            if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                                value,
-                                path,
-                                errors,
-                            ) {
-                                for (index, value) in items.iter().enumerate() {
-                                    path.push_index(index);
-                                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                                        value,
-                                        path,
-                                        errors,
-                                    ) {
-                                        let _ = text;
-                                    }
-                                    path.pop();
-                                }
-                            }
-                            path.pop();
-                        }
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("attributes") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("attributes");
-                    let _ = ::modelgen_runtime::checks::expect_object(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("favoritePet") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("favoritePet", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("favoritePet");
-                    <Pet as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("createdAt") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("createdAt", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("createdAt");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                        ::modelgen_runtime::checks::format(
-                            text,
-                            "date-time",
-                            ::modelgen_runtime::format::is_date_time,
-                            path,
-                            errors,
-                        );
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("birthday") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("birthday");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                        ::modelgen_runtime::checks::format(
-                            text,
-                            "date",
-                            ::modelgen_runtime::format::is_date,
-                            path,
-                            errors,
-                        );
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("scope") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("scope");
-                    <Scope as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("priority") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("priority");
-                    <Priority as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("preferredChannel") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("preferredChannel");
-                    <Channel as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("legacyId") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("legacyId");
-                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_number(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = number;
-                    }
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "displayName", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "age", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "verified", required: true, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+                s::FieldShape { wire_name: "kind", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<OwnerKind as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "visits", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
+                s::FieldShape { wire_name: "nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })) },
+                s::FieldShape { wire_name: "tags", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })))) },
+                s::FieldShape { wire_name: "notes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Any) },
+                s::FieldShape { wire_name: "attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Any))) },
+                s::FieldShape { wire_name: "favoritePet", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "createdAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
+                s::FieldShape { wire_name: "birthday", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
+                s::FieldShape { wire_name: "scope", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Scope as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "priority", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Priority as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "preferredChannel", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Channel as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "legacyId", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Owner {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -1079,17 +494,16 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Pet {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Pet")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Pet"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Pet"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Pet\",\"description\":\"The pet shown on a profile: a full record, or a list of pet IDs.\",\"anyOf\":[{\"$modelRef\":\"components.Dog\"},{\"$modelRef\":\"components.Cat\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]}",
                 &[
@@ -1101,162 +515,54 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Pet {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Pet {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            {
-                let mut trial = ::std::vec::Vec::new();
-                {
-                    let errors = &mut trial;
-                    <Dog as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                }
-                if trial.is_empty() {
-                    return;
-                }
-            }
-            {
-                let mut trial = ::std::vec::Vec::new();
-                {
-                    let errors = &mut trial;
-                    <Cat as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                }
-                if trial.is_empty() {
-                    return;
-                }
-            }
-            {
-                let mut trial = ::std::vec::Vec::new();
-                {
-                    let errors = &mut trial;
-                    if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        for (index, value) in items.iter().enumerate() {
-                            path.push_index(index);
-                            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                                value,
-                                path,
-                                errors,
-                            ) {
-                                let _ = text;
-                            }
-                            path.pop();
-                        }
-                    }
-                }
-                if trial.is_empty() {
-                    return;
-                }
-            }
-            ::modelgen_runtime::checks::no_variant("Pet", path, errors);
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Dog as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })), ] };
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Pet {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     #[allow(deprecated)]
     impl Pet {
-        /// Reads the first variant, most specific first, that the value fits with
-        /// all its constraints.
-        fn from_json_value(
-            value: &mut ::serde_json::Value,
-        ) -> ::std::result::Result<Self, ::std::string::String> {
-            {
-                let mut trial = ::std::vec::Vec::new();
-                let errors = &mut trial;
-                let path = &mut ::modelgen_runtime::JsonPointer::new();
-                <Dog as ::modelgen_runtime::Model>::validate_value(value, path, errors);
-                if trial.is_empty() {
+        /// Reads the first variant, most specific first, that the value fits with all
+        /// its constraints.
+        #[inline]
+        fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
+            match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+                ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    return ::modelgen_runtime::strict::from_value::<Dog>(value.clone())
-                        .map(Pet::Dog)
-                        .map_err(|error| error.message);
+                    ::modelgen_runtime::strict::from_value::<Dog>(value.clone()).map(Pet::Dog).map_err(|error| error.message)
                 }
-            }
-            {
-                let mut trial = ::std::vec::Vec::new();
-                let errors = &mut trial;
-                let path = &mut ::modelgen_runtime::JsonPointer::new();
-                <Cat as ::modelgen_runtime::Model>::validate_value(value, path, errors);
-                if trial.is_empty() {
+                ::std::option::Option::Some(1) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    return ::modelgen_runtime::strict::from_value::<Cat>(value.clone())
-                        .map(Pet::Cat)
-                        .map_err(|error| error.message);
+                    ::modelgen_runtime::strict::from_value::<Cat>(value.clone()).map(Pet::Cat).map_err(|error| error.message)
                 }
-            }
-            {
-                let mut trial = ::std::vec::Vec::new();
-                let errors = &mut trial;
-                let path = &mut ::modelgen_runtime::JsonPointer::new();
-                if let ::std::option::Option::Some(items) = ::modelgen_runtime::checks::expect_array(
-                    value,
-                    path,
-                    errors,
-                ) {
-                    for (index, value) in items.iter().enumerate() {
-                        path.push_index(index);
-                        if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                            value,
-                            path,
-                            errors,
-                        ) {
-                            let _ = text;
-                        }
-                        path.pop();
-                    }
-                }
-                if trial.is_empty() {
+                ::std::option::Option::Some(2) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    return ::modelgen_runtime::strict::from_value::<
-                        ::std::vec::Vec<::std::string::String>,
-                    >(value.clone())
-                        .map(Pet::ArrayOfStr)
-                        .map_err(|error| error.message);
+                    ::modelgen_runtime::strict::from_value::<::std::vec::Vec<::std::string::String>>(value.clone()).map(Pet::ArrayOfStr).map_err(|error| error.message)
                 }
+                _ => ::std::result::Result::Err("the value fits none of the variants of `Pet`".to_owned()),
             }
-            ::std::result::Result::Err(
-                ::std::format!("the value fits none of the variants of `{}`", "Pet"),
-            )
         }
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Pet {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            Self::from_json_value(&mut value)
-                .map_err(<D::Error as ::serde::de::Error>::custom)
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+            Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
         }
     }
     /// Triage priority of a visit.
@@ -1274,10 +580,7 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::serde::Serialize for Priority {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
             let value: i64 = match self {
                 Priority::V0 => 0,
                 Priority::V1 => 1,
@@ -1288,38 +591,31 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Priority {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
             let value = <i64 as ::serde::Deserialize>::deserialize(deserializer)?;
             match value {
                 0 => ::std::result::Result::Ok(Priority::V0),
                 1 => ::std::result::Result::Ok(Priority::V1),
                 2 => ::std::result::Result::Ok(Priority::V2),
-                other => {
-                    ::std::result::Result::Err(
-                        ::serde::de::Error::invalid_value(
-                            ::serde::de::Unexpected::Signed(other),
-                            &"one of 0, 1, 2",
-                        ),
-                    )
-                }
+                other => ::std::result::Result::Err(::serde::de::Error::invalid_value(
+                    ::serde::de::Unexpected::Signed(other),
+                    &"one of 0, 1, 2",
+                )),
             }
         }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Priority {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Priority")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Priority"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Priority"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Priority\",\"description\":\"Triage priority of a visit.\",\"type\":\"integer\",\"enum\":[0,1,2]}",
                 &[],
@@ -1328,50 +624,30 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Priority {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Priority {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            const ALLOWED: &[i64] = &[0, 1, 2];
-            if ::modelgen_runtime::checks::expect_integer(value, path, errors).is_some()
-                && !::modelgen_runtime::checks::integer_value(value)
-                    .is_some_and(|number| ALLOWED.contains(&number))
-            {
-                ::modelgen_runtime::checks::not_in_enum(value, "0, 1, 2", path, errors);
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::IntegerEnum { values: &[0, 1, 2, ], open: false, allowed: "0, 1, 2" };
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Priority {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     /// Access the owner has to shared records.
     ///
     /// Generated from the model page `models/components/scope.md`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum Scope {
         /// The value `"write"`.
@@ -1383,17 +659,16 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Scope {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Scope")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Scope"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Scope"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Scope\",\"description\":\"Access the owner has to shared records.\",\"type\":\"string\",\"enum\":[\"write\",\"read\"]}",
                 &[],
@@ -1402,42 +677,23 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Scope {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Scope {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                value,
-                path,
-                errors,
-            ) {
-                if !matches!(text, "write" | "read") {
-                    ::modelgen_runtime::checks::not_in_enum(
-                        value,
-                        "\"write\", \"read\"",
-                        path,
-                        errors,
-                    );
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["write", "read", ], open: false, allowed: "\"write\", \"read\"" };
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Scope {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -1458,27 +714,21 @@ pub mod components {
         #[serde(rename = "vet")]
         pub vet: ::std::string::String,
         /// - JSON property: `reason` (optional)
-        #[serde(
-            rename = "reason",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "reason", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub reason: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Visit {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.Visit")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.Visit"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Visit"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Visit\",\"description\":\"One appointment at the clinic.\",\"type\":\"object\",\"properties\":{\"visitedAt\":{\"description\":\"Start of the appointment.\",\"type\":\"string\",\"format\":\"date-time\"},\"vet\":{\"description\":\"Name of the attending vet.\",\"type\":\"string\"},\"reason\":{\"type\":\"string\"}},\"required\":[\"visitedAt\",\"vet\"]}",
                 &[],
@@ -1487,115 +737,38 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Visit {
-        fn validate_into(
-            &self,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
+        #[inline]
+        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
             {
                 let value = &self.visited_at;
-                path.push_key("visitedAt");
-                ::modelgen_runtime::checks::format(
-                    value.as_str(),
-                    "date-time",
-                    ::modelgen_runtime::format::is_date_time,
-                    path,
-                    errors,
-                );
-                path.pop();
+                let path = &path.key("visitedAt");
+                ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
             }
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Visit {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("visitedAt") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("visitedAt", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("visitedAt");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                        ::modelgen_runtime::checks::format(
-                            text,
-                            "date-time",
-                            ::modelgen_runtime::format::is_date_time,
-                            path,
-                            errors,
-                        );
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("vet") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("vet", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("vet");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("reason") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("reason");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "visitedAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
+                s::FieldShape { wire_name: "vet", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "reason", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl Visit {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     /// The constant `"cat"`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        ::std::default::Default,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize, ::serde::Deserialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum CatKind {
         /// The value `"cat"`.
@@ -1605,17 +778,16 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for CatKind {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.CatKind")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.CatKind"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.CatKind"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Cat kind\",\"description\":\"The constant `\\\"cat\\\"`.\",\"const\":\"cat\"}",
                 &[],
@@ -1624,56 +796,28 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for CatKind {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for CatKind {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                value,
-                path,
-                errors,
-            ) {
-                if !matches!(text, "cat") {
-                    ::modelgen_runtime::checks::not_in_enum(
-                        value,
-                        "\"cat\"",
-                        path,
-                        errors,
-                    );
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["cat", ], open: false, allowed: "\"cat\"" };
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl CatKind {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     /// The constant `"dog"`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        ::std::default::Default,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize, ::serde::Deserialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum DogKind {
         /// The value `"dog"`.
@@ -1683,17 +827,16 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for DogKind {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.DogKind")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.DogKind"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.DogKind"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Dog kind\",\"description\":\"The constant `\\\"dog\\\"`.\",\"const\":\"dog\"}",
                 &[],
@@ -1702,56 +845,28 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for DogKind {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for DogKind {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                value,
-                path,
-                errors,
-            ) {
-                if !matches!(text, "dog") {
-                    ::modelgen_runtime::checks::not_in_enum(
-                        value,
-                        "\"dog\"",
-                        path,
-                        errors,
-                    );
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["dog", ], open: false, allowed: "\"dog\"" };
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl DogKind {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     /// The constant `"owner"`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        ::std::default::Default,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize, ::serde::Deserialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum OwnerKind {
         /// The value `"owner"`.
@@ -1761,17 +876,16 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for OwnerKind {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("components.OwnerKind")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(::std::module_path!(), "::", "components.OwnerKind"),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.OwnerKind"))
         }
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"Owner kind\",\"description\":\"The constant `\\\"owner\\\"`.\",\"const\":\"owner\"}",
                 &[],
@@ -1780,42 +894,23 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for OwnerKind {
-        fn validate_into(
-            &self,
-            _path: &mut ::modelgen_runtime::JsonPointer,
-            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {}
+        #[inline]
+        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for OwnerKind {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                value,
-                path,
-                errors,
-            ) {
-                if !matches!(text, "owner") {
-                    ::modelgen_runtime::checks::not_in_enum(
-                        value,
-                        "\"owner\"",
-                        path,
-                        errors,
-                    );
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["owner", ], open: false, allowed: "\"owner\"" };
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl OwnerKind {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -1840,145 +935,62 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `owner` (optional)
-        #[serde(
-            rename = "owner",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "owner", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub owner: ::std::option::Option<super::components::Owner>,
         /// - JSON property: `legacyOwner` (optional)
-        #[serde(
-            rename = "legacyOwner",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "super::__support::present"
-        )]
+        #[serde(rename = "legacyOwner", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
         pub legacy_owner: ::std::option::Option<super::components::LegacyOwner>,
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for GetOwnerResponse {
+        #[inline]
         fn schema_name() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed("operations.GetOwnerResponse")
         }
+        #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(
-                ::std::concat!(
-                    ::std::module_path!(), "::", "operations.GetOwnerResponse"
-                ),
-            )
+            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "operations.GetOwnerResponse"))
         }
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        #[inline]
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 "{\"title\":\"GetOwnerResponse\",\"type\":\"object\",\"properties\":{\"contentType\":{\"description\":\"HTTP response content type for this operation\",\"type\":\"string\"},\"statusCode\":{\"description\":\"HTTP response status code for this operation\",\"type\":\"number\"},\"owner\":{\"description\":\"The requested owner.\",\"$modelRef\":\"components.Owner\"},\"legacyOwner\":{\"$modelRef\":\"components.LegacyOwner\"}},\"required\":[\"contentType\",\"statusCode\"]}",
                 &[
-                    (
-                        "components.LegacyOwner",
-                        generator.subschema_for::<super::components::LegacyOwner>(),
-                    ),
-                    (
-                        "components.Owner",
-                        generator.subschema_for::<super::components::Owner>(),
-                    ),
+                    ("components.LegacyOwner", generator.subschema_for::<super::components::LegacyOwner>()),
+                    ("components.Owner", generator.subschema_for::<super::components::Owner>()),
                 ],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for GetOwnerResponse {
-        fn validate_into(
-            &self,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
+        #[inline]
+        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
             if let ::std::option::Option::Some(value) = &self.owner {
-                path.push_key("owner");
+                let path = &path.key("owner");
                 ::modelgen_runtime::Validate::validate_into(value, path, errors);
-                path.pop();
             }
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for GetOwnerResponse {
-        fn validate_value(
-            value: &::serde_json::Value,
-            path: &mut ::modelgen_runtime::JsonPointer,
-            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
-        ) {
-            let ::std::option::Option::Some(object) = ::modelgen_runtime::checks::expect_object(
-                value,
-                path,
-                errors,
-            ) else {
-                return;
-            };
-            match object.get("contentType") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("contentType", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("contentType");
-                    if let ::std::option::Option::Some(text) = ::modelgen_runtime::checks::expect_string(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = text;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("statusCode") {
-                ::std::option::Option::None => {
-                    ::modelgen_runtime::checks::required("statusCode", path, errors)
-                }
-                ::std::option::Option::Some(value) => {
-                    path.push_key("statusCode");
-                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::expect_number(
-                        value,
-                        path,
-                        errors,
-                    ) {
-                        let _ = number;
-                    }
-                    path.pop();
-                }
-            }
-            match object.get("owner") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("owner");
-                    <super::components::Owner as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
-            match object.get("legacyOwner") {
-                ::std::option::Option::None => {}
-                ::std::option::Option::Some(value) => {
-                    path.push_key("legacyOwner");
-                    <super::components::LegacyOwner as ::modelgen_runtime::Model>::validate_value(
-                        value,
-                        path,
-                        errors,
-                    );
-                    path.pop();
-                }
-            }
+        fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+            use ::modelgen_runtime::shape as s;
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
+                s::FieldShape { wire_name: "contentType", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "statusCode", required: true, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "owner", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::Owner as ::modelgen_runtime::Model>::shape)) },
+                s::FieldShape { wire_name: "legacyOwner", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::LegacyOwner as ::modelgen_runtime::Model>::shape)) },
+            ]);
+            &SHAPE
         }
     }
     #[allow(deprecated)]
     impl GetOwnerResponse {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
-        pub fn from_json(
-            text: &str,
-        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        #[inline]
+        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -1986,52 +998,20 @@ pub mod operations {
 /// Checks JSON text against the model whose schema name (its `$defs` key in the
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
-pub fn validate_json(
-    model: &str,
-    text: &str,
-) -> ::std::option::Option<
-    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
-> {
+#[inline]
+pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "components.Address" => {
-            ::std::option::Option::Some(components::Address::from_json(text).map(|_| ()))
-        }
-        "components.Cat" => {
-            ::std::option::Option::Some(components::Cat::from_json(text).map(|_| ()))
-        }
-        "components.Channel" => {
-            ::std::option::Option::Some(components::Channel::from_json(text).map(|_| ()))
-        }
-        "components.Dog" => {
-            ::std::option::Option::Some(components::Dog::from_json(text).map(|_| ()))
-        }
-        "components.LegacyOwner" => {
-            ::std::option::Option::Some(
-                components::LegacyOwner::from_json(text).map(|_| ()),
-            )
-        }
-        "components.Owner" => {
-            ::std::option::Option::Some(components::Owner::from_json(text).map(|_| ()))
-        }
-        "components.Pet" => {
-            ::std::option::Option::Some(components::Pet::from_json(text).map(|_| ()))
-        }
-        "components.Priority" => {
-            ::std::option::Option::Some(
-                components::Priority::from_json(text).map(|_| ()),
-            )
-        }
-        "components.Scope" => {
-            ::std::option::Option::Some(components::Scope::from_json(text).map(|_| ()))
-        }
-        "components.Visit" => {
-            ::std::option::Option::Some(components::Visit::from_json(text).map(|_| ()))
-        }
-        "operations.GetOwnerResponse" => {
-            ::std::option::Option::Some(
-                operations::GetOwnerResponse::from_json(text).map(|_| ()),
-            )
-        }
+        "components.Address" => ::std::option::Option::Some(components::Address::from_json(text).map(|_| ())),
+        "components.Cat" => ::std::option::Option::Some(components::Cat::from_json(text).map(|_| ())),
+        "components.Channel" => ::std::option::Option::Some(components::Channel::from_json(text).map(|_| ())),
+        "components.Dog" => ::std::option::Option::Some(components::Dog::from_json(text).map(|_| ())),
+        "components.LegacyOwner" => ::std::option::Option::Some(components::LegacyOwner::from_json(text).map(|_| ())),
+        "components.Owner" => ::std::option::Option::Some(components::Owner::from_json(text).map(|_| ())),
+        "components.Pet" => ::std::option::Option::Some(components::Pet::from_json(text).map(|_| ())),
+        "components.Priority" => ::std::option::Option::Some(components::Priority::from_json(text).map(|_| ())),
+        "components.Scope" => ::std::option::Option::Some(components::Scope::from_json(text).map(|_| ())),
+        "components.Visit" => ::std::option::Option::Some(components::Visit::from_json(text).map(|_| ())),
+        "operations.GetOwnerResponse" => ::std::option::Option::Some(operations::GetOwnerResponse::from_json(text).map(|_| ())),
         _ => ::std::option::Option::None,
     }
 }
@@ -2039,52 +1019,43 @@ pub fn validate_json(
 #[doc(hidden)]
 pub mod __support {
     /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         T::deserialize(deserializer).map(::std::option::Option::Some)
     }
+
     /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
+    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
     where
         D: ::serde::Deserializer<'de>,
         T: ::serde::Deserialize<'de>,
     {
         <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
     }
+
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(
-        text: &str,
-        references: &[(&str, ::schemars::Schema)],
-    ) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
-            .expect("the generated schema text is JSON");
+    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value =
+            ::serde_json::from_str(text).expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-    fn substitute(
-        value: &mut ::serde_json::Value,
-        references: &[(&str, ::schemars::Schema)],
-    ) {
+
+    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map
-                    .get("$modelRef")
-                    .and_then(|key| key.as_str())
-                    .map(str::to_owned);
+                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        if let ::serde_json::Value::Object(reference) = schema.as_value()
-                        {
+                        // The reference sits beside the property's own keywords
+                        // (description, examples), which stay.
+                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

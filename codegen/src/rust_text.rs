@@ -1,0 +1,207 @@
+//! Writing Rust source as text: indented lines, string literals, identifiers and doc
+//! comments. The emitters write their output straight into one buffer through this, which
+//! is many times faster than building token trees and pretty-printing them, and the layout
+//! is the one `rustfmt` would give the short items and close to it for the long ones.
+
+use std::fmt::Write as _;
+
+/// An indented Rust source buffer.
+pub struct RustWriter {
+    out: String,
+    indent: usize,
+}
+
+impl RustWriter {
+    /// An empty buffer with room for about `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self {
+            out: String::with_capacity(capacity),
+            indent: 0,
+        }
+    }
+
+    fn pad(&mut self) {
+        for _ in 0..self.indent {
+            self.out.push_str("    ");
+        }
+    }
+
+    /// Starts a line at the current indentation; finish it with [`RustWriter::end`].
+    pub fn start(&mut self) -> &mut String {
+        self.pad();
+        &mut self.out
+    }
+
+    /// Ends the line started with [`RustWriter::start`].
+    pub fn end(&mut self) {
+        self.out.push('\n');
+    }
+
+    /// One whole line at the current indentation.
+    pub fn line(&mut self, text: &str) {
+        self.pad();
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    /// A line made of several pieces, at the current indentation.
+    pub fn line_of(&mut self, pieces: &[&str]) {
+        self.pad();
+        for piece in pieces {
+            self.out.push_str(piece);
+        }
+        self.out.push('\n');
+    }
+
+    /// A line that opens a block (it should end with `{`, `(` or `[`); what follows is
+    /// indented one more level.
+    pub fn open(&mut self, text: &str) {
+        self.line(text);
+        self.indent += 1;
+    }
+
+    /// Like [`RustWriter::open`], from pieces.
+    pub fn open_of(&mut self, pieces: &[&str]) {
+        self.line_of(pieces);
+        self.indent += 1;
+    }
+
+    /// Closes a block opened with [`RustWriter::open`], writing `text` (such as `}`).
+    pub fn close(&mut self, text: &str) {
+        self.indent = self.indent.saturating_sub(1);
+        self.line(text);
+    }
+
+    /// `///` doc comment lines, one per entry (entries carry no leading space).
+    pub fn doc_lines(&mut self, lines: &[String]) {
+        for line in lines {
+            self.doc(line);
+        }
+    }
+
+    /// One doc comment line. Text a line comment cannot hold becomes a `#[doc]` attribute.
+    pub fn doc(&mut self, line: &str) {
+        self.pad();
+        if line.contains(['\r', '\n']) {
+            self.out.push_str("#[doc = ");
+            push_str_literal(&mut self.out, &format!(" {line}"));
+            self.out.push_str("]\n");
+        } else if line.is_empty() {
+            self.out.push_str("///\n");
+        } else {
+            self.out.push_str("/// ");
+            self.out.push_str(line);
+            self.out.push('\n');
+        }
+    }
+
+    /// An empty buffer at the same indentation, for a part written before it is known
+    /// whether it is needed; [`RustWriter::append`] adds it back.
+    pub fn nested(&self) -> RustWriter {
+        RustWriter {
+            out: String::new(),
+            indent: self.indent,
+        }
+    }
+
+    /// Whether nothing was written.
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
+    /// Appends a part written with [`RustWriter::nested`].
+    pub fn append(&mut self, part: RustWriter) {
+        self.out.push_str(&part.out);
+    }
+
+    /// Adds one level of indentation.
+    pub fn indent(&mut self) {
+        self.indent += 1;
+    }
+
+    /// Appends text as it is (no indentation, no newline).
+    pub fn raw(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    /// The finished source.
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
+/// `text` as a Rust string literal: quotes, backslashes and every character that is not
+/// plainly visible (controls, text-direction marks, combining marks) escaped.
+pub fn str_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    push_str_literal(&mut out, text);
+    out
+}
+
+/// Appends `text` as a Rust string literal to `out`.
+pub fn push_str_literal(out: &mut String, text: &str) {
+    out.push('"');
+    let mut plain_from = 0;
+    for (index, c) in text.char_indices() {
+        let plain = match c {
+            '"' | '\\' => false,
+            ' '..='~' => true,
+            c if c.is_ascii() => false,
+            c => !needs_escape(c),
+        };
+        if plain {
+            continue;
+        }
+        out.push_str(&text[plain_from..index]);
+        plain_from = index + c.len_utf8();
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+        }
+    }
+    out.push_str(&text[plain_from..]);
+    out.push('"');
+}
+
+/// Whether a non-ASCII character is written as a `\u{...}` escape: controls, format
+/// characters (text direction, zero-width) and anything `char::escape_debug` escapes.
+fn needs_escape(c: char) -> bool {
+    let mut escaped = c.escape_debug();
+    escaped.next() == Some('\\')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_escape_what_would_break_or_hide() {
+        assert_eq!(str_literal("plain"), "\"plain\"");
+        assert_eq!(str_literal("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
+        assert_eq!(str_literal("é😀"), "\"é😀\"");
+        assert_eq!(str_literal("x\u{202E}y"), "\"x\\u{202e}y\"");
+        assert_eq!(str_literal("\u{0}"), "\"\\u{0}\"");
+    }
+
+    #[test]
+    fn blocks_indent_their_lines() {
+        let mut w = RustWriter::with_capacity(64);
+        w.open("fn f() {");
+        w.line("g();");
+        w.close("}");
+        assert_eq!(w.finish(), "fn f() {\n    g();\n}\n");
+    }
+
+    #[test]
+    fn doc_lines_become_line_comments() {
+        let mut w = RustWriter::with_capacity(64);
+        w.doc_lines(&["Intro".to_owned(), String::new(), "More".to_owned()]);
+        assert_eq!(w.finish(), "/// Intro\n///\n/// More\n");
+    }
+}
