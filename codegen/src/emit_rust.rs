@@ -486,16 +486,9 @@ fn field_declaration(
             w.line_of(&["pub ", name, ": ::std::option::Option<", &ty, ">,"]);
         }
         (false, false) => {
-            let with = str_literal(&format!("{support}::present"));
-            w.line_of(&[
-                "#[serde(rename = ",
-                &wire,
-                ", default, ",
-                skip,
-                ", deserialize_with = ",
-                &with,
-                ")]",
-            ]);
+            // serde reads a `null` here as `None` too; `from_json` notices the `null` and
+            // checks the document against the schema, which refuses it.
+            w.line_of(&["#[serde(rename = ", &wire, ", default, ", skip, ")]"]);
             w.line_of(&["pub ", name, ": ::std::option::Option<", &ty, ">,"]);
         }
         (false, true) => {

@@ -38,18 +38,30 @@ pub trait Model: DeserializeOwned + Validate {
 ///
 /// All the errors, each with the JSON Pointer of the offending value.
 pub fn parse<T: Model>(text: &str) -> Result<T, ValidationErrors> {
-    if let Ok(value) = crate::strict::from_str::<T>(text) {
+    let typed = crate::strict::from_str_noting_nulls::<T>(text);
+    if let Ok((value, false)) = typed {
         value.validate()?;
         return Ok(value);
     }
-    let mut value: Value = serde_json::from_str(text).map_err(|error| {
+    let mut json: Value = serde_json::from_str(text).map_err(|error| {
         ValidationErrors(vec![ValidationError {
             path: String::new(),
             rule: "json",
             message: format!("not JSON: {error}"),
         }])
     })?;
-    from_value_checked(&mut value)
+    if let Ok((value, true)) = typed {
+        // A `null` became `None`, which the typed value cannot tell from an absent property;
+        // the check of the JSON decides whether the `null` was allowed, and checks the rest.
+        let mut errors = Vec::new();
+        T::validate_value(&json, &Location::Root, &mut errors);
+        return if errors.is_empty() {
+            Ok(value)
+        } else {
+            Err(ValidationErrors(errors))
+        };
+    }
+    from_value_checked(&mut json)
 }
 
 /// Checks a JSON value against `T`'s schema and, when it fits, deserializes it.

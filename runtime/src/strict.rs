@@ -108,6 +108,20 @@ impl std::error::Error for StrictError {}
 /// Any error of `serde_json::from_str`, and an `invalid type: sequence, expected struct ...` error
 /// where a struct is given a JSON array, with the JSON Pointer, line and column of the error.
 pub fn from_str<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, StrictError> {
+    from_str_noting_nulls(text).map(|(value, _)| value)
+}
+
+/// [`from_str`], also telling whether a JSON `null` was read as an absent `Option` (serde's
+/// `visit_none`). Such a `null` may stand for a property that the schema does not let be
+/// `null`, which the typed value no longer shows, so a caller that validates re-checks the
+/// document as JSON when this is true.
+///
+/// # Errors
+///
+/// As [`from_str`].
+pub fn from_str_noting_nulls<'de, T: Deserialize<'de>>(
+    text: &'de str,
+) -> Result<(T, bool), StrictError> {
     let track = Track::new();
     let root = Chain::Root;
     let mut de = serde_json::Deserializer::from_str(text);
@@ -115,7 +129,9 @@ pub fn from_str<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, StrictErr
         track.ok();
         de.end().map(|()| value)
     });
-    result.map_err(|error| track.error(&error))
+    result
+        .map(|value| (value, track.nulls.get()))
+        .map_err(|error| track.error(&error))
 }
 
 /// The same from an already parsed value.
@@ -182,12 +198,15 @@ struct Track {
     /// keys of a `Value`): each object pops its keys when it ends, and an enum its variant name,
     /// so the buffer holds only the keys of the objects being read and is reused throughout.
     keys: RefCell<String>,
+    /// Whether a JSON `null` was read as `None`.
+    nulls: Cell<bool>,
 }
 
 impl Track {
     /// A fresh track with no error.
     fn new() -> Self {
         Track {
+            nulls: Cell::new(false),
             failed: Cell::new(false),
             path: RefCell::new(String::new()),
             keys: RefCell::new(String::new()),
@@ -659,6 +678,7 @@ impl<'de, V: Visitor<'de>, C: Capture<'de>> Visitor<'de> for Wrap<'_, 'de, V, C>
 
     #[inline]
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.track.nulls.set(true);
         self.delegate.visit_none()
     }
 

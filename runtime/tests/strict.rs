@@ -644,3 +644,17 @@ fn the_error_displays_path_message_and_position() {
     let boxed: Box<dyn std::error::Error> = Box::new(error);
     assert!(boxed.to_string().starts_with("/1: "));
 }
+
+#[test]
+fn a_null_read_as_none_is_noted() {
+    let (value, nulls) = strict::from_str_noting_nulls::<Maybe>(r#"{"point": null}"#).unwrap();
+    assert_eq!(value, Maybe { point: None });
+    assert!(nulls);
+    let (_, nulls) =
+        strict::from_str_noting_nulls::<Maybe>(r#"{"point": {"x": 1, "y": 2}}"#).unwrap();
+    assert!(!nulls);
+    // A `null` read into a `Value` is a value, not an absent option.
+    let (value, nulls) = strict::from_str_noting_nulls::<Value>("[null]").unwrap();
+    assert_eq!(value, json!([null]));
+    assert!(!nulls);
+}

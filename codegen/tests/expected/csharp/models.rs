@@ -11,7 +11,7 @@ pub struct Address {
     #[serde(rename = "City")]
     pub city: ::std::string::String,
     /// - JSON property: `Postcode` (optional)
-    #[serde(rename = "Postcode", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "Postcode", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub postcode: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
@@ -151,7 +151,7 @@ pub struct Owner {
     /// Name shown on invoices and reminders.
     ///
     /// - JSON property: `DisplayName` (optional)
-    #[serde(rename = "DisplayName", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "DisplayName", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Number of completed visits.
     ///
@@ -162,12 +162,12 @@ pub struct Owner {
     /// Home address of the owner.
     ///
     /// - JSON property: `Address` (optional)
-    #[serde(rename = "Address", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "Address", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub address: ::std::option::Option<Address>,
     /// Anything the front desk wants to keep: a note, or a JSON object.
     ///
     /// - JSON property: `Metadata` (optional)
-    #[serde(rename = "Metadata", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "Metadata", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<Metadata>,
 }
 #[allow(deprecated)]

@@ -13,7 +13,7 @@ pub mod components {
         #[serde(rename = "City")]
         pub city: ::std::string::String,
         /// - JSON property: `Postcode` (optional)
-        #[serde(rename = "Postcode", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "Postcode", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub postcode: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
@@ -120,7 +120,7 @@ pub mod components {
         /// Name shown on invoices and reminders.
         ///
         /// - JSON property: `DisplayName` (optional)
-        #[serde(rename = "DisplayName", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "DisplayName", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub display_name: ::std::option::Option<::std::string::String>,
         /// Number of completed visits.
         ///
@@ -130,16 +130,16 @@ pub mod components {
         /// Average satisfaction score, 0 to 5.
         ///
         /// - JSON property: `Rating` (optional)
-        #[serde(rename = "Rating", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "Rating", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub rating: ::std::option::Option<f64>,
         /// - JSON property: `Weight` (required)
         #[serde(rename = "Weight")]
         pub weight: f64,
         /// - JSON property: `Verified` (optional)
-        #[serde(rename = "Verified", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "Verified", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub verified: ::std::option::Option<bool>,
         /// - JSON property: `Attributes` (optional)
-        #[serde(rename = "Attributes", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "Attributes", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
         /// - JSON property: `Species` (required)
         #[serde(rename = "Species")]
@@ -147,16 +147,16 @@ pub mod components {
         /// Home address of the owner.
         ///
         /// - JSON property: `Address` (optional)
-        #[serde(rename = "Address", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "Address", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<Address>,
         /// - JSON property: `Addresses` (optional)
-        #[serde(rename = "Addresses", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "Addresses", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub addresses: ::std::option::Option<::std::vec::Vec<Address>>,
         /// IDs of the owner's pets.
         ///
         /// - JSON property: `PetIds` (optional)
         /// - Example: `["pet_81x"]`
-        #[serde(rename = "PetIds", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "PetIds", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub pet_ids: ::std::option::Option<PetIds>,
     }
     #[allow(deprecated)]
@@ -362,7 +362,7 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `Owner` (optional)
-        #[serde(rename = "Owner", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "Owner", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub owner: ::std::option::Option<super::components::Owner>,
     }
     #[allow(deprecated)]

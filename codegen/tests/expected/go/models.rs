@@ -11,7 +11,7 @@ pub struct Address {
     #[serde(rename = "City")]
     pub city: ::std::string::String,
     /// - JSON property: `Postcode` (optional)
-    #[serde(rename = "Postcode", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "Postcode", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub postcode: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
@@ -66,7 +66,7 @@ pub struct Cat {
     #[serde(rename = "Name")]
     pub name: ::std::string::String,
     /// - JSON property: `Indoor` (optional)
-    #[serde(rename = "Indoor", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "Indoor", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub indoor: ::std::option::Option<bool>,
 }
 #[allow(deprecated)]
@@ -126,7 +126,7 @@ pub struct Owner {
     /// Name shown on invoices and reminders.
     ///
     /// - JSON property: `DisplayName` (optional)
-    #[serde(rename = "DisplayName", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "DisplayName", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Number of completed visits.
     ///
@@ -136,33 +136,33 @@ pub struct Owner {
     /// Average satisfaction score, 0 to 5.
     ///
     /// - JSON property: `Rating` (optional)
-    #[serde(rename = "Rating", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "Rating", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub rating: ::std::option::Option<f64>,
     /// - JSON property: `Verified` (required)
     #[serde(rename = "Verified")]
     pub verified: bool,
     /// - JSON property: `Nicknames` (optional)
-    #[serde(rename = "Nicknames", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "Nicknames", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub nicknames: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Free-form labels set by the front desk.
     ///
     /// - JSON property: `Labels` (optional)
-    #[serde(rename = "Labels", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "Labels", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub labels: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>,
     /// Arbitrary JSON kept for the front desk.
     ///
     /// - JSON property: `Notes` (optional)
-    #[serde(rename = "Notes", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "Notes", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub notes: ::std::option::Option<::serde_json::Value>,
     /// Home address of the owner.
     ///
     /// - JSON property: `Address` (optional)
-    #[serde(rename = "Address", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "Address", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub address: ::std::option::Option<Address>,
     /// Past clinic visits, newest first.
     ///
     /// - JSON property: `Visits` (optional)
-    #[serde(rename = "Visits", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "Visits", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub visits: ::std::option::Option<::std::vec::Vec<Visit>>,
     /// The pet shown on the owner's profile card.
     ///
@@ -172,7 +172,7 @@ pub struct Owner {
     /// Delivery tier for text reminders.
     ///
     /// - JSON property: `SmsType` (optional)
-    #[serde(rename = "SmsType", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "SmsType", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_type: ::std::option::Option<SmsType>,
     /// When the owner record was created.
     ///

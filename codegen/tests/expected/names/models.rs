@@ -69,7 +69,7 @@ pub struct Option {
     #[serde(rename = "key")]
     pub key: ::std::string::String,
     /// - JSON property: `value` (optional)
-    #[serde(rename = "value", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "value", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
@@ -125,21 +125,21 @@ pub struct Result {
     #[serde(rename = "ok")]
     pub ok: bool,
     /// - JSON property: `output` (optional)
-    #[serde(rename = "output", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "output", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub output: ::std::option::Option<String>,
     /// - JSON property: `choice` (optional)
-    #[serde(rename = "choice", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "choice", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub choice: ::std::option::Option<Option>,
     /// - JSON property: `choices` (optional)
-    #[serde(rename = "choices", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "choices", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub choices: ::std::option::Option<::std::vec::Vec<Option>>,
     /// Nested results by step name.
     ///
     /// - JSON property: `byName` (optional)
-    #[serde(rename = "byName", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "byName", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub by_name: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, Result>>,
     /// - JSON property: `weird` (optional)
-    #[serde(rename = "weird", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "weird", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub weird: ::std::option::Option<WeirdFields>,
 }
 #[allow(deprecated)]
@@ -204,7 +204,7 @@ pub struct String {
     #[serde(rename = "value")]
     pub value: ::std::string::String,
     /// - JSON property: `length` (optional)
-    #[serde(rename = "length", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "length", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub length: ::std::option::Option<f64>,
 }
 #[allow(deprecated)]
@@ -260,28 +260,28 @@ pub struct WeirdFields {
     #[serde(rename = "type")]
     pub r#type: Flavor,
     /// - JSON property: `self` (optional)
-    #[serde(rename = "self", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "self", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub self_: ::std::option::Option<::std::string::String>,
     /// - JSON property: `async` (optional)
-    #[serde(rename = "async", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "async", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#async: ::std::option::Option<bool>,
     /// - JSON property: `1st` (optional)
-    #[serde(rename = "1st", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "1st", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub _1st: ::std::option::Option<f64>,
     /// - JSON property: `foo-bar` (optional)
-    #[serde(rename = "foo-bar", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "foo-bar", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar: ::std::option::Option<::std::string::String>,
     /// - JSON property: `a.b` (optional)
-    #[serde(rename = "a.b", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "a.b", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub a_b: ::std::option::Option<::std::string::String>,
     /// - JSON property: `naïve` (optional)
-    #[serde(rename = "naïve", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "naïve", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub naive: ::std::option::Option<bool>,
     /// - JSON property: `fooBar` (required)
     #[serde(rename = "fooBar")]
     pub foo_bar_2: ::std::string::String,
     /// - JSON property: `foo_bar` (optional)
-    #[serde(rename = "foo_bar", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "foo_bar", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar_3: ::std::option::Option<f64>,
 }
 #[allow(deprecated)]

@@ -12,7 +12,7 @@ pub struct Ping {
     #[serde(rename = "status")]
     pub status: ::std::string::String,
     /// - JSON property: `latency_ms` (optional)
-    #[serde(rename = "latency_ms", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "latency_ms", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub latency_ms: ::std::option::Option<i64>,
 }
 #[allow(deprecated)]

@@ -11,7 +11,7 @@ pub struct Address {
     #[serde(rename = "city")]
     pub city: ::std::string::String,
     /// - JSON property: `postcode` (optional)
-    #[serde(rename = "postcode", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "postcode", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub postcode: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
@@ -66,7 +66,7 @@ pub struct Cat {
     #[serde(rename = "name")]
     pub name: ::std::string::String,
     /// - JSON property: `indoor` (optional)
-    #[serde(rename = "indoor", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "indoor", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub indoor: ::std::option::Option<bool>,
 }
 #[allow(deprecated)]
@@ -126,7 +126,7 @@ pub struct Owner {
     /// Name shown on invoices and reminders.
     ///
     /// - JSON property: `display_name` (optional)
-    #[serde(rename = "display_name", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "display_name", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// What the staff call the owner, or `null`.
     ///
@@ -144,7 +144,7 @@ pub struct Owner {
     /// Average satisfaction score, 0 to 5.
     ///
     /// - JSON property: `rating` (optional)
-    #[serde(rename = "rating", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "rating", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub rating: ::std::option::Option<f64>,
     /// - JSON property: `verified` (required)
     #[serde(rename = "verified")]
@@ -155,18 +155,18 @@ pub struct Owner {
     /// Home address of the owner.
     ///
     /// - JSON property: `address` (optional)
-    #[serde(rename = "address", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "address", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub address: ::std::option::Option<Address>,
     /// - JSON property: `tags` (optional)
-    #[serde(rename = "tags", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "tags", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Past clinic visits, newest first.
     ///
     /// - JSON property: `visits` (optional)
-    #[serde(rename = "visits", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "visits", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub visits: ::std::option::Option<::std::vec::Vec<Visit>>,
     /// - JSON property: `attributes` (optional)
-    #[serde(rename = "attributes", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "attributes", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
     /// The pet shown on the owner's profile card.
     ///
@@ -181,7 +181,7 @@ pub struct Owner {
     /// Where the owner heard about the clinic.
     ///
     /// - JSON property: `from_` (optional)
-    #[serde(rename = "from_", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "from_", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]

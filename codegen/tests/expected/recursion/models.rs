@@ -16,7 +16,7 @@ pub mod components {
         /// What follows this branch.
         ///
         /// - JSON property: `next` (optional)
-        #[serde(rename = "next", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "next", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub next: ::std::option::Option<Choice>,
     }
     #[allow(deprecated)]
@@ -79,7 +79,7 @@ pub mod components {
         /// The enclosing category.
         ///
         /// - JSON property: `parent` (optional)
-        #[serde(rename = "parent", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "parent", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub parent: ::std::option::Option<::std::boxed::Box<Category>>,
     }
     #[allow(deprecated)]
@@ -221,7 +221,7 @@ pub mod components {
         #[serde(rename = "head")]
         pub head: Employee,
         /// - JSON property: `members` (optional)
-        #[serde(rename = "members", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "members", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub members: ::std::option::Option<::std::vec::Vec<Employee>>,
     }
     #[allow(deprecated)]
@@ -283,7 +283,7 @@ pub mod components {
         /// The department the employee belongs to.
         ///
         /// - JSON property: `department` (optional)
-        #[serde(rename = "department", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "department", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub department: ::std::option::Option<::std::boxed::Box<Department>>,
     }
     #[allow(deprecated)]
@@ -407,7 +407,7 @@ pub mod operations {
         /// Categories by ID.
         ///
         /// - JSON property: `categories` (optional)
-        #[serde(rename = "categories", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "categories", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub categories: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, super::components::Category>>,
     }
     #[allow(deprecated)]

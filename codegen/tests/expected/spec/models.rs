@@ -25,7 +25,7 @@ pub struct Address {
     /// - JSON property: `postal_code` (optional)
     /// - Constraints: `maxLength: 10`
     /// - Example: `"EH6 6QU"`
-    #[serde(rename = "postal_code", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "postal_code", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub postal_code: ::std::option::Option<::std::string::String>,
     /// Country is the two-letter ISO 3166-1 alpha-2 country code.
     ///
@@ -148,7 +148,7 @@ pub struct Customer {
     /// - JSON property: `email` (optional)
     /// - Constraints: `format: "email"`
     /// - Example: `"ada@example.com"`
-    #[serde(rename = "email", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "email", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
     /// Status is the lifecycle state of the account.
     ///
@@ -167,13 +167,13 @@ pub struct Customer {
     /// - JSON property: `shipping_addresses` (optional)
     /// - Constraints: `maxItems: 5`
     /// - Example: `[{"line1":"4 Mill Lane","city":"Dublin","country":"IE"}]`
-    #[serde(rename = "shipping_addresses", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "shipping_addresses", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub shipping_addresses: ::std::option::Option<::std::vec::Vec<Address>>,
     /// Metadata holds free-form key-value pairs set by the merchant.
     ///
     /// - JSON property: `metadata` (optional)
     /// - Example: `{"crm_id":"A-1042","segment":"enterprise"}`
-    #[serde(rename = "metadata", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "metadata", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>,
     /// Balance is the outstanding amount in the smallest currency unit. Defaults to 0.
     ///
@@ -395,13 +395,13 @@ pub struct V3TokenRequest {
     ///
     /// - JSON property: `client_id` (optional)
     /// - Example: `"customer_id"`
-    #[serde(rename = "client_id", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "client_id", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub client_id: ::std::option::Option<::std::string::String>,
     /// ClientSecret is the client secret ID provided to the customer during onboarding.
     ///
     /// - JSON property: `client_secret` (optional)
     /// - Example: `"secret"`
-    #[serde(rename = "client_secret", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "client_secret", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub client_secret: ::std::option::Option<::std::string::String>,
     /// GrantType only allows option: `password`.
     ///
@@ -413,13 +413,13 @@ pub struct V3TokenRequest {
     ///
     /// - JSON property: `password` (optional)
     /// - Example: `"password"`
-    #[serde(rename = "password", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "password", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Username is the ID provided to the customer during onboarding.
     ///
     /// - JSON property: `username` (optional)
     /// - Example: `"jdoe"`
-    #[serde(rename = "username", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "username", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<::std::string::String>,
 }
 #[allow(deprecated)]
@@ -518,27 +518,27 @@ pub struct V3TokenResponse {
     ///
     /// - JSON property: `refresh_token` (optional)
     /// - Example: `"rt_51b3c2"`
-    #[serde(rename = "refresh_token", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "refresh_token", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub refresh_token: ::std::option::Option<::std::string::String>,
     /// Scope lists the permissions granted to the token.
     ///
     /// - JSON property: `scope` (optional)
     /// - Constraints: `maxItems: 10`, `uniqueItems: true`, each item `pattern: "^[a-z]+:(read|write)$"`
     /// - Example: `["accounts:read","payments:write"]`
-    #[serde(rename = "scope", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "scope", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub scope: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// ContactEmail is where the issuer sends notices about this token.
     ///
     /// - JSON property: `contact_email` (optional)
     /// - Constraints: `format: "email"`
     /// - Example: `"security@example.com"`
-    #[serde(rename = "contact_email", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "contact_email", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub contact_email: ::std::option::Option<::std::string::String>,
     /// IssuedAt is when the token was issued.
     ///
     /// - JSON property: `issued_at` (optional)
     /// - Example: `"2024-03-18T09:30:00Z"`
-    #[serde(rename = "issued_at", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "__support::present")]
+    #[serde(rename = "issued_at", default, skip_serializing_if = "::std::option::Option::is_none")]
     pub issued_at: ::std::option::Option<::std::string::String>,
     /// Refreshable says whether `refreshToken` may be used. Defaults to true.
     ///

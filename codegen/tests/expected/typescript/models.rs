@@ -15,7 +15,7 @@ pub mod components {
         #[serde(rename = "city")]
         pub city: ::std::string::String,
         /// - JSON property: `postcode` (optional)
-        #[serde(rename = "postcode", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "postcode", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub postcode: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
@@ -73,7 +73,7 @@ pub mod components {
         #[serde(rename = "name")]
         pub name: ::std::string::String,
         /// - JSON property: `indoor` (optional)
-        #[serde(rename = "indoor", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "indoor", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub indoor: ::std::option::Option<bool>,
     }
     #[allow(deprecated)]
@@ -249,7 +249,7 @@ pub mod components {
         #[serde(rename = "ownerNumber")]
         pub owner_number: f64,
         /// - JSON property: `fullName` (optional)
-        #[serde(rename = "fullName", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "fullName", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub full_name: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
@@ -312,13 +312,13 @@ pub mod components {
         ///
         /// - JSON property: `displayName` (optional)
         /// - Example: `"Jo Bloggs"`
-        #[serde(rename = "displayName", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "displayName", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub display_name: ::std::option::Option<::std::string::String>,
         /// Age in whole years.
         ///
         /// - JSON property: `age` (optional)
         /// - Example: `42`
-        #[serde(rename = "age", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "age", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub age: ::std::option::Option<f64>,
         /// Whether the front desk has checked the owner's ID.
         ///
@@ -332,31 +332,31 @@ pub mod components {
         /// Home address of the owner.
         ///
         /// - JSON property: `address` (optional)
-        #[serde(rename = "address", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "address", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<Address>,
         /// Past clinic visits, newest first.
         /// Maximum of 50 entries.
         ///
         /// - JSON property: `visits` (optional)
-        #[serde(rename = "visits", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "visits", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub visits: ::std::option::Option<::std::vec::Vec<Visit>>,
         /// - JSON property: `nicknames` (optional)
         /// - Example: `["Jo"]`
-        #[serde(rename = "nicknames", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "nicknames", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub nicknames: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// Free-form labels grouped by category.
         ///
         /// - JSON property: `tags` (optional)
         /// - Example: `{"diet":["grain-free","no-chicken"]}`
-        #[serde(rename = "tags", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "tags", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<::std::string::String>>>,
         /// Arbitrary JSON kept for the front desk.
         ///
         /// - JSON property: `notes` (optional)
-        #[serde(rename = "notes", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "notes", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub notes: ::std::option::Option<::serde_json::Value>,
         /// - JSON property: `attributes` (optional)
-        #[serde(rename = "attributes", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "attributes", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
         /// The pet shown on the owner's profile card.
         ///
@@ -371,28 +371,28 @@ pub mod components {
         pub created_at: ::std::string::String,
         /// - JSON property: `birthday` (optional)
         /// - Example: `"1982-11-23"`
-        #[serde(rename = "birthday", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "birthday", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub birthday: ::std::option::Option<::std::string::String>,
         /// Access the owner has to shared records. Defaults to `read`.
         ///
         /// - JSON property: `scope` (optional)
-        #[serde(rename = "scope", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "scope", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub scope: ::std::option::Option<Scope>,
         /// Triage priority: `0` routine, `1` urgent, `2` emergency.
         ///
         /// - JSON property: `priority` (optional)
-        #[serde(rename = "priority", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "priority", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub priority: ::std::option::Option<Priority>,
         /// How reminders are sent. See <https://petshop.example.com/docs/reminders>
         ///
         /// - JSON property: `preferredChannel` (optional)
-        #[serde(rename = "preferredChannel", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "preferredChannel", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub preferred_channel: ::std::option::Option<Channel>,
         /// Numeric identifier from the old booking system.
         ///
         /// - JSON property: `legacyId` (optional)
         #[deprecated(note = "Use `id` instead.")]
-        #[serde(rename = "legacyId", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "legacyId", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub legacy_id: ::std::option::Option<f64>,
     }
     #[allow(deprecated)]
@@ -714,7 +714,7 @@ pub mod components {
         #[serde(rename = "vet")]
         pub vet: ::std::string::String,
         /// - JSON property: `reason` (optional)
-        #[serde(rename = "reason", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "reason", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub reason: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
@@ -935,10 +935,10 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `owner` (optional)
-        #[serde(rename = "owner", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "owner", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub owner: ::std::option::Option<super::components::Owner>,
         /// - JSON property: `legacyOwner` (optional)
-        #[serde(rename = "legacyOwner", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "legacyOwner", default, skip_serializing_if = "::std::option::Option::is_none")]
         pub legacy_owner: ::std::option::Option<super::components::LegacyOwner>,
     }
     #[allow(deprecated)]
