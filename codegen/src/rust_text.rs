@@ -140,30 +140,41 @@ pub fn str_literal(text: &str) -> String {
 
 /// Appends `text` as a Rust string literal to `out`.
 pub fn push_str_literal(out: &mut String, text: &str) {
+    out.reserve(text.len() + 2);
     out.push('"');
+    let bytes = text.as_bytes();
     let mut plain_from = 0;
-    for (index, c) in text.char_indices() {
-        let plain = match c {
-            '"' | '\\' => false,
-            ' '..='~' => true,
-            c if c.is_ascii() => false,
-            c => !needs_escape(c),
-        };
-        if plain {
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        if byte.is_ascii() {
+            if (b' '..=b'~').contains(&byte) && byte != b'"' && byte != b'\\' {
+                index += 1;
+                continue;
+            }
+            out.push_str(&text[plain_from..index]);
+            match byte {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                b'\n' => out.push_str("\\n"),
+                b'\r' => out.push_str("\\r"),
+                b'\t' => out.push_str("\\t"),
+                other => {
+                    let _ = write!(out, "\\u{{{other:x}}}");
+                }
+            }
+            index += 1;
+            plain_from = index;
             continue;
         }
-        out.push_str(&text[plain_from..index]);
-        plain_from = index + c.len_utf8();
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-            }
+        let c = text[index..].chars().next().unwrap_or_default();
+        let width = c.len_utf8();
+        if needs_escape(c) {
+            out.push_str(&text[plain_from..index]);
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            plain_from = index + width;
         }
+        index += width;
     }
     out.push_str(&text[plain_from..]);
     out.push('"');

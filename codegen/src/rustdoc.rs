@@ -109,6 +109,9 @@ fn is_list_item(line: &str) -> bool {
 /// Escapes what rustdoc would misread outside inline code: `<` and `>` (HTML tags),
 /// `[x]` not followed by `(` (intra-doc links), bare URLs (linted), and a leading `#`.
 fn escape_inline(line: &str) -> String {
+    if !line.contains(['<', '>', '[', ']', '`']) && !mentions_http(line) && !line.starts_with('#') {
+        return line.to_owned();
+    }
     let mut out = String::with_capacity(line.len() + 8);
     let mut rest = line;
     let mut in_code = false;
@@ -137,7 +140,7 @@ fn escape_inline(line: &str) -> String {
 }
 
 fn escape_prose(text: &str) -> String {
-    if !text.contains(['<', '>', '[', ']', 'h']) {
+    if !text.contains(['<', '>', '[', ']']) && !mentions_http(text) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());
@@ -184,6 +187,13 @@ fn escape_prose(text: &str) -> String {
         i += c.len_utf8();
     }
     out
+}
+
+/// Whether `text` contains `http` (a substring search per line is slow to set up; a search
+/// for the first letter is not).
+fn mentions_http(text: &str) -> bool {
+    text.match_indices('h')
+        .any(|(index, _)| text[index..].starts_with("http"))
 }
 
 /// Whether the `[` at `open` starts a Markdown link `[text](url)`.
