@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use crate::emit_schema::{model_body, RefWriter};
 use crate::ir::{EnumRepr, Field, Model, ModelId, ModelKind, ModelSet, Type};
-use crate::rust_text::{push_str_literal, str_literal, RustWriter};
+use crate::rust_text::{push_raw_str_literal, push_str_literal, str_literal, RustWriter};
 use crate::rustdoc::doc_lines;
 
 /// The first line of every generated file.
@@ -707,7 +707,10 @@ fn json_schema_impl(w: &mut RustWriter, models: &ModelSet, id: ModelId) {
         ": &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {",
     ]);
     w.open_of(&[&support, "::schema("]);
-    w.line_of(&[&str_literal(&text), ","]);
+    let line = w.start();
+    push_raw_str_literal(line, &text);
+    line.push(',');
+    w.end();
     if refs.used.is_empty() {
         w.line("&[],");
     } else {

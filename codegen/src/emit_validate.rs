@@ -401,6 +401,10 @@ fn string_checks(w: &mut RustWriter, c: &Constraints, implied: Option<Format>, t
     wrote
 }
 
+fn has_string_checks(c: &Constraints) -> bool {
+    c.min_length.is_some() || c.max_length.is_some() || c.pattern.is_some()
+}
+
 fn has_number_checks(c: &Constraints) -> bool {
     c.minimum.is_some()
         || c.maximum.is_some()
@@ -570,9 +574,24 @@ impl ShapeWriter<'_> {
                 out.push_str(") }");
             }
             None => {
-                out.push_str("s::Shape::of(");
-                self.kind(out, ty, &c);
-                out.push(')');
+                let plain = match ty {
+                    Type::String if c.format.is_none() && !has_string_checks(&c) => {
+                        Some("s::Shape::STRING")
+                    }
+                    Type::Integer if !has_number_checks(&c) => Some("s::Shape::INTEGER"),
+                    Type::Number if !has_number_checks(&c) => Some("s::Shape::NUMBER"),
+                    Type::Boolean => Some("s::Shape::BOOLEAN"),
+                    Type::Any => Some("s::Shape::ANY"),
+                    _ => None,
+                };
+                match plain {
+                    Some(constant) => out.push_str(constant),
+                    None => {
+                        out.push_str("s::Shape::of(");
+                        self.kind(out, ty, &c);
+                        out.push(')');
+                    }
+                }
             }
         }
     }

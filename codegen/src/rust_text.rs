@@ -180,6 +180,38 @@ pub fn push_str_literal(out: &mut String, text: &str) {
     out.push('"');
 }
 
+/// Appends `text` as a raw string literal (`r#"..."#`), which needs no escaping and reads
+/// as the text itself; text with characters a literal must escape gets a plain literal.
+pub fn push_raw_str_literal(out: &mut String, text: &str) {
+    let plain = text.bytes().all(|b| b >= b' ' && b != 0x7f)
+        && (text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && needs_escape(c)));
+    if !plain {
+        push_str_literal(out, text);
+        return;
+    }
+    // One more `#` than the longest run of them after a quote in the text.
+    let bytes = text.as_bytes();
+    let mut hashes = 1;
+    for (index, _) in text.match_indices('"') {
+        let run = bytes[index + 1..]
+            .iter()
+            .take_while(|&&b| b == b'#')
+            .count();
+        hashes = hashes.max(run + 1);
+    }
+    out.reserve(text.len() + 3 + 2 * hashes);
+    out.push('r');
+    for _ in 0..hashes {
+        out.push('#');
+    }
+    out.push('"');
+    out.push_str(text);
+    out.push('"');
+    for _ in 0..hashes {
+        out.push('#');
+    }
+}
+
 /// Whether a non-ASCII character is written as a `\u{...}` escape: controls, format
 /// characters (text direction, zero-width) and anything `char::escape_debug` escapes.
 fn needs_escape(c: char) -> bool {
@@ -198,6 +230,19 @@ mod tests {
         assert_eq!(str_literal("é😀"), "\"é😀\"");
         assert_eq!(str_literal("x\u{202E}y"), "\"x\\u{202e}y\"");
         assert_eq!(str_literal("\u{0}"), "\"\\u{0}\"");
+    }
+
+    #[test]
+    fn raw_literals_need_no_escapes_and_fall_back_when_they_would() {
+        let mut out = String::new();
+        push_raw_str_literal(&mut out, r#"{"a":"b\"c"}"#);
+        assert_eq!(out, r###"r#"{"a":"b\"c"}"#"###);
+        out.clear();
+        push_raw_str_literal(&mut out, "say \"#not\"## done");
+        assert_eq!(out, "r###\"say \"#not\"## done\"###");
+        out.clear();
+        push_raw_str_literal(&mut out, "x\u{202E}y");
+        assert_eq!(out, "\"x\\u{202e}y\"");
     }
 
     #[test]

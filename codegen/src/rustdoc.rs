@@ -129,7 +129,14 @@ fn escape_inline(line: &str) -> String {
         let ticks = after.chars().take_while(|&c| c == '`').count();
         out.push_str(&after[..ticks]);
         rest = &after[ticks..];
-        if in_code || rest.contains(&"`".repeat(ticks)) {
+        let closes_later = || {
+            if ticks == 1 {
+                rest.contains('`')
+            } else {
+                rest.contains(&"`".repeat(ticks))
+            }
+        };
+        if in_code || closes_later() {
             in_code = !in_code;
         }
     }
@@ -143,49 +150,50 @@ fn escape_prose(text: &str) -> String {
     if !text.contains(['<', '>', '[', ']']) && !mentions_http(text) {
         return text.to_owned();
     }
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(text.len() + 8);
     let bytes = text.as_bytes();
+    // Every character that is rewritten is ASCII, so the plain runs between them are copied
+    // whole.
+    let mut plain = 0;
     let mut i = 0;
-    while i < text.len() {
-        let rest = &text[i..];
-        if rest.starts_with("http://") || rest.starts_with("https://") {
-            let preceded_by_link = out.ends_with("](") || out.ends_with('<');
-            let end = rest
-                .find(|c: char| c.is_whitespace() || c == ')' || c == '>' || c == '"')
-                .unwrap_or(rest.len());
-            let url = rest[..end].trim_end_matches(['.', ',', ';', ':']);
-            if preceded_by_link {
-                out.push_str(url);
-            } else {
-                out.push('<');
-                out.push_str(url);
-                out.push('>');
-            }
-            i += url.len();
-            continue;
-        }
-        let c = rest.chars().next().unwrap_or(' ');
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '[' => {
-                if closes_as_link(bytes, i) {
-                    out.push('[');
+    while i < bytes.len() {
+        let replacement = match bytes[i] {
+            b'h' if text[i..].starts_with("http://") || text[i..].starts_with("https://") => {
+                out.push_str(&text[plain..i]);
+                let rest = &text[i..];
+                let preceded_by_link = out.ends_with("](") || out.ends_with('<');
+                let end = rest
+                    .find(|c: char| c.is_whitespace() || c == ')' || c == '>' || c == '"')
+                    .unwrap_or(rest.len());
+                let url = rest[..end].trim_end_matches(['.', ',', ';', ':']);
+                if preceded_by_link {
+                    out.push_str(url);
                 } else {
-                    out.push_str("\\[");
+                    out.push('<');
+                    out.push_str(url);
+                    out.push('>');
                 }
+                i += url.len();
+                plain = i;
+                continue;
             }
-            ']' => {
-                if bytes.get(i + 1) == Some(&b'(') {
-                    out.push(']');
-                } else {
-                    out.push_str("\\]");
-                }
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'[' if closes_as_link(bytes, i) => "[",
+            b'[' => "\\[",
+            b']' if bytes.get(i + 1) == Some(&b'(') => "]",
+            b']' => "\\]",
+            _ => {
+                i += 1;
+                continue;
             }
-            _ => out.push(c),
-        }
-        i += c.len_utf8();
+        };
+        out.push_str(&text[plain..i]);
+        out.push_str(replacement);
+        i += 1;
+        plain = i;
     }
+    out.push_str(&text[plain..]);
     out
 }
 

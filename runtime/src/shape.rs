@@ -108,6 +108,17 @@ pub struct Shape {
 }
 
 impl Shape {
+    /// Any string.
+    pub const STRING: Shape = Shape::of(Kind::String(&StringRules::NONE));
+    /// Any integer.
+    pub const INTEGER: Shape = Shape::of(Kind::Integer(&NumberRules::NONE));
+    /// Any number.
+    pub const NUMBER: Shape = Shape::of(Kind::Number(&NumberRules::NONE));
+    /// `true` or `false`.
+    pub const BOOLEAN: Shape = Shape::of(Kind::Boolean);
+    /// Any JSON value.
+    pub const ANY: Shape = Shape::of(Kind::Any);
+
     /// A shape of `kind` with no constant.
     #[must_use]
     pub const fn of(kind: Kind) -> Self {

@@ -27,7 +27,7 @@ impl ::schemars::JsonSchema for Address {
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Address\",\"type\":\"object\",\"properties\":{\"Street\":{\"type\":\"string\"},\"City\":{\"type\":\"string\"},\"Postcode\":{\"type\":\"string\"}},\"required\":[\"Street\",\"City\"]}",
+            r#"{"title":"Address","type":"object","properties":{"Street":{"type":"string"},"City":{"type":"string"},"Postcode":{"type":"string"}},"required":["Street","City"]}"#,
             &[],
         )
     }
@@ -42,9 +42,9 @@ impl ::modelgen_runtime::Model for Address {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "Street", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "City", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "Postcode", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "Street", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "City", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "Postcode", required: false, nullable: false, shape: s::Shape::STRING },
         ]);
         &SHAPE
     }
@@ -83,7 +83,7 @@ impl ::schemars::JsonSchema for Metadata {
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Metadata\",\"description\":\"Anything the front desk wants to keep: a note, or a JSON object.\",\"anyOf\":[{\"type\":\"string\"},{\"type\":\"object\",\"additionalProperties\":{}}]}",
+            r#"{"title":"Metadata","description":"Anything the front desk wants to keep: a note, or a JSON object.","anyOf":[{"type":"string"},{"type":"object","additionalProperties":{}}]}"#,
             &[],
         )
     }
@@ -97,7 +97,7 @@ impl ::modelgen_runtime::Validate for Metadata {
 impl ::modelgen_runtime::Model for Metadata {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Metadata", variants: &[s::Shape::of(s::Kind::String(&s::StringRules::NONE)), s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Any))), ] };
+        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Metadata", variants: &[s::Shape::STRING, s::Shape::of(s::Kind::Map(&s::Shape::ANY)), ] };
         &SHAPE
     }
 }
@@ -199,7 +199,7 @@ impl ::schemars::JsonSchema for Owner {
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Owner\",\"description\":\"A person who owns one or more pets.\",\"type\":\"object\",\"properties\":{\"Id\":{\"description\":\"Unique identifier of the owner.\",\"type\":\"string\",\"examples\":[\"own_12ab\"]},\"DisplayName\":{\"description\":\"Name shown on invoices and reminders.\",\"type\":\"string\"},\"VisitCount\":{\"description\":\"Number of completed visits.\",\"type\":\"integer\",\"examples\":[7]},\"Address\":{\"description\":\"Home address of the owner.\",\"$modelRef\":\"Address\"},\"Metadata\":{\"description\":\"Anything the front desk wants to keep: a note, or a JSON object.\",\"$modelRef\":\"Metadata\"}},\"required\":[\"Id\",\"VisitCount\"],\"examples\":[{\"Id\":\"own_12ab\",\"VisitCount\":7}]}",
+            r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"Id":{"description":"Unique identifier of the owner.","type":"string","examples":["own_12ab"]},"DisplayName":{"description":"Name shown on invoices and reminders.","type":"string"},"VisitCount":{"description":"Number of completed visits.","type":"integer","examples":[7]},"Address":{"description":"Home address of the owner.","$modelRef":"Address"},"Metadata":{"description":"Anything the front desk wants to keep: a note, or a JSON object.","$modelRef":"Metadata"}},"required":["Id","VisitCount"],"examples":[{"Id":"own_12ab","VisitCount":7}]}"#,
             &[
                 ("Address", generator.subschema_for::<Address>()),
                 ("Metadata", generator.subschema_for::<Metadata>()),
@@ -217,9 +217,9 @@ impl ::modelgen_runtime::Model for Owner {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "Id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "DisplayName", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "VisitCount", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+            s::FieldShape { wire_name: "Id", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "DisplayName", required: false, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "VisitCount", required: true, nullable: false, shape: s::Shape::INTEGER },
             s::FieldShape { wire_name: "Address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
             s::FieldShape { wire_name: "Metadata", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Metadata as ::modelgen_runtime::Model>::shape)) },
         ]);

@@ -29,7 +29,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Address\",\"type\":\"object\",\"properties\":{\"Street\":{\"type\":\"string\"},\"City\":{\"type\":\"string\"},\"Postcode\":{\"type\":\"string\"}},\"required\":[\"Street\",\"City\"]}",
+                r#"{"title":"Address","type":"object","properties":{"Street":{"type":"string"},"City":{"type":"string"},"Postcode":{"type":"string"}},"required":["Street","City"]}"#,
                 &[],
             )
         }
@@ -44,9 +44,9 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "Street", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "City", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "Postcode", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "Street", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "City", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "Postcode", required: false, nullable: false, shape: s::Shape::STRING },
             ]);
             &SHAPE
         }
@@ -78,7 +78,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"HTTPMetadata\",\"type\":\"object\",\"properties\":{}}",
+                r#"{"title":"HTTPMetadata","type":"object","properties":{}}"#,
                 &[],
             )
         }
@@ -172,7 +172,7 @@ pub mod components {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Owner\",\"description\":\"A person who owns one or more pets.\",\"type\":\"object\",\"properties\":{\"ID\":{\"description\":\"Unique identifier of the owner.\",\"type\":\"string\"},\"DisplayName\":{\"description\":\"Name shown on invoices and reminders.\",\"type\":\"string\"},\"VisitCount\":{\"description\":\"Number of completed visits.\",\"type\":\"integer\"},\"Rating\":{\"description\":\"Average satisfaction score, 0 to 5.\",\"type\":\"number\"},\"Weight\":{\"type\":\"number\"},\"Verified\":{\"type\":\"boolean\"},\"Attributes\":{\"type\":\"object\",\"additionalProperties\":{}},\"Species\":{\"$modelRef\":\"components.Species\"},\"Address\":{\"description\":\"Home address of the owner.\",\"$modelRef\":\"components.Address\"},\"Addresses\":{\"type\":\"array\",\"items\":{\"$modelRef\":\"components.Address\"}},\"PetIds\":{\"description\":\"IDs of the owner's pets.\",\"$modelRef\":\"components.PetIds\",\"examples\":[[\"pet_81x\"]]}},\"required\":[\"ID\",\"VisitCount\",\"Weight\",\"Species\"]}",
+                r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"ID":{"description":"Unique identifier of the owner.","type":"string"},"DisplayName":{"description":"Name shown on invoices and reminders.","type":"string"},"VisitCount":{"description":"Number of completed visits.","type":"integer"},"Rating":{"description":"Average satisfaction score, 0 to 5.","type":"number"},"Weight":{"type":"number"},"Verified":{"type":"boolean"},"Attributes":{"type":"object","additionalProperties":{}},"Species":{"$modelRef":"components.Species"},"Address":{"description":"Home address of the owner.","$modelRef":"components.Address"},"Addresses":{"type":"array","items":{"$modelRef":"components.Address"}},"PetIds":{"description":"IDs of the owner's pets.","$modelRef":"components.PetIds","examples":[["pet_81x"]]}},"required":["ID","VisitCount","Weight","Species"]}"#,
                 &[
                     ("components.Address", generator.subschema_for::<Address>()),
                     ("components.PetIds", generator.subschema_for::<PetIds>()),
@@ -191,13 +191,13 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "ID", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "DisplayName", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "VisitCount", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
-                s::FieldShape { wire_name: "Rating", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
-                s::FieldShape { wire_name: "Weight", required: true, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
-                s::FieldShape { wire_name: "Verified", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
-                s::FieldShape { wire_name: "Attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Any))) },
+                s::FieldShape { wire_name: "ID", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "DisplayName", required: false, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "VisitCount", required: true, nullable: false, shape: s::Shape::INTEGER },
+                s::FieldShape { wire_name: "Rating", required: false, nullable: false, shape: s::Shape::NUMBER },
+                s::FieldShape { wire_name: "Weight", required: true, nullable: false, shape: s::Shape::NUMBER },
+                s::FieldShape { wire_name: "Verified", required: false, nullable: false, shape: s::Shape::BOOLEAN },
+                s::FieldShape { wire_name: "Attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::ANY)) },
                 s::FieldShape { wire_name: "Species", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Species as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "Address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "Addresses", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
@@ -240,7 +240,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"PetIds\",\"description\":\"IDs of the owner's pets, as one ID or a list.\",\"anyOf\":[{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"type\":\"string\"}]}",
+                r#"{"title":"PetIds","description":"IDs of the owner's pets, as one ID or a list.","anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]}"#,
                 &[],
             )
         }
@@ -254,7 +254,7 @@ pub mod components {
     impl ::modelgen_runtime::Model for PetIds {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "PetIds", variants: &[s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })), s::Shape::of(s::Kind::String(&s::StringRules::NONE)), ] };
+            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "PetIds", variants: &[s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })), s::Shape::STRING, ] };
             &SHAPE
         }
     }
@@ -322,7 +322,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Species\",\"description\":\"Kind of animal.\",\"type\":\"string\",\"enum\":[\"cat\",\"dog\",\"guinea pig\"]}",
+                r#"{"title":"Species","description":"Kind of animal.","type":"string","enum":["cat","dog","guinea pig"]}"#,
                 &[],
             )
         }
@@ -378,7 +378,7 @@ pub mod operations {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"GetOwnerResponse\",\"type\":\"object\",\"properties\":{\"HTTPMeta\":{\"$modelRef\":\"components.HttpMetadata\"},\"Owner\":{\"description\":\"The requested owner.\",\"$modelRef\":\"components.Owner\"}},\"required\":[\"HTTPMeta\"]}",
+                r#"{"title":"GetOwnerResponse","type":"object","properties":{"HTTPMeta":{"$modelRef":"components.HttpMetadata"},"Owner":{"description":"The requested owner.","$modelRef":"components.Owner"}},"required":["HTTPMeta"]}"#,
                 &[
                     ("components.HttpMetadata", generator.subschema_for::<super::components::HttpMetadata>()),
                     ("components.Owner", generator.subschema_for::<super::components::Owner>()),

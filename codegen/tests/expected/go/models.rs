@@ -27,7 +27,7 @@ impl ::schemars::JsonSchema for Address {
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Address\",\"type\":\"object\",\"properties\":{\"Street\":{\"type\":\"string\"},\"City\":{\"type\":\"string\"},\"Postcode\":{\"type\":\"string\"}},\"required\":[\"Street\",\"City\"]}",
+            r#"{"title":"Address","type":"object","properties":{"Street":{"type":"string"},"City":{"type":"string"},"Postcode":{"type":"string"}},"required":["Street","City"]}"#,
             &[],
         )
     }
@@ -42,9 +42,9 @@ impl ::modelgen_runtime::Model for Address {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "Street", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "City", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "Postcode", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "Street", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "City", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "Postcode", required: false, nullable: false, shape: s::Shape::STRING },
         ]);
         &SHAPE
     }
@@ -82,7 +82,7 @@ impl ::schemars::JsonSchema for Cat {
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Cat\",\"type\":\"object\",\"properties\":{\"Name\":{\"type\":\"string\"},\"Indoor\":{\"type\":\"boolean\"}},\"required\":[\"Name\"]}",
+            r#"{"title":"Cat","type":"object","properties":{"Name":{"type":"string"},"Indoor":{"type":"boolean"}},"required":["Name"]}"#,
             &[],
         )
     }
@@ -97,8 +97,8 @@ impl ::modelgen_runtime::Model for Cat {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "Name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "Indoor", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+            s::FieldShape { wire_name: "Name", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "Indoor", required: false, nullable: false, shape: s::Shape::BOOLEAN },
         ]);
         &SHAPE
     }
@@ -198,7 +198,7 @@ impl ::schemars::JsonSchema for Owner {
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Owner\",\"description\":\"A person who owns one or more pets.\",\"type\":\"object\",\"properties\":{\"ID\":{\"description\":\"Unique identifier of the owner.\",\"type\":\"string\"},\"DisplayName\":{\"description\":\"Name shown on invoices and reminders.\",\"type\":\"string\"},\"VisitCount\":{\"description\":\"Number of completed visits.\",\"type\":\"integer\"},\"Rating\":{\"description\":\"Average satisfaction score, 0 to 5.\",\"type\":\"number\"},\"Verified\":{\"type\":\"boolean\"},\"Nicknames\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"Labels\":{\"description\":\"Free-form labels set by the front desk.\",\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}},\"Notes\":{\"description\":\"Arbitrary JSON kept for the front desk.\"},\"Address\":{\"description\":\"Home address of the owner.\",\"$modelRef\":\"Address\"},\"Visits\":{\"description\":\"Past clinic visits, newest first.\",\"type\":\"array\",\"items\":{\"$modelRef\":\"Visit\"}},\"FavoritePet\":{\"description\":\"The pet shown on the owner's profile card.\",\"$modelRef\":\"Pet\"},\"SmsType\":{\"description\":\"Delivery tier for text reminders.\",\"$modelRef\":\"SmsType\"},\"CreatedAt\":{\"description\":\"When the owner record was created.\",\"type\":\"string\",\"format\":\"date-time\"},\"MemberSince\":{\"description\":\"Day the owner registered with the clinic.\",\"type\":\"string\",\"format\":\"date\"}},\"required\":[\"ID\",\"VisitCount\",\"Verified\",\"FavoritePet\",\"CreatedAt\",\"MemberSince\"]}",
+            r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"ID":{"description":"Unique identifier of the owner.","type":"string"},"DisplayName":{"description":"Name shown on invoices and reminders.","type":"string"},"VisitCount":{"description":"Number of completed visits.","type":"integer"},"Rating":{"description":"Average satisfaction score, 0 to 5.","type":"number"},"Verified":{"type":"boolean"},"Nicknames":{"type":"array","items":{"type":"string"}},"Labels":{"description":"Free-form labels set by the front desk.","type":"object","additionalProperties":{"type":"string"}},"Notes":{"description":"Arbitrary JSON kept for the front desk."},"Address":{"description":"Home address of the owner.","$modelRef":"Address"},"Visits":{"description":"Past clinic visits, newest first.","type":"array","items":{"$modelRef":"Visit"}},"FavoritePet":{"description":"The pet shown on the owner's profile card.","$modelRef":"Pet"},"SmsType":{"description":"Delivery tier for text reminders.","$modelRef":"SmsType"},"CreatedAt":{"description":"When the owner record was created.","type":"string","format":"date-time"},"MemberSince":{"description":"Day the owner registered with the clinic.","type":"string","format":"date"}},"required":["ID","VisitCount","Verified","FavoritePet","CreatedAt","MemberSince"]}"#,
             &[
                 ("Address", generator.subschema_for::<Address>()),
                 ("Pet", generator.subschema_for::<Pet>()),
@@ -236,14 +236,14 @@ impl ::modelgen_runtime::Model for Owner {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "ID", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "DisplayName", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "VisitCount", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
-            s::FieldShape { wire_name: "Rating", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
-            s::FieldShape { wire_name: "Verified", required: true, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
-            s::FieldShape { wire_name: "Nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })) },
-            s::FieldShape { wire_name: "Labels", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::String(&s::StringRules::NONE)))) },
-            s::FieldShape { wire_name: "Notes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Any) },
+            s::FieldShape { wire_name: "ID", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "DisplayName", required: false, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "VisitCount", required: true, nullable: false, shape: s::Shape::INTEGER },
+            s::FieldShape { wire_name: "Rating", required: false, nullable: false, shape: s::Shape::NUMBER },
+            s::FieldShape { wire_name: "Verified", required: true, nullable: false, shape: s::Shape::BOOLEAN },
+            s::FieldShape { wire_name: "Nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })) },
+            s::FieldShape { wire_name: "Labels", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::STRING)) },
+            s::FieldShape { wire_name: "Notes", required: false, nullable: false, shape: s::Shape::ANY },
             s::FieldShape { wire_name: "Address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
             s::FieldShape { wire_name: "Visits", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
             s::FieldShape { wire_name: "FavoritePet", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
@@ -288,7 +288,7 @@ impl ::schemars::JsonSchema for Pet {
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Pet\",\"description\":\"The pet shown on a profile: a cat record, or a list of pet IDs.\",\"anyOf\":[{\"$modelRef\":\"Cat\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]}",
+            r#"{"title":"Pet","description":"The pet shown on a profile: a cat record, or a list of pet IDs.","anyOf":[{"$modelRef":"Cat"},{"type":"array","items":{"type":"string"}}]}"#,
             &[
                 ("Cat", generator.subschema_for::<Cat>()),
             ],
@@ -304,7 +304,7 @@ impl ::modelgen_runtime::Validate for Pet {
 impl ::modelgen_runtime::Model for Pet {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })), ] };
+        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })), ] };
         &SHAPE
     }
 }
@@ -395,7 +395,7 @@ impl ::schemars::JsonSchema for SmsType {
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"SmsType\",\"description\":\"Delivery tier for text reminders.\",\"type\":\"integer\",\"enum\":[0,1,2]}",
+            r#"{"title":"SmsType","description":"Delivery tier for text reminders.","type":"integer","enum":[0,1,2]}"#,
             &[],
         )
     }
@@ -452,7 +452,7 @@ impl ::schemars::JsonSchema for Visit {
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Visit\",\"description\":\"One appointment at the clinic.\",\"type\":\"object\",\"properties\":{\"VisitedAt\":{\"description\":\"Start of the appointment.\",\"type\":\"string\",\"format\":\"date-time\"},\"Vet\":{\"description\":\"Name of the attending vet.\",\"type\":\"string\"}},\"required\":[\"VisitedAt\",\"Vet\"]}",
+            r#"{"title":"Visit","description":"One appointment at the clinic.","type":"object","properties":{"VisitedAt":{"description":"Start of the appointment.","type":"string","format":"date-time"},"Vet":{"description":"Name of the attending vet.","type":"string"}},"required":["VisitedAt","Vet"]}"#,
             &[],
         )
     }
@@ -474,7 +474,7 @@ impl ::modelgen_runtime::Model for Visit {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
             s::FieldShape { wire_name: "VisitedAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "Vet", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "Vet", required: true, nullable: false, shape: s::Shape::STRING },
         ]);
         &SHAPE
     }

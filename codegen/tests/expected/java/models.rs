@@ -29,7 +29,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Address\",\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"postcode\":{\"type\":\"string\"}},\"required\":[\"street\",\"city\"]}",
+                r#"{"title":"Address","type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"},"postcode":{"type":"string"}},"required":["street","city"]}"#,
                 &[],
             )
         }
@@ -44,9 +44,9 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::STRING },
             ]);
             &SHAPE
         }
@@ -154,7 +154,7 @@ pub mod components {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Owner\",\"description\":\"A person who owns one or more pets.\",\"type\":\"object\",\"properties\":{\"id\":{\"description\":\"Unique identifier of the owner.\",\"type\":\"string\",\"examples\":[\"own_12ab\"]},\"visitCount\":{\"description\":\"Number of completed visits.\",\"type\":\"integer\",\"examples\":[7]},\"age\":{\"description\":\"Age in whole years.\",\"type\":\"integer\",\"examples\":[42]},\"rating\":{\"description\":\"Average satisfaction score, 0 to 5.\",\"type\":\"number\",\"examples\":[4.5]},\"verified\":{\"type\":\"boolean\",\"examples\":[true]},\"displayName\":{\"description\":\"Name shown on invoices and reminders.\",\"type\":\"string\"},\"legacyNumber\":{\"description\":\"Identifier from the old booking system, or `null`.\",\"type\":[\"integer\",\"null\"]},\"address\":{\"description\":\"Home address of the owner.\",\"$modelRef\":\"components.Address\"},\"mailingAddress\":{\"anyOf\":[{\"$modelRef\":\"components.Address\"},{\"type\":\"null\"}]},\"nicknames\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"visits\":{\"description\":\"Past clinic visits, newest first.\",\"type\":\"array\",\"items\":{\"$modelRef\":\"components.Visit\"}},\"attributes\":{\"type\":\"object\",\"additionalProperties\":{}},\"favoritePet\":{\"description\":\"The pet shown on the owner's profile card.\",\"$modelRef\":\"components.Pet\"},\"createdAt\":{\"description\":\"When the owner record was created.\",\"type\":\"string\",\"format\":\"date-time\",\"examples\":[\"2024-05-01T09:30:00Z\"]},\"memberSince\":{\"description\":\"Day the owner registered with the clinic.\",\"type\":\"string\",\"format\":\"date\",\"examples\":[\"2019-03-14\"]}},\"required\":[\"id\",\"visitCount\",\"age\",\"rating\",\"verified\",\"favoritePet\",\"createdAt\",\"memberSince\"]}",
+                r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"id":{"description":"Unique identifier of the owner.","type":"string","examples":["own_12ab"]},"visitCount":{"description":"Number of completed visits.","type":"integer","examples":[7]},"age":{"description":"Age in whole years.","type":"integer","examples":[42]},"rating":{"description":"Average satisfaction score, 0 to 5.","type":"number","examples":[4.5]},"verified":{"type":"boolean","examples":[true]},"displayName":{"description":"Name shown on invoices and reminders.","type":"string"},"legacyNumber":{"description":"Identifier from the old booking system, or `null`.","type":["integer","null"]},"address":{"description":"Home address of the owner.","$modelRef":"components.Address"},"mailingAddress":{"anyOf":[{"$modelRef":"components.Address"},{"type":"null"}]},"nicknames":{"type":"array","items":{"type":"string"}},"visits":{"description":"Past clinic visits, newest first.","type":"array","items":{"$modelRef":"components.Visit"}},"attributes":{"type":"object","additionalProperties":{}},"favoritePet":{"description":"The pet shown on the owner's profile card.","$modelRef":"components.Pet"},"createdAt":{"description":"When the owner record was created.","type":"string","format":"date-time","examples":["2024-05-01T09:30:00Z"]},"memberSince":{"description":"Day the owner registered with the clinic.","type":"string","format":"date","examples":["2019-03-14"]}},"required":["id","visitCount","age","rating","verified","favoritePet","createdAt","memberSince"]}"#,
                 &[
                     ("components.Address", generator.subschema_for::<Address>()),
                     ("components.Pet", generator.subschema_for::<Pet>()),
@@ -191,18 +191,18 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "visitCount", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
-                s::FieldShape { wire_name: "age", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
-                s::FieldShape { wire_name: "rating", required: true, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
-                s::FieldShape { wire_name: "verified", required: true, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
-                s::FieldShape { wire_name: "displayName", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "legacyNumber", required: false, nullable: true, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "visitCount", required: true, nullable: false, shape: s::Shape::INTEGER },
+                s::FieldShape { wire_name: "age", required: true, nullable: false, shape: s::Shape::INTEGER },
+                s::FieldShape { wire_name: "rating", required: true, nullable: false, shape: s::Shape::NUMBER },
+                s::FieldShape { wire_name: "verified", required: true, nullable: false, shape: s::Shape::BOOLEAN },
+                s::FieldShape { wire_name: "displayName", required: false, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "legacyNumber", required: false, nullable: true, shape: s::Shape::INTEGER },
                 s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "mailingAddress", required: false, nullable: true, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })) },
+                s::FieldShape { wire_name: "nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })) },
                 s::FieldShape { wire_name: "visits", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
-                s::FieldShape { wire_name: "attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Any))) },
+                s::FieldShape { wire_name: "attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::ANY)) },
                 s::FieldShape { wire_name: "favoritePet", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "createdAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
                 s::FieldShape { wire_name: "memberSince", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
@@ -241,7 +241,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Pet\",\"description\":\"The pet shown on a profile: a cat record, or a list of pet IDs.\"}",
+                r#"{"title":"Pet","description":"The pet shown on a profile: a cat record, or a list of pet IDs."}"#,
                 &[],
             )
         }
@@ -298,7 +298,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Visit\",\"description\":\"One appointment at the clinic.\",\"type\":\"object\",\"properties\":{\"visitedAt\":{\"description\":\"Start of the appointment.\",\"type\":\"string\",\"format\":\"date-time\"},\"vet\":{\"description\":\"Name of the attending vet.\",\"type\":\"string\"}},\"required\":[\"visitedAt\",\"vet\"]}",
+                r#"{"title":"Visit","description":"One appointment at the clinic.","type":"object","properties":{"visitedAt":{"description":"Start of the appointment.","type":"string","format":"date-time"},"vet":{"description":"Name of the attending vet.","type":"string"}},"required":["visitedAt","vet"]}"#,
                 &[],
             )
         }
@@ -320,7 +320,7 @@ pub mod components {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
                 s::FieldShape { wire_name: "visitedAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-                s::FieldShape { wire_name: "vet", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "vet", required: true, nullable: false, shape: s::Shape::STRING },
             ]);
             &SHAPE
         }
@@ -370,7 +370,7 @@ pub mod operations {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"GetOwnerResponse\",\"type\":\"object\",\"properties\":{\"contentType\":{\"description\":\"HTTP response content type for this operation\",\"type\":\"string\"},\"statusCode\":{\"description\":\"HTTP response status code for this operation\",\"type\":\"integer\"},\"owner\":{\"description\":\"The requested owner.\",\"$modelRef\":\"components.Owner\"}},\"required\":[\"contentType\",\"statusCode\"]}",
+                r#"{"title":"GetOwnerResponse","type":"object","properties":{"contentType":{"description":"HTTP response content type for this operation","type":"string"},"statusCode":{"description":"HTTP response status code for this operation","type":"integer"},"owner":{"description":"The requested owner.","$modelRef":"components.Owner"}},"required":["contentType","statusCode"]}"#,
                 &[
                     ("components.Owner", generator.subschema_for::<super::components::Owner>()),
                 ],
@@ -392,8 +392,8 @@ pub mod operations {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "contentType", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "statusCode", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "contentType", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "statusCode", required: true, nullable: false, shape: s::Shape::INTEGER },
                 s::FieldShape { wire_name: "owner", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::Owner as ::modelgen_runtime::Model>::shape)) },
             ]);
             &SHAPE

@@ -32,7 +32,7 @@ impl ::schemars::JsonSchema for Flavor {
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Flavor\",\"description\":\"Enum values that are not valid identifiers.\",\"type\":\"string\",\"enum\":[\"a-b\",\"1\",\"\",\"type\"]}",
+            r#"{"title":"Flavor","description":"Enum values that are not valid identifiers.","type":"string","enum":["a-b","1","","type"]}"#,
             &[],
         )
     }
@@ -85,7 +85,7 @@ impl ::schemars::JsonSchema for Option {
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Option\",\"description\":\"One choice in a settings menu.\",\"type\":\"object\",\"properties\":{\"key\":{\"type\":\"string\"},\"value\":{\"type\":\"string\"}},\"required\":[\"key\"]}",
+            r#"{"title":"Option","description":"One choice in a settings menu.","type":"object","properties":{"key":{"type":"string"},"value":{"type":"string"}},"required":["key"]}"#,
             &[],
         )
     }
@@ -100,8 +100,8 @@ impl ::modelgen_runtime::Model for Option {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "key", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "value", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "key", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "value", required: false, nullable: false, shape: s::Shape::STRING },
         ]);
         &SHAPE
     }
@@ -155,7 +155,7 @@ impl ::schemars::JsonSchema for Result {
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Result\",\"description\":\"Outcome of a run, built from models named like standard library types.\",\"type\":\"object\",\"properties\":{\"ok\":{\"type\":\"boolean\"},\"output\":{\"$modelRef\":\"String\"},\"choice\":{\"$modelRef\":\"Option\"},\"choices\":{\"type\":\"array\",\"items\":{\"$modelRef\":\"Option\"}},\"byName\":{\"description\":\"Nested results by step name.\",\"type\":\"object\",\"additionalProperties\":{\"$modelRef\":\"Result\"}},\"weird\":{\"$modelRef\":\"WeirdFields\"}},\"required\":[\"ok\"]}",
+            r#"{"title":"Result","description":"Outcome of a run, built from models named like standard library types.","type":"object","properties":{"ok":{"type":"boolean"},"output":{"$modelRef":"String"},"choice":{"$modelRef":"Option"},"choices":{"type":"array","items":{"$modelRef":"Option"}},"byName":{"description":"Nested results by step name.","type":"object","additionalProperties":{"$modelRef":"Result"}},"weird":{"$modelRef":"WeirdFields"}},"required":["ok"]}"#,
             &[
                 ("Option", generator.subschema_for::<Option>()),
                 ("Result", generator.subschema_for::<Result>()),
@@ -175,7 +175,7 @@ impl ::modelgen_runtime::Model for Result {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "ok", required: true, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+            s::FieldShape { wire_name: "ok", required: true, nullable: false, shape: s::Shape::BOOLEAN },
             s::FieldShape { wire_name: "output", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<String as ::modelgen_runtime::Model>::shape)) },
             s::FieldShape { wire_name: "choice", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Option as ::modelgen_runtime::Model>::shape)) },
             s::FieldShape { wire_name: "choices", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Option as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
@@ -220,7 +220,7 @@ impl ::schemars::JsonSchema for String {
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"String\",\"description\":\"A model that shares its name with a standard library type.\",\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"string\"},\"length\":{\"type\":\"number\"}},\"required\":[\"value\"]}",
+            r#"{"title":"String","description":"A model that shares its name with a standard library type.","type":"object","properties":{"value":{"type":"string"},"length":{"type":"number"}},"required":["value"]}"#,
             &[],
         )
     }
@@ -235,8 +235,8 @@ impl ::modelgen_runtime::Model for String {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "value", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "length", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+            s::FieldShape { wire_name: "value", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "length", required: false, nullable: false, shape: s::Shape::NUMBER },
         ]);
         &SHAPE
     }
@@ -297,7 +297,7 @@ impl ::schemars::JsonSchema for WeirdFields {
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"WeirdFields\",\"description\":\"Field names that are keywords, start with a digit, hold punctuation or non-ASCII letters, or collide after case conversion.\",\"type\":\"object\",\"properties\":{\"type\":{\"$modelRef\":\"Flavor\"},\"self\":{\"type\":\"string\"},\"async\":{\"type\":\"boolean\"},\"1st\":{\"type\":\"number\"},\"foo-bar\":{\"type\":\"string\"},\"a.b\":{\"type\":\"string\"},\"naïve\":{\"type\":\"boolean\"},\"fooBar\":{\"type\":\"string\"},\"foo_bar\":{\"type\":\"number\"}},\"required\":[\"type\",\"fooBar\"]}",
+            r#"{"title":"WeirdFields","description":"Field names that are keywords, start with a digit, hold punctuation or non-ASCII letters, or collide after case conversion.","type":"object","properties":{"type":{"$modelRef":"Flavor"},"self":{"type":"string"},"async":{"type":"boolean"},"1st":{"type":"number"},"foo-bar":{"type":"string"},"a.b":{"type":"string"},"naïve":{"type":"boolean"},"fooBar":{"type":"string"},"foo_bar":{"type":"number"}},"required":["type","fooBar"]}"#,
             &[
                 ("Flavor", generator.subschema_for::<Flavor>()),
             ],
@@ -315,14 +315,14 @@ impl ::modelgen_runtime::Model for WeirdFields {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
             s::FieldShape { wire_name: "type", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Flavor as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "self", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "async", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
-            s::FieldShape { wire_name: "1st", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
-            s::FieldShape { wire_name: "foo-bar", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "a.b", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "naïve", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
-            s::FieldShape { wire_name: "fooBar", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "foo_bar", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+            s::FieldShape { wire_name: "self", required: false, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "async", required: false, nullable: false, shape: s::Shape::BOOLEAN },
+            s::FieldShape { wire_name: "1st", required: false, nullable: false, shape: s::Shape::NUMBER },
+            s::FieldShape { wire_name: "foo-bar", required: false, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "a.b", required: false, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "naïve", required: false, nullable: false, shape: s::Shape::BOOLEAN },
+            s::FieldShape { wire_name: "fooBar", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "foo_bar", required: false, nullable: false, shape: s::Shape::NUMBER },
         ]);
         &SHAPE
     }

@@ -28,7 +28,7 @@ impl ::schemars::JsonSchema for Ping {
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Ping\",\"description\":\"Health-check reply.\",\"type\":\"object\",\"properties\":{\"status\":{\"description\":\"Always `ok` when the service is up.\",\"type\":\"string\"},\"latency_ms\":{\"type\":\"integer\"}},\"required\":[\"status\"]}",
+            r#"{"title":"Ping","description":"Health-check reply.","type":"object","properties":{"status":{"description":"Always `ok` when the service is up.","type":"string"},"latency_ms":{"type":"integer"}},"required":["status"]}"#,
             &[],
         )
     }
@@ -43,8 +43,8 @@ impl ::modelgen_runtime::Model for Ping {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "status", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "latency_ms", required: false, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+            s::FieldShape { wire_name: "status", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "latency_ms", required: false, nullable: false, shape: s::Shape::INTEGER },
         ]);
         &SHAPE
     }

@@ -29,7 +29,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Address\",\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"postcode\":{\"type\":\"string\"}},\"required\":[\"street\",\"city\"]}",
+                r#"{"title":"Address","type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"},"postcode":{"type":"string"}},"required":["street","city"]}"#,
                 &[],
             )
         }
@@ -44,9 +44,9 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::STRING },
             ]);
             &SHAPE
         }
@@ -84,7 +84,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Cat\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"indoor\":{\"type\":\"boolean\"}},\"required\":[\"name\"]}",
+                r#"{"title":"Cat","type":"object","properties":{"name":{"type":"string"},"indoor":{"type":"boolean"}},"required":["name"]}"#,
                 &[],
             )
         }
@@ -99,8 +99,8 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "indoor", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "indoor", required: false, nullable: false, shape: s::Shape::BOOLEAN },
             ]);
             &SHAPE
         }
@@ -146,7 +146,7 @@ pub mod components {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Clinic\",\"description\":\"A veterinary clinic.\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"phone\":{\"type\":\"string\"},\"address\":{\"$modelRef\":\"components.Address\"},\"owners\":{\"type\":\"array\",\"items\":{\"$modelRef\":\"components.Owner\"}}},\"required\":[\"name\"]}",
+                r#"{"title":"Clinic","description":"A veterinary clinic.","type":"object","properties":{"name":{"type":"string"},"phone":{"type":"string"},"address":{"$modelRef":"components.Address"},"owners":{"type":"array","items":{"$modelRef":"components.Owner"}}},"required":["name"]}"#,
                 &[
                     ("components.Address", generator.subschema_for::<Address>()),
                     ("components.Owner", generator.subschema_for::<Owner>()),
@@ -172,8 +172,8 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "phone", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "phone", required: false, nullable: false, shape: s::Shape::STRING },
                 s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "owners", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Owner as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
             ]);
@@ -281,7 +281,7 @@ pub mod components {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Owner\",\"description\":\"A person who owns one or more pets.\",\"type\":\"object\",\"properties\":{\"id\":{\"description\":\"Unique identifier of the owner.\",\"type\":\"string\",\"examples\":[\"own_12ab\"]},\"displayName\":{\"description\":\"Name shown on invoices and reminders.\",\"type\":\"string\"},\"visitCount\":{\"description\":\"Number of completed visits.\",\"type\":\"integer\",\"examples\":[7]},\"notes\":{\"description\":\"Arbitrary JSON kept for the front desk.\"},\"nicknames\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"labels\":{\"description\":\"Free-form labels set by the front desk.\",\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}},\"address\":{\"description\":\"Home address of the owner.\",\"$modelRef\":\"components.Address\"},\"favoritePet\":{\"description\":\"The pet shown on the owner's profile card.\",\"anyOf\":[{\"$modelRef\":\"components.Pet\"},{\"type\":\"null\"}]},\"petIds\":{\"description\":\"IDs of the owner's pets.\",\"anyOf\":[{\"$modelRef\":\"components.PetIds\"},{\"type\":\"null\"}],\"examples\":[[\"pet_81x\"]]},\"createdAt\":{\"description\":\"When the owner record was created.\",\"type\":\"string\",\"format\":\"date-time\",\"examples\":[\"2024-05-01T09:30:00Z\"]}},\"required\":[\"id\",\"createdAt\"],\"examples\":[{\"id\":\"own_12ab\",\"visitCount\":7,\"petIds\":[\"pet_81x\"],\"createdAt\":\"2024-05-01T09:30:00Z\"}]}",
+                r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"id":{"description":"Unique identifier of the owner.","type":"string","examples":["own_12ab"]},"displayName":{"description":"Name shown on invoices and reminders.","type":"string"},"visitCount":{"description":"Number of completed visits.","type":"integer","examples":[7]},"notes":{"description":"Arbitrary JSON kept for the front desk."},"nicknames":{"type":"array","items":{"type":"string"}},"labels":{"description":"Free-form labels set by the front desk.","type":"object","additionalProperties":{"type":"string"}},"address":{"description":"Home address of the owner.","$modelRef":"components.Address"},"favoritePet":{"description":"The pet shown on the owner's profile card.","anyOf":[{"$modelRef":"components.Pet"},{"type":"null"}]},"petIds":{"description":"IDs of the owner's pets.","anyOf":[{"$modelRef":"components.PetIds"},{"type":"null"}],"examples":[["pet_81x"]]},"createdAt":{"description":"When the owner record was created.","type":"string","format":"date-time","examples":["2024-05-01T09:30:00Z"]}},"required":["id","createdAt"],"examples":[{"id":"own_12ab","visitCount":7,"petIds":["pet_81x"],"createdAt":"2024-05-01T09:30:00Z"}]}"#,
                 &[
                     ("components.Address", generator.subschema_for::<Address>()),
                     ("components.Pet", generator.subschema_for::<Pet>()),
@@ -306,12 +306,12 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "displayName", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "visitCount", required: false, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
-                s::FieldShape { wire_name: "notes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Any) },
-                s::FieldShape { wire_name: "nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })) },
-                s::FieldShape { wire_name: "labels", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::String(&s::StringRules::NONE)))) },
+                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "displayName", required: false, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "visitCount", required: false, nullable: false, shape: s::Shape::INTEGER },
+                s::FieldShape { wire_name: "notes", required: false, nullable: false, shape: s::Shape::ANY },
+                s::FieldShape { wire_name: "nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })) },
+                s::FieldShape { wire_name: "labels", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::STRING)) },
                 s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "favoritePet", required: false, nullable: true, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "petIds", required: false, nullable: true, shape: s::Shape::of(s::Kind::Model(<PetIds as ::modelgen_runtime::Model>::shape)) },
@@ -354,7 +354,7 @@ pub mod components {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Pet\",\"description\":\"The pet shown on a profile: a cat record, or a list of pet IDs.\",\"anyOf\":[{\"$modelRef\":\"components.Cat\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]}",
+                r#"{"title":"Pet","description":"The pet shown on a profile: a cat record, or a list of pet IDs.","anyOf":[{"$modelRef":"components.Cat"},{"type":"array","items":{"type":"string"}}]}"#,
                 &[
                     ("components.Cat", generator.subschema_for::<Cat>()),
                 ],
@@ -370,7 +370,7 @@ pub mod components {
     impl ::modelgen_runtime::Model for Pet {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })), ] };
+            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })), ] };
             &SHAPE
         }
     }
@@ -434,7 +434,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"PetIds\",\"description\":\"IDs of the owner's pets, as one ID or a list.\",\"anyOf\":[{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"type\":\"string\"}]}",
+                r#"{"title":"PetIds","description":"IDs of the owner's pets, as one ID or a list.","anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]}"#,
                 &[],
             )
         }
@@ -448,7 +448,7 @@ pub mod components {
     impl ::modelgen_runtime::Model for PetIds {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "PetIds", variants: &[s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })), s::Shape::of(s::Kind::String(&s::StringRules::NONE)), ] };
+            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "PetIds", variants: &[s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })), s::Shape::STRING, ] };
             &SHAPE
         }
     }
@@ -523,7 +523,7 @@ pub mod operations {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"GetOwnerResponse\",\"type\":\"object\",\"properties\":{\"contentType\":{\"description\":\"HTTP response content type for this operation\",\"type\":\"string\"},\"statusCode\":{\"description\":\"HTTP response status code for this operation\",\"type\":\"integer\"},\"owner\":{\"description\":\"The requested owner.\",\"$modelRef\":\"components.Owner\"}},\"required\":[\"contentType\",\"statusCode\"]}",
+                r#"{"title":"GetOwnerResponse","type":"object","properties":{"contentType":{"description":"HTTP response content type for this operation","type":"string"},"statusCode":{"description":"HTTP response status code for this operation","type":"integer"},"owner":{"description":"The requested owner.","$modelRef":"components.Owner"}},"required":["contentType","statusCode"]}"#,
                 &[
                     ("components.Owner", generator.subschema_for::<super::components::Owner>()),
                 ],
@@ -545,8 +545,8 @@ pub mod operations {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "contentType", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "statusCode", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "contentType", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "statusCode", required: true, nullable: false, shape: s::Shape::INTEGER },
                 s::FieldShape { wire_name: "owner", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::Owner as ::modelgen_runtime::Model>::shape)) },
             ]);
             &SHAPE

@@ -27,7 +27,7 @@ impl ::schemars::JsonSchema for Address {
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Address\",\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"postcode\":{\"type\":\"string\"}},\"required\":[\"street\",\"city\"]}",
+            r#"{"title":"Address","type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"},"postcode":{"type":"string"}},"required":["street","city"]}"#,
             &[],
         )
     }
@@ -42,9 +42,9 @@ impl ::modelgen_runtime::Model for Address {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::STRING },
         ]);
         &SHAPE
     }
@@ -82,7 +82,7 @@ impl ::schemars::JsonSchema for Cat {
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Cat\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"indoor\":{\"type\":\"boolean\"}},\"required\":[\"name\"]}",
+            r#"{"title":"Cat","type":"object","properties":{"name":{"type":"string"},"indoor":{"type":"boolean"}},"required":["name"]}"#,
             &[],
         )
     }
@@ -97,8 +97,8 @@ impl ::modelgen_runtime::Model for Cat {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "indoor", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+            s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "indoor", required: false, nullable: false, shape: s::Shape::BOOLEAN },
         ]);
         &SHAPE
     }
@@ -197,7 +197,7 @@ impl ::schemars::JsonSchema for Owner {
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Owner\",\"description\":\"A person who owns one or more pets.\",\"type\":\"object\",\"properties\":{\"id\":{\"description\":\"Unique identifier of the owner.\",\"type\":\"string\"},\"display_name\":{\"description\":\"Name shown on invoices and reminders.\",\"type\":\"string\"},\"nickname\":{\"description\":\"What the staff call the owner, or `null`.\",\"type\":[\"string\",\"null\"]},\"bio\":{\"type\":[\"string\",\"null\"]},\"visit_count\":{\"description\":\"Number of completed visits.\",\"type\":\"integer\"},\"rating\":{\"description\":\"Average satisfaction score, 0 to 5.\",\"type\":\"number\"},\"verified\":{\"type\":\"boolean\"},\"species\":{\"$modelRef\":\"Species\"},\"address\":{\"description\":\"Home address of the owner.\",\"$modelRef\":\"Address\"},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"visits\":{\"description\":\"Past clinic visits, newest first.\",\"type\":\"array\",\"items\":{\"$modelRef\":\"Visit\"}},\"attributes\":{\"type\":\"object\",\"additionalProperties\":{}},\"favorite_pet\":{\"description\":\"The pet shown on the owner's profile card.\",\"$modelRef\":\"Pet\"},\"created_at\":{\"description\":\"When the owner record was created.\",\"type\":\"string\",\"format\":\"date\"},\"from_\":{\"description\":\"Where the owner heard about the clinic.\",\"type\":\"string\"}},\"required\":[\"id\",\"nickname\",\"visit_count\",\"verified\",\"species\",\"favorite_pet\",\"created_at\"]}",
+            r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"id":{"description":"Unique identifier of the owner.","type":"string"},"display_name":{"description":"Name shown on invoices and reminders.","type":"string"},"nickname":{"description":"What the staff call the owner, or `null`.","type":["string","null"]},"bio":{"type":["string","null"]},"visit_count":{"description":"Number of completed visits.","type":"integer"},"rating":{"description":"Average satisfaction score, 0 to 5.","type":"number"},"verified":{"type":"boolean"},"species":{"$modelRef":"Species"},"address":{"description":"Home address of the owner.","$modelRef":"Address"},"tags":{"type":"array","items":{"type":"string"}},"visits":{"description":"Past clinic visits, newest first.","type":"array","items":{"$modelRef":"Visit"}},"attributes":{"type":"object","additionalProperties":{}},"favorite_pet":{"description":"The pet shown on the owner's profile card.","$modelRef":"Pet"},"created_at":{"description":"When the owner record was created.","type":"string","format":"date"},"from_":{"description":"Where the owner heard about the clinic.","type":"string"}},"required":["id","nickname","visit_count","verified","species","favorite_pet","created_at"]}"#,
             &[
                 ("Address", generator.subschema_for::<Address>()),
                 ("Pet", generator.subschema_for::<Pet>()),
@@ -230,21 +230,21 @@ impl ::modelgen_runtime::Model for Owner {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "display_name", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "nickname", required: true, nullable: true, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "bio", required: false, nullable: true, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-            s::FieldShape { wire_name: "visit_count", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules::NONE)) },
-            s::FieldShape { wire_name: "rating", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
-            s::FieldShape { wire_name: "verified", required: true, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+            s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "display_name", required: false, nullable: false, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "nickname", required: true, nullable: true, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "bio", required: false, nullable: true, shape: s::Shape::STRING },
+            s::FieldShape { wire_name: "visit_count", required: true, nullable: false, shape: s::Shape::INTEGER },
+            s::FieldShape { wire_name: "rating", required: false, nullable: false, shape: s::Shape::NUMBER },
+            s::FieldShape { wire_name: "verified", required: true, nullable: false, shape: s::Shape::BOOLEAN },
             s::FieldShape { wire_name: "species", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Species as ::modelgen_runtime::Model>::shape)) },
             s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "tags", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })) },
+            s::FieldShape { wire_name: "tags", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })) },
             s::FieldShape { wire_name: "visits", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
-            s::FieldShape { wire_name: "attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Any))) },
+            s::FieldShape { wire_name: "attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::ANY)) },
             s::FieldShape { wire_name: "favorite_pet", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
             s::FieldShape { wire_name: "created_at", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "from_", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "from_", required: false, nullable: false, shape: s::Shape::STRING },
         ]);
         &SHAPE
     }
@@ -285,7 +285,7 @@ impl ::schemars::JsonSchema for Pet {
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Pet\",\"description\":\"The pet shown on a profile: a name, a list of pet IDs, or a cat record.\",\"anyOf\":[{\"$modelRef\":\"Cat\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"type\":\"string\"}]}",
+            r#"{"title":"Pet","description":"The pet shown on a profile: a name, a list of pet IDs, or a cat record.","anyOf":[{"$modelRef":"Cat"},{"type":"array","items":{"type":"string"}},{"type":"string"}]}"#,
             &[
                 ("Cat", generator.subschema_for::<Cat>()),
             ],
@@ -301,7 +301,7 @@ impl ::modelgen_runtime::Validate for Pet {
 impl ::modelgen_runtime::Model for Pet {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })), s::Shape::of(s::Kind::String(&s::StringRules::NONE)), ] };
+        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })), s::Shape::STRING, ] };
         &SHAPE
     }
 }
@@ -370,7 +370,7 @@ impl ::schemars::JsonSchema for Species {
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Species\",\"description\":\"Kind of animal.\",\"type\":\"string\",\"enum\":[\"cat\",\"dog\"]}",
+            r#"{"title":"Species","description":"Kind of animal.","type":"string","enum":["cat","dog"]}"#,
             &[],
         )
     }
@@ -427,7 +427,7 @@ impl ::schemars::JsonSchema for Visit {
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
-            "{\"title\":\"Visit\",\"description\":\"One appointment at the clinic.\",\"type\":\"object\",\"properties\":{\"visited_at\":{\"description\":\"Start of the appointment.\",\"type\":\"string\",\"format\":\"date\"},\"vet\":{\"description\":\"Name of the attending vet.\",\"type\":\"string\"}},\"required\":[\"visited_at\",\"vet\"]}",
+            r#"{"title":"Visit","description":"One appointment at the clinic.","type":"object","properties":{"visited_at":{"description":"Start of the appointment.","type":"string","format":"date"},"vet":{"description":"Name of the attending vet.","type":"string"}},"required":["visited_at","vet"]}"#,
             &[],
         )
     }
@@ -449,7 +449,7 @@ impl ::modelgen_runtime::Model for Visit {
         use ::modelgen_runtime::shape as s;
         static SHAPE: s::ModelShape = s::ModelShape::Object(&[
             s::FieldShape { wire_name: "visited_at", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "vet", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+            s::FieldShape { wire_name: "vet", required: true, nullable: false, shape: s::Shape::STRING },
         ]);
         &SHAPE
     }

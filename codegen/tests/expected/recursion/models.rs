@@ -32,7 +32,7 @@ pub mod components {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Branch\",\"description\":\"A branch that may lead to another choice.\",\"type\":\"object\",\"properties\":{\"label\":{\"description\":\"The branch label.\",\"type\":\"string\"},\"next\":{\"description\":\"What follows this branch.\",\"$modelRef\":\"components.Choice\"}},\"required\":[\"label\"]}",
+                r#"{"title":"Branch","description":"A branch that may lead to another choice.","type":"object","properties":{"label":{"description":"The branch label.","type":"string"},"next":{"description":"What follows this branch.","$modelRef":"components.Choice"}},"required":["label"]}"#,
                 &[
                     ("components.Choice", generator.subschema_for::<Choice>()),
                 ],
@@ -49,7 +49,7 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "label", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "label", required: true, nullable: false, shape: s::Shape::STRING },
                 s::FieldShape { wire_name: "next", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Choice as ::modelgen_runtime::Model>::shape)) },
             ]);
             &SHAPE
@@ -95,7 +95,7 @@ pub mod components {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Category\",\"description\":\"A product category. Top-level categories have no parent.\",\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"name\":{\"type\":\"string\"},\"parent\":{\"description\":\"The enclosing category.\",\"$modelRef\":\"components.Category\"}},\"required\":[\"id\",\"name\"]}",
+                r#"{"title":"Category","description":"A product category. Top-level categories have no parent.","type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"parent":{"description":"The enclosing category.","$modelRef":"components.Category"}},"required":["id","name"]}"#,
                 &[
                     ("components.Category", generator.subschema_for::<Category>()),
                 ],
@@ -112,8 +112,8 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
                 s::FieldShape { wire_name: "parent", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Category as ::modelgen_runtime::Model>::shape)) },
             ]);
             &SHAPE
@@ -153,7 +153,7 @@ pub mod components {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Choice\",\"description\":\"A choice: a branch to follow, or a final answer.\",\"anyOf\":[{\"$modelRef\":\"components.Branch\"},{\"type\":\"string\"}]}",
+                r#"{"title":"Choice","description":"A choice: a branch to follow, or a final answer.","anyOf":[{"$modelRef":"components.Branch"},{"type":"string"}]}"#,
                 &[
                     ("components.Branch", generator.subschema_for::<Branch>()),
                 ],
@@ -169,7 +169,7 @@ pub mod components {
     impl ::modelgen_runtime::Model for Choice {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Choice", variants: &[s::Shape::of(s::Kind::Model(<Branch as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::String(&s::StringRules::NONE)), ] };
+            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Choice", variants: &[s::Shape::of(s::Kind::Model(<Branch as ::modelgen_runtime::Model>::shape)), s::Shape::STRING, ] };
             &SHAPE
         }
     }
@@ -237,7 +237,7 @@ pub mod components {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Department\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"head\":{\"description\":\"The head of the department.\",\"$modelRef\":\"components.Employee\"},\"members\":{\"type\":\"array\",\"items\":{\"$modelRef\":\"components.Employee\"}}},\"required\":[\"name\",\"head\"]}",
+                r#"{"title":"Department","type":"object","properties":{"name":{"type":"string"},"head":{"description":"The head of the department.","$modelRef":"components.Employee"},"members":{"type":"array","items":{"$modelRef":"components.Employee"}}},"required":["name","head"]}"#,
                 &[
                     ("components.Employee", generator.subschema_for::<Employee>()),
                 ],
@@ -254,7 +254,7 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
                 s::FieldShape { wire_name: "head", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Employee as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "members", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Employee as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
             ]);
@@ -299,7 +299,7 @@ pub mod components {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Employee\",\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"name\":{\"type\":\"string\"},\"department\":{\"description\":\"The department the employee belongs to.\",\"$modelRef\":\"components.Department\"}},\"required\":[\"id\",\"name\"]}",
+                r#"{"title":"Employee","type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"department":{"description":"The department the employee belongs to.","$modelRef":"components.Department"}},"required":["id","name"]}"#,
                 &[
                     ("components.Department", generator.subschema_for::<Department>()),
                 ],
@@ -316,8 +316,8 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
                 s::FieldShape { wire_name: "department", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Department as ::modelgen_runtime::Model>::shape)) },
             ]);
             &SHAPE
@@ -360,7 +360,7 @@ pub mod components {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"TreeNode\",\"description\":\"A node in a folder tree.\",\"type\":\"object\",\"properties\":{\"label\":{\"type\":\"string\"},\"children\":{\"description\":\"Child nodes; empty for a leaf.\",\"type\":\"array\",\"items\":{\"$modelRef\":\"components.TreeNode\"}}},\"required\":[\"label\",\"children\"]}",
+                r#"{"title":"TreeNode","description":"A node in a folder tree.","type":"object","properties":{"label":{"type":"string"},"children":{"description":"Child nodes; empty for a leaf.","type":"array","items":{"$modelRef":"components.TreeNode"}}},"required":["label","children"]}"#,
                 &[
                     ("components.TreeNode", generator.subschema_for::<TreeNode>()),
                 ],
@@ -377,7 +377,7 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "label", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "label", required: true, nullable: false, shape: s::Shape::STRING },
                 s::FieldShape { wire_name: "children", required: true, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<TreeNode as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
             ]);
             &SHAPE
@@ -423,7 +423,7 @@ pub mod operations {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"GetFolderTreeResponseBody\",\"description\":\"The folder tree of a workspace.\",\"type\":\"object\",\"properties\":{\"root\":{\"$modelRef\":\"components.TreeNode\"},\"categories\":{\"description\":\"Categories by ID.\",\"type\":\"object\",\"additionalProperties\":{\"$modelRef\":\"components.Category\"}}},\"required\":[\"root\"]}",
+                r#"{"title":"GetFolderTreeResponseBody","description":"The folder tree of a workspace.","type":"object","properties":{"root":{"$modelRef":"components.TreeNode"},"categories":{"description":"Categories by ID.","type":"object","additionalProperties":{"$modelRef":"components.Category"}}},"required":["root"]}"#,
                 &[
                     ("components.Category", generator.subschema_for::<super::components::Category>()),
                     ("components.TreeNode", generator.subschema_for::<super::components::TreeNode>()),

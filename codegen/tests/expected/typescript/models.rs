@@ -31,7 +31,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Address\",\"description\":\"Postal address of an owner.\",\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"postcode\":{\"type\":\"string\"}},\"required\":[\"street\",\"city\"]}",
+                r#"{"title":"Address","description":"Postal address of an owner.","type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"},"postcode":{"type":"string"}},"required":["street","city"]}"#,
                 &[],
             )
         }
@@ -46,9 +46,9 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::STRING },
             ]);
             &SHAPE
         }
@@ -89,7 +89,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Cat\",\"type\":\"object\",\"properties\":{\"kind\":{\"const\":\"cat\",\"description\":\"The constant `\\\"cat\\\"`.\"},\"name\":{\"type\":\"string\"},\"indoor\":{\"type\":\"boolean\"}},\"required\":[\"kind\",\"name\"]}",
+                r#"{"title":"Cat","type":"object","properties":{"kind":{"const":"cat","description":"The constant `\"cat\"`."},"name":{"type":"string"},"indoor":{"type":"boolean"}},"required":["kind","name"]}"#,
                 &[],
             )
         }
@@ -105,8 +105,8 @@ pub mod components {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
                 s::FieldShape { wire_name: "kind", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<CatKind as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "indoor", required: false, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "indoor", required: false, nullable: false, shape: s::Shape::BOOLEAN },
             ]);
             &SHAPE
         }
@@ -152,7 +152,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Channel\",\"description\":\"How reminders are delivered.\",\"type\":\"string\",\"examples\":[\"email\",\"sms\",\"push\"]}",
+                r#"{"title":"Channel","description":"How reminders are delivered.","type":"string","examples":["email","sms","push"]}"#,
                 &[],
             )
         }
@@ -206,7 +206,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Dog\",\"type\":\"object\",\"properties\":{\"kind\":{\"const\":\"dog\",\"description\":\"The constant `\\\"dog\\\"`.\"},\"name\":{\"type\":\"string\"},\"goodBoy\":{\"type\":\"boolean\"}},\"required\":[\"kind\",\"name\",\"goodBoy\"]}",
+                r#"{"title":"Dog","type":"object","properties":{"kind":{"const":"dog","description":"The constant `\"dog\"`."},"name":{"type":"string"},"goodBoy":{"type":"boolean"}},"required":["kind","name","goodBoy"]}"#,
                 &[],
             )
         }
@@ -222,8 +222,8 @@ pub mod components {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
                 s::FieldShape { wire_name: "kind", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<DogKind as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "goodBoy", required: true, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "goodBoy", required: true, nullable: false, shape: s::Shape::BOOLEAN },
             ]);
             &SHAPE
         }
@@ -265,7 +265,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"LegacyOwner\",\"description\":\"Owner record from the old booking system. Use `Owner` instead.\",\"deprecated\":true,\"type\":\"object\",\"properties\":{\"ownerNumber\":{\"type\":\"number\"},\"fullName\":{\"type\":\"string\"}},\"required\":[\"ownerNumber\"]}",
+                r#"{"title":"LegacyOwner","description":"Owner record from the old booking system. Use `Owner` instead.","deprecated":true,"type":"object","properties":{"ownerNumber":{"type":"number"},"fullName":{"type":"string"}},"required":["ownerNumber"]}"#,
                 &[],
             )
         }
@@ -280,8 +280,8 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "ownerNumber", required: true, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
-                s::FieldShape { wire_name: "fullName", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "ownerNumber", required: true, nullable: false, shape: s::Shape::NUMBER },
+                s::FieldShape { wire_name: "fullName", required: false, nullable: false, shape: s::Shape::STRING },
             ]);
             &SHAPE
         }
@@ -408,7 +408,7 @@ pub mod components {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Owner\",\"description\":\"A person who owns one or more pets.\",\"type\":\"object\",\"properties\":{\"id\":{\"description\":\"Unique identifier of the owner.\",\"type\":\"string\",\"examples\":[\"own_12ab\"]},\"displayName\":{\"description\":\"Name shown on invoices and reminders.\",\"type\":\"string\",\"examples\":[\"Jo Bloggs\"]},\"age\":{\"description\":\"Age in whole years.\",\"type\":\"number\",\"examples\":[42]},\"verified\":{\"description\":\"Whether the front desk has checked the owner's ID.\",\"type\":\"boolean\",\"examples\":[true]},\"kind\":{\"const\":\"owner\",\"description\":\"The constant `\\\"owner\\\"`.\"},\"address\":{\"description\":\"Home address of the owner.\",\"$modelRef\":\"components.Address\"},\"visits\":{\"description\":\"Past clinic visits, newest first.\\nMaximum of 50 entries.\",\"type\":\"array\",\"items\":{\"$modelRef\":\"components.Visit\"}},\"nicknames\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"examples\":[[\"Jo\"]]},\"tags\":{\"description\":\"Free-form labels grouped by category.\",\"type\":\"object\",\"additionalProperties\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"examples\":[{\"diet\":[\"grain-free\",\"no-chicken\"]}]},\"notes\":{\"description\":\"Arbitrary JSON kept for the front desk.\"},\"attributes\":{\"type\":\"object\",\"additionalProperties\":{}},\"favoritePet\":{\"description\":\"The pet shown on the owner's profile card.\",\"$modelRef\":\"components.Pet\"},\"createdAt\":{\"description\":\"When the owner record was created.\",\"type\":\"string\",\"format\":\"date-time\",\"examples\":[\"2024-05-01T09:30:00Z\"]},\"birthday\":{\"type\":\"string\",\"format\":\"date\",\"examples\":[\"1982-11-23\"]},\"scope\":{\"description\":\"Access the owner has to shared records. Defaults to `read`.\",\"$modelRef\":\"components.Scope\"},\"priority\":{\"description\":\"Triage priority: `0` routine, `1` urgent, `2` emergency.\",\"$modelRef\":\"components.Priority\"},\"preferredChannel\":{\"description\":\"How reminders are sent. See https://petshop.example.com/docs/reminders\",\"$modelRef\":\"components.Channel\"},\"legacyId\":{\"description\":\"Numeric identifier from the old booking system.\",\"deprecated\":true,\"type\":\"number\"}},\"required\":[\"id\",\"verified\",\"kind\",\"favoritePet\",\"createdAt\"]}",
+                r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"id":{"description":"Unique identifier of the owner.","type":"string","examples":["own_12ab"]},"displayName":{"description":"Name shown on invoices and reminders.","type":"string","examples":["Jo Bloggs"]},"age":{"description":"Age in whole years.","type":"number","examples":[42]},"verified":{"description":"Whether the front desk has checked the owner's ID.","type":"boolean","examples":[true]},"kind":{"const":"owner","description":"The constant `\"owner\"`."},"address":{"description":"Home address of the owner.","$modelRef":"components.Address"},"visits":{"description":"Past clinic visits, newest first.\nMaximum of 50 entries.","type":"array","items":{"$modelRef":"components.Visit"}},"nicknames":{"type":"array","items":{"type":"string"},"examples":[["Jo"]]},"tags":{"description":"Free-form labels grouped by category.","type":"object","additionalProperties":{"type":"array","items":{"type":"string"}},"examples":[{"diet":["grain-free","no-chicken"]}]},"notes":{"description":"Arbitrary JSON kept for the front desk."},"attributes":{"type":"object","additionalProperties":{}},"favoritePet":{"description":"The pet shown on the owner's profile card.","$modelRef":"components.Pet"},"createdAt":{"description":"When the owner record was created.","type":"string","format":"date-time","examples":["2024-05-01T09:30:00Z"]},"birthday":{"type":"string","format":"date","examples":["1982-11-23"]},"scope":{"description":"Access the owner has to shared records. Defaults to `read`.","$modelRef":"components.Scope"},"priority":{"description":"Triage priority: `0` routine, `1` urgent, `2` emergency.","$modelRef":"components.Priority"},"preferredChannel":{"description":"How reminders are sent. See https://petshop.example.com/docs/reminders","$modelRef":"components.Channel"},"legacyId":{"description":"Numeric identifier from the old booking system.","deprecated":true,"type":"number"}},"required":["id","verified","kind","favoritePet","createdAt"]}"#,
                 &[
                     ("components.Address", generator.subschema_for::<Address>()),
                     ("components.Channel", generator.subschema_for::<Channel>()),
@@ -447,24 +447,24 @@ pub mod components {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "displayName", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "age", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
-                s::FieldShape { wire_name: "verified", required: true, nullable: false, shape: s::Shape::of(s::Kind::Boolean) },
+                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "displayName", required: false, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "age", required: false, nullable: false, shape: s::Shape::NUMBER },
+                s::FieldShape { wire_name: "verified", required: true, nullable: false, shape: s::Shape::BOOLEAN },
                 s::FieldShape { wire_name: "kind", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<OwnerKind as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "visits", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
-                s::FieldShape { wire_name: "nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })) },
-                s::FieldShape { wire_name: "tags", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })))) },
-                s::FieldShape { wire_name: "notes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Any) },
-                s::FieldShape { wire_name: "attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Any))) },
+                s::FieldShape { wire_name: "nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })) },
+                s::FieldShape { wire_name: "tags", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })))) },
+                s::FieldShape { wire_name: "notes", required: false, nullable: false, shape: s::Shape::ANY },
+                s::FieldShape { wire_name: "attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::ANY)) },
                 s::FieldShape { wire_name: "favoritePet", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "createdAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
                 s::FieldShape { wire_name: "birthday", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
                 s::FieldShape { wire_name: "scope", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Scope as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "priority", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Priority as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "preferredChannel", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Channel as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "legacyId", required: false, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "legacyId", required: false, nullable: false, shape: s::Shape::NUMBER },
             ]);
             &SHAPE
         }
@@ -505,7 +505,7 @@ pub mod components {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Pet\",\"description\":\"The pet shown on a profile: a full record, or a list of pet IDs.\",\"anyOf\":[{\"$modelRef\":\"components.Dog\"},{\"$modelRef\":\"components.Cat\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]}",
+                r#"{"title":"Pet","description":"The pet shown on a profile: a full record, or a list of pet IDs.","anyOf":[{"$modelRef":"components.Dog"},{"$modelRef":"components.Cat"},{"type":"array","items":{"type":"string"}}]}"#,
                 &[
                     ("components.Cat", generator.subschema_for::<Cat>()),
                     ("components.Dog", generator.subschema_for::<Dog>()),
@@ -522,7 +522,7 @@ pub mod components {
     impl ::modelgen_runtime::Model for Pet {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Dog as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules::NONE)), min_items: None, max_items: None, unique_items: false })), ] };
+            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Dog as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })), ] };
             &SHAPE
         }
     }
@@ -617,7 +617,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Priority\",\"description\":\"Triage priority of a visit.\",\"type\":\"integer\",\"enum\":[0,1,2]}",
+                r#"{"title":"Priority","description":"Triage priority of a visit.","type":"integer","enum":[0,1,2]}"#,
                 &[],
             )
         }
@@ -670,7 +670,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Scope\",\"description\":\"Access the owner has to shared records.\",\"type\":\"string\",\"enum\":[\"write\",\"read\"]}",
+                r#"{"title":"Scope","description":"Access the owner has to shared records.","type":"string","enum":["write","read"]}"#,
                 &[],
             )
         }
@@ -730,7 +730,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Visit\",\"description\":\"One appointment at the clinic.\",\"type\":\"object\",\"properties\":{\"visitedAt\":{\"description\":\"Start of the appointment.\",\"type\":\"string\",\"format\":\"date-time\"},\"vet\":{\"description\":\"Name of the attending vet.\",\"type\":\"string\"},\"reason\":{\"type\":\"string\"}},\"required\":[\"visitedAt\",\"vet\"]}",
+                r#"{"title":"Visit","description":"One appointment at the clinic.","type":"object","properties":{"visitedAt":{"description":"Start of the appointment.","type":"string","format":"date-time"},"vet":{"description":"Name of the attending vet.","type":"string"},"reason":{"type":"string"}},"required":["visitedAt","vet"]}"#,
                 &[],
             )
         }
@@ -752,8 +752,8 @@ pub mod components {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
                 s::FieldShape { wire_name: "visitedAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-                s::FieldShape { wire_name: "vet", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "reason", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
+                s::FieldShape { wire_name: "vet", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "reason", required: false, nullable: false, shape: s::Shape::STRING },
             ]);
             &SHAPE
         }
@@ -789,7 +789,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Cat kind\",\"description\":\"The constant `\\\"cat\\\"`.\",\"const\":\"cat\"}",
+                r#"{"title":"Cat kind","description":"The constant `\"cat\"`.","const":"cat"}"#,
                 &[],
             )
         }
@@ -838,7 +838,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Dog kind\",\"description\":\"The constant `\\\"dog\\\"`.\",\"const\":\"dog\"}",
+                r#"{"title":"Dog kind","description":"The constant `\"dog\"`.","const":"dog"}"#,
                 &[],
             )
         }
@@ -887,7 +887,7 @@ pub mod components {
         #[inline]
         fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"Owner kind\",\"description\":\"The constant `\\\"owner\\\"`.\",\"const\":\"owner\"}",
+                r#"{"title":"Owner kind","description":"The constant `\"owner\"`.","const":"owner"}"#,
                 &[],
             )
         }
@@ -954,7 +954,7 @@ pub mod operations {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                "{\"title\":\"GetOwnerResponse\",\"type\":\"object\",\"properties\":{\"contentType\":{\"description\":\"HTTP response content type for this operation\",\"type\":\"string\"},\"statusCode\":{\"description\":\"HTTP response status code for this operation\",\"type\":\"number\"},\"owner\":{\"description\":\"The requested owner.\",\"$modelRef\":\"components.Owner\"},\"legacyOwner\":{\"$modelRef\":\"components.LegacyOwner\"}},\"required\":[\"contentType\",\"statusCode\"]}",
+                r#"{"title":"GetOwnerResponse","type":"object","properties":{"contentType":{"description":"HTTP response content type for this operation","type":"string"},"statusCode":{"description":"HTTP response status code for this operation","type":"number"},"owner":{"description":"The requested owner.","$modelRef":"components.Owner"},"legacyOwner":{"$modelRef":"components.LegacyOwner"}},"required":["contentType","statusCode"]}"#,
                 &[
                     ("components.LegacyOwner", generator.subschema_for::<super::components::LegacyOwner>()),
                     ("components.Owner", generator.subschema_for::<super::components::Owner>()),
@@ -977,8 +977,8 @@ pub mod operations {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
             static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "contentType", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules::NONE)) },
-                s::FieldShape { wire_name: "statusCode", required: true, nullable: false, shape: s::Shape::of(s::Kind::Number(&s::NumberRules::NONE)) },
+                s::FieldShape { wire_name: "contentType", required: true, nullable: false, shape: s::Shape::STRING },
+                s::FieldShape { wire_name: "statusCode", required: true, nullable: false, shape: s::Shape::NUMBER },
                 s::FieldShape { wire_name: "owner", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::Owner as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "legacyOwner", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::LegacyOwner as ::modelgen_runtime::Model>::shape)) },
             ]);
