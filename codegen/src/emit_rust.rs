@@ -1,6 +1,6 @@
 //! Stage three (a): the model IR into one Rust source file: a module per page folder, a
 //! type per model with serde derives, doc comments, `example()` and `schemars::JsonSchema`.
-//! The validation items come from [`crate::emit_validate`].
+//! The validation items come from the `emit_validate` module.
 
 use std::collections::{BTreeMap, BTreeSet};
 
