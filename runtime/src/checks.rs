@@ -4,7 +4,7 @@
 //! The checks are cheap when the value is fine: the decision is inlined into the caller and the
 //! error (its message and the text of its [`Location`]) is only built when there is one.
 
-use serde_json::{Map, Number, Value};
+use serde_json::{Number, Value};
 
 use crate::{compare, is_integer, is_multiple_of, json_equal, unique_items};
 use crate::{Location, Pattern, ValidationError};
@@ -192,110 +192,6 @@ pub fn kind_of(value: &Value) -> &'static str {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     }
-}
-
-/// The string, or a `type` error.
-#[inline]
-pub fn expect_string<'v>(
-    value: &'v Value,
-    path: &Location<'_>,
-    errors: &mut Vec<ValidationError>,
-) -> Option<&'v str> {
-    let text = value.as_str();
-    if text.is_none() {
-        errors.push(wrong_type_error(value, "a string", path));
-    }
-    text
-}
-
-/// The number if it is an integer (`1.0` counts, as in JSON Schema), or a `type` error.
-#[inline]
-pub fn expect_integer<'v>(
-    value: &'v Value,
-    path: &Location<'_>,
-    errors: &mut Vec<ValidationError>,
-) -> Option<&'v Number> {
-    match value {
-        Value::Number(n) if is_integer(n) => Some(n),
-        _ => {
-            errors.push(wrong_type_error(value, "an integer", path));
-            None
-        }
-    }
-}
-
-/// The number, or a `type` error.
-#[inline]
-pub fn expect_number<'v>(
-    value: &'v Value,
-    path: &Location<'_>,
-    errors: &mut Vec<ValidationError>,
-) -> Option<&'v Number> {
-    let number = value.as_number();
-    if number.is_none() {
-        errors.push(wrong_type_error(value, "a number", path));
-    }
-    number
-}
-
-/// A `type` error unless the value is a boolean.
-#[inline]
-pub fn expect_bool(value: &Value, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
-    if !value.is_boolean() {
-        errors.push(wrong_type_error(value, "a boolean", path));
-    }
-}
-
-/// The array, or a `type` error.
-#[inline]
-pub fn expect_array<'v>(
-    value: &'v Value,
-    path: &Location<'_>,
-    errors: &mut Vec<ValidationError>,
-) -> Option<&'v Vec<Value>> {
-    let items = value.as_array();
-    if items.is_none() {
-        errors.push(wrong_type_error(value, "an array", path));
-    }
-    items
-}
-
-/// The object, or a `type` error.
-#[inline]
-pub fn expect_object<'v>(
-    value: &'v Value,
-    path: &Location<'_>,
-    errors: &mut Vec<ValidationError>,
-) -> Option<&'v Map<String, Value>> {
-    let object = value.as_object();
-    if object.is_none() {
-        errors.push(wrong_type_error(value, "an object", path));
-    }
-    object
-}
-
-/// A `required` error for the property `key` missing from the object at `path`.
-#[inline]
-pub fn required(key: &str, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
-    errors.push(required_error(key, path));
-}
-
-/// An `enum` error: the value is none of `allowed` (the allowed values as JSON, listed for the
-/// message: `"\"active\", \"suspended\""`).
-#[inline]
-pub fn not_in_enum(
-    value: &Value,
-    allowed: &str,
-    path: &Location<'_>,
-    errors: &mut Vec<ValidationError>,
-) {
-    errors.push(not_in_enum_error(value, allowed, path));
-}
-
-/// An `anyOf` error: the value fits none of a union's variants.
-#[inline]
-pub fn no_variant(union: &str, path: &Location<'_>, errors: &mut Vec<ValidationError>) {
-    errors.push(no_variant_error(union, path));
 }
 
 /// The integer value of a JSON number with no fractional part.

@@ -533,14 +533,9 @@ fn walk_model<S: Sink>(model: &ModelShape, value: &Value, path: &Location<'_>, s
             _ => sink.fail(|| checks::wrong_type_error(value, "an integer", path)),
         },
         ModelShape::Union { name, variants } => {
-            for variant in *variants {
-                let mut probe = Probe(false);
-                walk(variant, value, path, &mut probe);
-                if !probe.0 {
-                    return;
-                }
+            if !variants.iter().any(|variant| fits(variant, value)) {
+                sink.fail(|| checks::no_variant_error(name, path));
             }
-            sink.fail(|| checks::no_variant_error(name, path));
         }
         ModelShape::Any => {}
     }
