@@ -167,7 +167,7 @@ for key, label in [("cpu", "CPU"), ("nproc", "cores (nproc)"), ("memory", "memor
 if versions:
     w("| crates | " + ", ".join(f"{k} {v}" for k, v in sorted(versions.items())) + " |")
 w("")
-w("Reproduce: `bash scripts/bench.sh` (20 to 40 minutes on this machine). Parts: "
+w("Reproduce: `bash scripts/bench.sh` (15 to 40 minutes on this machine). Parts: "
   "`cargo bench -p modelgen-bench --bench generation` and `--bench parse_validate` (criterion); "
   "`target/bench/release/probe {floor|check|typify|parse} ...` under callgrind or "
   "`/usr/bin/time -v`; `bash scripts/compile-time.sh dub-php`; `bash .ci/rebuild-check.sh`; "
