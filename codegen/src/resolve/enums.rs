@@ -1,11 +1,10 @@
 //! `## Values` sections into enums: Name/Value tables and TypeScript literal unions,
 //! string and integer values, open and closed.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde_json::Value;
 
-use super::text::unmark;
+use super::text::{unmark, unmarked};
 use super::Resolver;
 use crate::diagnostic::Diagnostic;
 use crate::ir::{Enum, EnumRepr, EnumValue, ModelId, ModelKind};
@@ -22,7 +21,7 @@ impl Resolver<'_> {
                 table
                     .header
                     .iter()
-                    .position(|c| unmark(&c.value).eq_ignore_ascii_case(name))
+                    .position(|c| unmarked(&c.value).eq_ignore_ascii_case(name))
             };
             let Some(value_col) = column("Value") else {
                 self.diagnostics.push(
@@ -106,7 +105,7 @@ impl Resolver<'_> {
         }
         let enum_name = self.models[id.0].name.clone();
         let mut scope = Scope::with_reserved(&["Unrecognized"]);
-        let mut seen: HashMap<String, Span> = HashMap::new();
+        let mut seen: FxHashMap<String, Span> = FxHashMap::default();
         let mut values = Vec::new();
         for (value, name, span) in raw_values {
             let key = value.to_string();

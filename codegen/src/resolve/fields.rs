@@ -2,8 +2,9 @@
 //! convention and overrides, the Constraints column, and the Example column checked against
 //! the field's type and constraints.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
+use rustc_hash::FxHashMap;
 use serde_json::Value;
 
 use super::constraints::parse_constraints;
@@ -16,12 +17,12 @@ use crate::source::Span;
 use crate::spec_config::FILE_NAME;
 
 /// A field's cells that are read after all models are resolved.
-pub(super) struct PendingField {
+pub(super) struct PendingField<'p> {
     pub(super) model: ModelId,
     pub(super) field: usize,
     pub(super) name_span: Span,
-    pub(super) example: Option<Cell>,
-    pub(super) constraints: Option<Cell>,
+    pub(super) example: Option<&'p Cell>,
+    pub(super) constraints: Option<&'p Cell>,
 }
 
 impl Resolver<'_> {
@@ -30,12 +31,12 @@ impl Resolver<'_> {
         let pending = std::mem::take(&mut self.pending);
         self.assign_wire_names(&pending);
         for field in &pending {
-            if let Some(cell) = &field.constraints {
+            if let Some(cell) = field.constraints {
                 self.read_constraints(field, cell);
             }
         }
         for field in &pending {
-            if let Some(cell) = &field.example {
+            if let Some(cell) = field.example {
                 self.read_example(field, cell);
             }
         }
@@ -43,18 +44,26 @@ impl Resolver<'_> {
 
     fn assign_wire_names(&mut self, pending: &[PendingField]) {
         let mut used = BTreeSet::new();
-        let mut seen: HashMap<(ModelId, String), Span> = HashMap::new();
+        let mut seen: FxHashMap<(ModelId, String), Span> = FxHashMap::default();
         for entry in pending {
             let model = &self.models[entry.model.0];
             let ModelKind::Object(object) = &model.kind else {
                 continue;
             };
             let field = &object.fields[entry.field];
-            let key = format!("{}.{}", model.name, field.name);
-            let wire = match self.config.overrides.get(&key) {
-                Some(found) => {
+            let overridden = if self.config.overrides.is_empty() {
+                None
+            } else {
+                let key = format!("{}.{}", model.name, field.name);
+                self.config
+                    .overrides
+                    .get(&key)
+                    .map(|found| (key, found.wire_name.clone()))
+            };
+            let wire = match overridden {
+                Some((key, wire)) => {
                     used.insert(key);
-                    found.wire_name.clone()
+                    wire
                 }
                 None => self.config.wire_names.apply(&field.name),
             };
@@ -119,9 +128,18 @@ impl Resolver<'_> {
             return;
         };
         let field = &object.fields[entry.field];
-        let raw = raw.replace("\\|", "|");
-        let raw = raw.as_str();
-        let text = raw.replace("<br/>", "\n").replace("<br />", "\n");
+        let unescaped;
+        let raw = if raw.contains('\\') {
+            unescaped = raw.replace("\\|", "|");
+            unescaped.as_str()
+        } else {
+            raw
+        };
+        let text = if raw.contains('<') {
+            raw.replace("<br/>", "\n").replace("<br />", "\n")
+        } else {
+            raw.to_owned()
+        };
         let value = match serde_json::from_str::<Value>(&text) {
             Ok(Value::Number(_) | Value::Bool(_)) if accepts_text(&field.ty, &self.models) => {
                 Value::String(raw.to_owned())

@@ -9,7 +9,9 @@ mod text;
 mod types;
 mod unions;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::ir::{Constraints, Field, Model, ModelId, ModelKind, ModelSet, Object, Type};
@@ -20,7 +22,7 @@ use crate::spec_config::SpecConfig;
 use fields::PendingField;
 
 pub use text::clean_description;
-use text::{null_fields_in_example_usage, split_field_deprecation, unmark};
+use text::{null_fields_in_example_usage, split_field_deprecation, unmark, unmarked};
 
 /// What kind of model a page describes.
 enum PageKind<'p> {
@@ -69,16 +71,28 @@ pub fn resolve(
         config,
         pending: Vec::new(),
         models: Vec::new(),
-        by_page: HashMap::new(),
-        by_page_lowercase: HashMap::new(),
+        by_page: FxHashMap::default(),
+        by_page_lowercase: FxHashMap::default(),
+        by_name: FxHashMap::default(),
+        by_name_lowercase: FxHashMap::default(),
         type_scopes: BTreeMap::new(),
         diagnostics,
     };
+    // Pages are sorted by path, so a folder's pages come together: its module path is made
+    // once.
+    let mut last_module: Option<(&[String], Vec<String>)> = None;
     for (pm, folder) in page_models.iter().zip(&folders) {
-        let module: Vec<String> = folder[common..]
-            .iter()
-            .map(|part| field_name(part, "module"))
-            .collect();
+        let module: Vec<String> = match &last_module {
+            Some((last, module)) if *last == &folder[common..] => module.clone(),
+            _ => {
+                let module: Vec<String> = folder[common..]
+                    .iter()
+                    .map(|part| field_name(part, "module"))
+                    .collect();
+                last_module = Some((&folder[common..], module.clone()));
+                module
+            }
+        };
         let relative = sources.get(pm.page.file).relative_path.clone();
         let id = resolver.add_model(
             &pm.page.title.value,
@@ -99,6 +113,19 @@ pub fn resolve(
             .by_page_lowercase
             .insert(relative.to_lowercase(), id);
         resolver.by_page.insert(relative, id);
+    }
+    for (index, model) in resolver.models.iter().enumerate() {
+        let id = ModelId(index);
+        resolver
+            .by_name
+            .entry(model.name.clone())
+            .or_default()
+            .push(id);
+        resolver
+            .by_name_lowercase
+            .entry(model.name.to_ascii_lowercase())
+            .or_default()
+            .push(id);
     }
     for (index, pm) in page_models.iter().enumerate() {
         let id = ModelId(index);
@@ -139,10 +166,12 @@ fn reject_duplicate_titles(
     sources: &SourceMap,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut first_of: HashMap<(Vec<String>, &str), usize> = HashMap::new();
+    let mut first_of: FxHashMap<(Option<&str>, &str), usize> = FxHashMap::default();
     let mut duplicates = Vec::new();
     for (index, pm) in page_models.iter().enumerate() {
-        let folder = folder_of(&sources.get(pm.page.file).relative_path);
+        // The path up to its last `/`: the same for two pages exactly when `folder_of` is.
+        let path = sources.get(pm.page.file).relative_path.as_str();
+        let folder = path.rfind('/').map(|at| &path[..at]);
         let key = (folder, pm.page.title.value.as_str());
         if let Some(&first) = first_of.get(&key) {
             let first_page = &sources.get(page_models[first].page.file).relative_path;
@@ -263,15 +292,20 @@ struct Resolver<'a> {
     sources: &'a SourceMap,
     config: &'a SpecConfig,
     /// Field cells read once every model exists: examples and constraints.
-    pending: Vec<PendingField>,
+    pending: Vec<PendingField<'a>>,
     models: Vec<Model>,
-    by_page: HashMap<String, ModelId>,
-    by_page_lowercase: HashMap<String, ModelId>,
+    by_page: FxHashMap<String, ModelId>,
+    by_page_lowercase: FxHashMap<String, ModelId>,
+    /// Page models by name, in model order (every model made from a page; none is
+    /// synthesized).
+    by_name: FxHashMap<String, Vec<ModelId>>,
+    /// The same, by name in ASCII lowercase.
+    by_name_lowercase: FxHashMap<String, Vec<ModelId>>,
     type_scopes: BTreeMap<Vec<String>, Scope>,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
     fn add_model(
         &mut self,
         name: &str,
@@ -282,17 +316,18 @@ impl Resolver<'_> {
     ) -> ModelId {
         let scope = self.type_scopes.entry(module.clone()).or_default();
         let rust_name = scope.claim(type_name(name, "Model"), "");
-        let folder = module.join("/");
-        let schema_file = if folder.is_empty() {
-            format!("{rust_name}.schema.json")
-        } else {
-            format!("{folder}/{rust_name}.schema.json")
-        };
-        let def_key = if folder.is_empty() {
-            rust_name.clone()
-        } else {
-            format!("{}.{rust_name}", module.join("."))
-        };
+        let folder_len: usize = module.iter().map(|m| m.len() + 1).sum();
+        let mut schema_file = String::with_capacity(folder_len + rust_name.len() + 12);
+        let mut def_key = String::with_capacity(folder_len + rust_name.len());
+        for part in &module {
+            schema_file.push_str(part);
+            schema_file.push('/');
+            def_key.push_str(part);
+            def_key.push('.');
+        }
+        schema_file.push_str(&rust_name);
+        schema_file.push_str(".schema.json");
+        def_key.push_str(&rust_name);
         self.models.push(Model {
             name: name.to_owned(),
             rust_name,
@@ -316,13 +351,9 @@ impl Resolver<'_> {
 
     // ----- objects -----
 
-    fn object(&mut self, id: ModelId, page: &Page, table: &Table) -> ModelKind {
-        let column = |name: &str| {
-            table
-                .header
-                .iter()
-                .position(|c| unmark(&c.value).eq_ignore_ascii_case(name))
-        };
+    fn object(&mut self, id: ModelId, page: &Page, table: &'a Table) -> ModelKind {
+        let header: Vec<&str> = table.header.iter().map(|c| unmarked(&c.value)).collect();
+        let column = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
         let (Some(field_col), type_col, required_col) =
             (column("Field"), column("Type"), column("Required"))
         else {
@@ -351,7 +382,8 @@ impl Resolver<'_> {
 
         let mut fields = Vec::new();
         let mut scope = Scope::default();
-        let mut wire_names: HashMap<String, Span> = HashMap::new();
+        let mut wire_names: FxHashMap<&str, Span> =
+            FxHashMap::with_capacity_and_hasher(table.rows.len(), Default::default());
         let shown_null = null_fields_in_example_usage(page);
         for row in &table.rows {
             if row.cells.len() != table.header.len() {
@@ -392,7 +424,7 @@ impl Resolver<'_> {
                     continue;
                 }
             };
-            if let Some(previous) = wire_names.get(&name) {
+            if let Some(previous) = wire_names.get(name.as_str()) {
                 let (line, _) = self
                     .sources
                     .get(previous.file)
@@ -408,7 +440,7 @@ impl Resolver<'_> {
                 );
                 continue;
             }
-            wire_names.insert(name.clone(), name_cell.span.clone());
+            wire_names.insert(unmarked(&name_cell.value), name_cell.span.clone());
 
             let raw_description = description_col
                 .map(|c| row.cells[c].value.as_str())
@@ -436,8 +468,8 @@ impl Resolver<'_> {
                 model: id,
                 field: fields.len(),
                 name_span: name_cell.span.clone(),
-                example: example_col.map(|c| row.cells[c].clone()),
-                constraints: constraints_col.map(|c| row.cells[c].clone()),
+                example: example_col.map(|c| &row.cells[c]),
+                constraints: constraints_col.map(|c| &row.cells[c]),
             });
             fields.push(Field {
                 wire_name: name.clone(),

@@ -5,13 +5,19 @@ use crate::read::Page;
 
 /// Removes backticks, strike-through and surrounding whitespace from a name cell.
 pub(super) fn unmark(cell: &str) -> String {
-    cell.trim()
-        .trim_start_matches("~~")
-        .trim_end_matches("~~")
-        .trim()
-        .trim_matches('`')
-        .trim()
-        .to_owned()
+    unmarked(cell).to_owned()
+}
+
+/// [`unmark`], borrowed.
+pub(super) fn unmarked(cell: &str) -> &str {
+    let mut text = cell.trim();
+    while let Some(rest) = text.strip_prefix("~~") {
+        text = rest;
+    }
+    while let Some(rest) = text.strip_suffix("~~") {
+        text = rest;
+    }
+    text.trim().trim_matches('`').trim()
 }
 
 /// Turns SDK description text into Markdown: `N/A` is no description, `<br/>` a line break.
@@ -20,24 +26,42 @@ pub fn clean_description(text: &str) -> String {
     if text == "N/A" {
         return String::new();
     }
-    let text = text
-        .replace("\\|", "|")
-        .replace("<br/><br/>", "\n\n")
-        .replace("<br />", "\n")
-        .replace("<br/>", "\n")
-        .replace("<br>", "\n");
-    text.lines()
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_owned()
+    if !text.bytes().any(|b| matches!(b, b'\\' | b'<' | b'\n')) {
+        // One line, already trimmed, with nothing to replace.
+        return text.to_owned();
+    }
+    let replaced;
+    let text = if text.bytes().any(|b| b == b'\\' || b == b'<') {
+        replaced = text
+            .replace("\\|", "|")
+            .replace("<br/><br/>", "\n\n")
+            .replace("<br />", "\n")
+            .replace("<br/>", "\n")
+            .replace("<br>", "\n");
+        replaced.as_str()
+    } else {
+        text
+    };
+    let mut joined = String::with_capacity(text.len());
+    for (index, line) in text.lines().enumerate() {
+        if index > 0 {
+            joined.push('\n');
+        }
+        joined.push_str(line.trim_end());
+    }
+    match joined.trim() {
+        trimmed if trimmed.len() == joined.len() => joined,
+        trimmed => trimmed.to_owned(),
+    }
 }
 
 /// Splits a field's mangled deprecation notice off its description: returns the note and
 /// the rest.
 pub(super) fn split_field_deprecation(description: &str) -> Option<(String, String)> {
     let trimmed = description.trim_start();
+    if !trimmed.starts_with(':') {
+        return None;
+    }
     let compact: String = trimmed
         .chars()
         .take(40)
@@ -104,6 +128,44 @@ pub(super) fn null_fields_in_example_usage(page: &Page) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn descriptions_are_cleaned() {
+        let by_steps = |text: &str| -> String {
+            let text = text.trim();
+            if text == "N/A" {
+                return String::new();
+            }
+            let text = text
+                .replace("\\|", "|")
+                .replace("<br/><br/>", "\n\n")
+                .replace("<br />", "\n")
+                .replace("<br/>", "\n")
+                .replace("<br>", "\n");
+            text.lines()
+                .map(str::trim_end)
+                .collect::<Vec<_>>()
+                .join("\n")
+                .trim()
+                .to_owned()
+        };
+        for text in [
+            "",
+            " N/A ",
+            "plain",
+            "a \\| b",
+            "one<br/><br/>two",
+            "x <br> y<br />z<br/>",
+            "trailing  \nspaces\t\r\nhere",
+            "<br/>",
+            "  \n\n x \n\n",
+            "a\r\nb",
+        ] {
+            assert_eq!(clean_description(text), by_steps(text), "{text:?}");
+        }
+        assert_eq!(unmark(" ~~`a`~~ "), "a");
+        assert_eq!(unmark("~~~x~~~"), "~x~");
+    }
+
     #[test]
     fn field_deprecation_notes_are_split_off() {
         let (note, rest) = split_field_deprecation(": warning: ** DEPRECATED **: This will be removed in a future release, please migrate away from it as soon as possible.<br/><br/>Deprecated: Use `tags` instead. The unique ID of the tag.").unwrap();

@@ -242,22 +242,14 @@ impl Resolver<'_> {
         let Some((last, qualifiers)) = segments.split_last() else {
             return Err(Vec::new());
         };
-        let mut matches: Vec<ModelId> = self
-            .models
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| !m.synthesized && m.name == *last)
-            .map(|(i, _)| ModelId(i))
-            .collect();
-        if matches.is_empty() {
-            matches = self
-                .models
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| !m.synthesized && m.name.eq_ignore_ascii_case(last))
-                .map(|(i, _)| ModelId(i))
-                .collect();
-        }
+        let mut matches: Vec<ModelId> = match self.by_name.get(*last) {
+            Some(ids) => ids.clone(),
+            None => self
+                .by_name_lowercase
+                .get(&last.to_ascii_lowercase())
+                .cloned()
+                .unwrap_or_default(),
+        };
         if matches.len() > 1 {
             if let Some(qualifier) = qualifiers.last() {
                 let qualified: Vec<ModelId> = matches
