@@ -1,6 +1,9 @@
 //! Example values: whether a JSON value fits a type the way the generated Rust reads it, and
 //! each object's whole example built from its fields' Example cells.
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
 use serde_json::{Map, Value};
 
 use modelgen_runtime::{
@@ -12,10 +15,26 @@ use crate::spec_config::WireNames;
 
 /// Checks that `value` deserializes into `ty`; the error says where and why not.
 pub fn conforms(value: &Value, ty: &Type, models: &[Model]) -> Result<(), String> {
-    conforms_at(value, ty, models, "")
+    conforms_at(value, ty, models, "", &Patterns::default())
 }
 
-fn conforms_at(value: &Value, ty: &Type, models: &[Model], path: &str) -> Result<(), String> {
+/// [`conforms`], compiling patterns through `patterns`.
+pub fn conforms_with(
+    value: &Value,
+    ty: &Type,
+    models: &[Model],
+    patterns: &Patterns,
+) -> Result<(), String> {
+    conforms_at(value, ty, models, "", patterns)
+}
+
+fn conforms_at(
+    value: &Value,
+    ty: &Type,
+    models: &[Model],
+    path: &str,
+    patterns: &Patterns,
+) -> Result<(), String> {
     let fail = |expected: &str| {
         Err(format!(
             "{} is {}, expected {expected}",
@@ -73,17 +92,16 @@ fn conforms_at(value: &Value, ty: &Type, models: &[Model], path: &str) -> Result
             if value.is_null() {
                 Ok(())
             } else {
-                conforms_at(value, inner, models, path)
+                conforms_at(value, inner, models, path, patterns)
             }
         }
         Type::Array(inner) => {
             let Value::Array(items) = value else {
                 return fail("an array");
             };
-            items
-                .iter()
-                .enumerate()
-                .try_for_each(|(i, item)| conforms_at(item, inner, models, &format!("{path}/{i}")))
+            items.iter().enumerate().try_for_each(|(i, item)| {
+                conforms_at(item, inner, models, &format!("{path}/{i}"), patterns)
+            })
         }
         Type::Map(inner) => {
             let Value::Object(entries) = value else {
@@ -95,6 +113,7 @@ fn conforms_at(value: &Value, ty: &Type, models: &[Model], path: &str) -> Result
                     inner,
                     models,
                     &format!("{path}/{}", pointer_escape(key)),
+                    patterns,
                 )
             })
         }
@@ -119,8 +138,8 @@ fn conforms_at(value: &Value, ty: &Type, models: &[Model], path: &str) -> Result
                             None => {}
                             Some(Value::Null) if field.nullable => {}
                             Some(item) => {
-                                conforms_at(item, &field.ty, models, &field_path)?;
-                                satisfies(item, &field.constraints)
+                                conforms_at(item, &field.ty, models, &field_path, patterns)?;
+                                satisfies_with(item, &field.constraints, patterns)
                                     .map_err(|why| format!("`{field_path}`: {why}"))?;
                             }
                         }
@@ -149,7 +168,7 @@ fn conforms_at(value: &Value, ty: &Type, models: &[Model], path: &str) -> Result
                 ModelKind::Union(union) => {
                     let mut reasons = Vec::new();
                     for variant in &union.variants {
-                        match conforms_at(value, &variant.ty, models, path) {
+                        match conforms_at(value, &variant.ty, models, path, patterns) {
                             Ok(()) => return Ok(()),
                             Err(reason) => reasons.push(reason),
                         }
@@ -186,9 +205,47 @@ fn kind_of(value: &Value) -> &'static str {
     }
 }
 
+/// `pattern` constraints compiled once each, for checking many examples and constraint
+/// cells that use the same patterns.
+#[derive(Default)]
+pub struct Patterns {
+    compiled: RefCell<FxHashMap<String, Option<Pattern>>>,
+    syntax: RefCell<FxHashMap<String, Result<(), String>>>,
+}
+
+impl Patterns {
+    /// Whether `text` matches `pattern` (`false` when the pattern does not compile).
+    pub fn is_match(&self, pattern: &str, text: &str) -> bool {
+        let mut compiled = self.compiled.borrow_mut();
+        if let Some(found) = compiled.get(pattern) {
+            return found.as_ref().is_some_and(|p| p.is_match(text));
+        }
+        let made = Pattern::new(pattern).ok();
+        let matches = made.as_ref().is_some_and(|p| p.is_match(text));
+        compiled.insert(pattern.to_owned(), made);
+        matches
+    }
+
+    /// [`modelgen_runtime::check_pattern_syntax`], remembered.
+    pub fn check_syntax(&self, pattern: &str) -> Result<(), String> {
+        let mut syntax = self.syntax.borrow_mut();
+        if let Some(found) = syntax.get(pattern) {
+            return found.clone();
+        }
+        let verdict = modelgen_runtime::check_pattern_syntax(pattern);
+        syntax.insert(pattern.to_owned(), verdict.clone());
+        verdict
+    }
+}
+
 /// Checks a value against a field's constraints (JSON Schema semantics: each keyword
 /// constrains only values of its own JSON type, so `null` passes them all).
 pub fn satisfies(value: &Value, c: &Constraints) -> Result<(), String> {
+    satisfies_with(value, c, &Patterns::default())
+}
+
+/// [`satisfies`], compiling patterns through `patterns`.
+pub fn satisfies_with(value: &Value, c: &Constraints, patterns: &Patterns) -> Result<(), String> {
     if let Some(expected) = &c.const_value {
         if !json_equal(value, expected) {
             return Err(format!("{value} is not the constant {expected}"));
@@ -204,7 +261,7 @@ pub fn satisfies(value: &Value, c: &Constraints) -> Result<(), String> {
                 return Err(format!("{value} is longer than {max} characters"));
             }
             if let Some(pattern) = &c.pattern {
-                let matches = Pattern::new(pattern).is_ok_and(|p| p.is_match(text));
+                let matches = patterns.is_match(pattern, text);
                 if !matches {
                     return Err(format!("{value} does not match the pattern `{pattern}`"));
                 }
@@ -253,7 +310,7 @@ pub fn satisfies(value: &Value, c: &Constraints) -> Result<(), String> {
             }
             if let Some(item_constraints) = &c.items {
                 for (index, item) in items.iter().enumerate() {
-                    satisfies(item, item_constraints)
+                    satisfies_with(item, item_constraints, patterns)
                         .map_err(|why| format!("item {index}: {why}"))?;
                 }
             }

@@ -4,7 +4,7 @@
 use serde_json::{Map, Number, Value};
 
 use crate::diagnostic::Diagnostic;
-use crate::examples::conforms;
+use crate::examples::{conforms_with, satisfies_with, Patterns};
 use crate::ir::{Constraints, Format, Model, Type};
 use crate::read::Cell;
 
@@ -53,11 +53,13 @@ pub(super) fn parse_constraints(
     cell: &Cell,
     ty: &Type,
     models: &[Model],
+    patterns: &Patterns,
 ) -> Result<(Constraints, Option<Type>), Box<Diagnostic>> {
-    let text = cell.value.trim().replace("\\|", "|");
+    let text = cell.value.trim();
     if text.is_empty() {
         return Ok((Constraints::default(), None));
     }
+    let text = text.replace("\\|", "|");
     let wrapped = if text.starts_with('{') {
         text.clone()
     } else {
@@ -89,7 +91,7 @@ pub(super) fn parse_constraints(
         });
     }
     let effective = refined.clone().unwrap_or_else(|| ty.clone());
-    let constraints = constraints_from_map(&map, &effective, models, &error)?;
+    let constraints = constraints_from_map(&map, &effective, models, patterns, &error)?;
     Ok((constraints, refined))
 }
 
@@ -113,6 +115,7 @@ fn constraints_from_map(
     map: &Map<String, Value>,
     ty: &Type,
     models: &[Model],
+    patterns: &Patterns,
     error: &ErrorFn,
 ) -> Result<Constraints, Box<Diagnostic>> {
     let field_shape = shape(ty);
@@ -186,7 +189,7 @@ fn constraints_from_map(
                         "write an ECMAScript regular expression as a JSON string",
                     )
                 })?;
-                modelgen_runtime::check_pattern_syntax(pattern).map_err(|why| {
+                patterns.check_syntax(pattern).map_err(|why| {
                     error(
                         format!("`pattern` is not a valid ECMAScript regular expression: {why}"),
                         "JSON Schema patterns use ECMAScript syntax; backslashes are doubled inside JSON strings (`\"\\\\d+\"`)",
@@ -244,11 +247,11 @@ fn constraints_from_map(
                         "write `\"items\": {\"maxLength\": 10}`",
                     ));
                 };
-                let nested = constraints_from_map(inner, item_type, models, error)?;
+                let nested = constraints_from_map(inner, item_type, models, patterns, error)?;
                 c.items = Some(Box::new(nested));
             }
             "const" | "default" => {
-                conforms(value, ty, models).map_err(|why| {
+                conforms_with(value, ty, models, patterns).map_err(|why| {
                     error(
                         format!("`{key}` does not fit the field's type: {why}"),
                         "give a value of the field's type",
@@ -271,7 +274,7 @@ fn constraints_from_map(
     check_contradictions(&c, error)?;
     for (keyword, value) in [("const", &c.const_value), ("default", &c.default)] {
         if let Some(value) = value {
-            if let Err(why) = crate::examples::satisfies(value, &c) {
+            if let Err(why) = satisfies_with(value, &c, patterns) {
                 return Err(error(
                     format!("`{keyword}` breaks the field's own constraints: {why}"),
                     "make the value satisfy the other keywords",

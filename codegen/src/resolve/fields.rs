@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::constraints::parse_constraints;
 use super::Resolver;
 use crate::diagnostic::Diagnostic;
-use crate::examples::{conforms, convention_hint};
+use crate::examples::{conforms_with, convention_hint, satisfies_with};
 use crate::ir::{EnumRepr, Model, ModelId, ModelKind, Type};
 use crate::read::Cell;
 use crate::source::Span;
@@ -98,7 +98,7 @@ impl Resolver<'_> {
         };
         let field = &object.fields[entry.field];
         let (required, ty) = (field.required, field.ty.clone());
-        match parse_constraints(cell, &ty, &self.models) {
+        match parse_constraints(cell, &ty, &self.models, &self.patterns) {
             Ok((constraints, refined)) => {
                 if required && constraints.default.is_some() {
                     self.diagnostics.push(
@@ -150,8 +150,8 @@ impl Resolver<'_> {
         let verdict = if value.is_null() && field.nullable {
             Ok(())
         } else {
-            conforms(&value, &field.ty, &self.models)
-                .and_then(|()| crate::examples::satisfies(&value, &field.constraints))
+            conforms_with(&value, &field.ty, &self.models, &self.patterns)
+                .and_then(|()| satisfies_with(&value, &field.constraints, &self.patterns))
         };
         match verdict {
             Ok(()) => {

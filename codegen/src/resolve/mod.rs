@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Diagnostic;
+use crate::examples::Patterns;
 use crate::ir::{Constraints, Field, Model, ModelId, ModelKind, ModelSet, Object, Type};
 use crate::naming::{field_name, type_name, Scope};
 use crate::read::{Cell, Page, Row, Section, Table};
@@ -76,6 +77,7 @@ pub fn resolve(
         by_name: FxHashMap::default(),
         by_name_lowercase: FxHashMap::default(),
         type_scopes: BTreeMap::new(),
+        patterns: Patterns::default(),
         diagnostics,
     };
     // Pages are sorted by path, so a folder's pages come together: its module path is made
@@ -302,6 +304,8 @@ struct Resolver<'a> {
     /// The same, by name in ASCII lowercase.
     by_name_lowercase: FxHashMap<String, Vec<ModelId>>,
     type_scopes: BTreeMap<Vec<String>, Scope>,
+    /// `pattern` constraints compiled once each.
+    patterns: Patterns,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
