@@ -259,8 +259,12 @@ fn ident_at(text: &str) -> (String, usize) {
 }
 
 /// For every `[` in the text, the index of the `]` that closes it (escaped brackets are not
-/// counted), found in one pass so that lexing stays linear however many brackets there are.
+/// counted), found in one pass so that lexing stays linear however many brackets there are;
+/// empty when the text has no `[`.
 fn closing_brackets(bytes: &[u8]) -> Vec<Option<usize>> {
+    if !bytes.contains(&b'[') {
+        return Vec::new();
+    }
     let mut closing = vec![None; bytes.len()];
     let mut open = Vec::new();
     let mut i = 0;
@@ -372,7 +376,11 @@ impl TypeParser {
     }
 
     fn atom(&mut self) -> Result<TypeExpr, TypeCellError> {
-        let Some(lexed) = self.tokens.get(self.at).cloned() else {
+        // The parser never steps back, so the token is taken rather than cloned.
+        let Some(lexed) = self.tokens.get_mut(self.at).map(|l| Lexed {
+            token: std::mem::replace(&mut l.token, Token::Punct(' ')),
+            range: l.range.clone(),
+        }) else {
             return Err(TypeCellError {
                 message: "the Type cell ends where a type was expected".into(),
                 range: self.end..self.end,
