@@ -1,9 +1,8 @@
 //! Rust identifiers for whatever a page calls things: case conversion, keywords, leading
 //! digits, non-ASCII, and names that collide after conversion.
 
-use std::collections::HashSet;
-
 use heck::{ToSnakeCase, ToUpperCamelCase};
+use rustc_hash::FxHashSet;
 
 /// Words that cannot be identifiers even as raw identifiers (`r#self` is not allowed).
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
@@ -20,8 +19,8 @@ const KEYWORDS: &[&str] = &[
 /// Reduces a name to ASCII words separated by `_`, so that case conversion sees word breaks
 /// at dashes, dots, spaces and other punctuation.
 fn ascii_words(name: &str) -> String {
-    let ascii = deunicode::deunicode(name);
-    ascii
+    // What `deunicode::deunicode` returns, borrowed when the name is already ASCII.
+    deunicode::deunicode_with_tofu_cow(name, "[?]")
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect()
@@ -44,7 +43,12 @@ pub fn type_name(name: &str, fallback: &str) -> String {
 
 /// A `snake_case` field or module name, as it is written in code (`r#type`, `self_`, `_1st`).
 pub fn field_name(name: &str, fallback: &str) -> String {
-    let mut snake = ascii_words(name).to_snake_case();
+    let words = ascii_words(name);
+    let mut snake = if is_snake_case(&words) {
+        words
+    } else {
+        words.to_snake_case()
+    };
     if snake.is_empty() {
         snake = fallback.to_owned();
     }
@@ -52,6 +56,17 @@ pub fn field_name(name: &str, fallback: &str) -> String {
         snake.insert(0, '_');
     }
     escape_keyword(snake)
+}
+
+/// Whether `heck`'s `to_snake_case` would return `words` unchanged because it is already
+/// snake_case: words of lowercase ASCII letters and digits, each joined to the next by one
+/// `_`. (`heck` splits words only at other characters and at uppercase letters, lowercases
+/// them and joins them with `_`.)
+fn is_snake_case(words: &str) -> bool {
+    !words.is_empty()
+        && words.split('_').all(|word| {
+            !word.is_empty() && word.bytes().all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9'))
+        })
 }
 
 /// Makes a keyword usable: a raw identifier where Rust allows one, else a trailing `_`.
@@ -69,7 +84,7 @@ pub fn escape_keyword(name: String) -> String {
 /// its name, the next becomes `foo_bar_2`.
 #[derive(Debug, Default)]
 pub struct Scope {
-    taken: HashSet<String>,
+    taken: FxHashSet<String>,
 }
 
 impl Scope {
@@ -82,8 +97,12 @@ impl Scope {
 
     /// `wanted` if free, else `wanted` with the smallest free numeric suffix.
     pub fn claim(&mut self, wanted: String, separator: &str) -> String {
-        let bare = wanted.trim_start_matches("r#").to_owned();
-        if self.taken.insert(bare.clone()) {
+        let mut bare = wanted.as_str();
+        while let Some(rest) = bare.strip_prefix("r#") {
+            bare = rest;
+        }
+        if !self.taken.contains(bare) {
+            self.taken.insert(bare.to_owned());
             return wanted;
         }
         let base = bare.trim_end_matches('_');
@@ -123,6 +142,31 @@ mod tests {
         assert_eq!(field_name("a.b", "field"), "a_b");
         assert_eq!(field_name("ExternalID", "field"), "external_id");
         assert_eq!(field_name("%%", "field"), "field");
+    }
+
+    #[test]
+    fn snake_case_names_are_left_as_heck_leaves_them() {
+        // Every text of up to five characters from a small alphabet.
+        let mut texts = vec![String::new()];
+        let mut last = texts.clone();
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|t| "a1_B-".chars().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        for text in &texts {
+            if is_snake_case(text) {
+                assert_eq!(&text.to_snake_case(), text);
+            }
+        }
+        for snake in ["a", "a_b", "id", "x1_2y", "v3_token"] {
+            assert!(is_snake_case(snake), "{snake}");
+        }
+        for other in ["", "_a", "a_", "a__b", "aB", "a-b", "_"] {
+            assert!(!is_snake_case(other), "{other}");
+        }
     }
 
     #[test]
