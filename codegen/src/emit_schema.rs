@@ -1,9 +1,16 @@
 //! Stage three (b): the model IR into JSON Schema draft 2020-12, one document per model and
 //! one bundle with every model under `$defs`.
+//!
+//! The schemas are built as trees that borrow from the IR: the published files are
+//! serialized from them, and the functions that return a `serde_json::Value` convert them.
 
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 use serde_json::{json, Map, Value};
 
-use crate::ir::{Constraints, EnumRepr, Model, ModelId, ModelKind, ModelSet, Type};
+use crate::ir::{Constraints, EnumRepr, Field, Model, ModelId, ModelKind, ModelSet, Type};
+use crate::json_tree::{has, into_map, put, Members, Node, Object};
 
 /// The JSON Schema dialect every published document declares.
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -26,221 +33,370 @@ impl RefWriter for FileRefs {
     }
 }
 
+/// How the trees reference another model: [`RefWriter`] for trees, so that references
+/// between published files need no `Value` each.
+trait NodeRefs {
+    /// The schema that stands for a reference from `from` to `to`.
+    fn reference_node<'m>(&mut self, from: &'m Model, to: ModelId, target: &'m Model) -> Node<'m>;
+}
+
+impl NodeRefs for FileRefs {
+    fn reference_node<'m>(&mut self, from: &'m Model, _to: ModelId, target: &'m Model) -> Node<'m> {
+        Node::Object(vec![(
+            "$ref".into(),
+            Node::String(relative_path(&from.schema_file, &target.schema_file)),
+        )])
+    }
+}
+
+/// A [`RefWriter`]'s references as nodes.
+struct ValueRefs<'r>(&'r mut dyn RefWriter);
+
+impl NodeRefs for ValueRefs<'_> {
+    fn reference_node<'m>(&mut self, from: &'m Model, to: ModelId, target: &'m Model) -> Node<'m> {
+        Node::from_value(self.0.reference(from, to, target))
+    }
+}
+
 /// The published document of one model.
 pub fn model_document(models: &ModelSet, id: ModelId, base_uri: &str) -> Value {
-    let model = models.get(id);
-    let mut document = Map::new();
-    document.insert("$schema".into(), DRAFT_2020_12.into());
-    document.insert(
-        "$id".into(),
-        format!("{base_uri}{}", model.schema_file).into(),
-    );
-    for (key, value) in model_body(models, id, &mut FileRefs) {
-        document.insert(key, value);
-    }
-    Value::Object(document)
+    Value::Object(into_map(document_members(models, models.get(id), base_uri)))
 }
 
 /// The bundle: every published model under `$defs`, each keeping its `$id` so that the
 /// relative references inside resolve to the embedded copies.
 pub fn bundle_document(models: &ModelSet, base_uri: &str) -> Value {
-    let mut defs = Map::new();
-    for (id, model) in models.iter().filter(|(_, m)| !m.synthesized) {
-        let mut document = match model_document(models, id, base_uri) {
-            Value::Object(map) => map,
-            _ => Map::new(),
-        };
-        document.remove("$schema");
-        defs.insert(model.def_key.clone(), Value::Object(document));
+    let documents =
+        published(models).map(|model| (model, document_members(models, model, base_uri)));
+    Value::Object(into_map(bundle_members(base_uri, documents)))
+}
+
+/// The published files: each published model's [`model_document`] (at its `schema_file`),
+/// then the [`bundle_document`] (at [`BUNDLE_FILE`]), each with `"$comment": comment` as
+/// its first member, pretty-printed as `serde_json::to_string_pretty` prints them and ended
+/// by a newline. The bundle is written from the same trees as the models' files.
+pub fn published_files(models: &ModelSet, base_uri: &str, comment: &str) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    let mut documents = Vec::new();
+    for model in published(models) {
+        let mut members = document_members(models, model, base_uri);
+        members.insert(0, ("$comment".into(), Node::Str(comment)));
+        files.push((model.schema_file.clone(), file_text(&members)));
+        members.remove(0);
+        documents.push((model, members));
     }
-    json!({
-        "$schema": DRAFT_2020_12,
-        "$id": format!("{base_uri}{BUNDLE_FILE}"),
-        "title": "All models",
-        "$defs": defs,
-    })
+    let mut bundle = bundle_members(base_uri, documents);
+    bundle.insert(0, ("$comment".into(), Node::Str(comment)));
+    files.push((BUNDLE_FILE.to_owned(), file_text(&bundle)));
+    files
+}
+
+/// The models that have a published document: all but the synthesized ones.
+fn published(models: &ModelSet) -> impl Iterator<Item = &Model> {
+    models.models.iter().filter(|m| !m.synthesized)
+}
+
+/// A published file's text.
+fn file_text(members: &[(Cow<str>, Node)]) -> String {
+    let mut text = serde_json::to_string_pretty(&Object(members)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The members of [`model_document`].
+fn document_members<'m>(models: &'m ModelSet, model: &'m Model, base_uri: &str) -> Members<'m> {
+    let mut members: Members = vec![
+        ("$schema".into(), Node::Str(DRAFT_2020_12)),
+        (
+            "$id".into(),
+            Node::String(format!("{base_uri}{}", model.schema_file)),
+        ),
+    ];
+    members.extend(body_members(models, model, &mut FileRefs));
+    members
+}
+
+/// The members of [`bundle_document`], from each published model and the members of its
+/// [`model_document`].
+fn bundle_members<'m>(
+    base_uri: &str,
+    documents: impl IntoIterator<Item = (&'m Model, Members<'m>)>,
+) -> Members<'m> {
+    let mut defs: Members = Vec::new();
+    let mut positions: FxHashMap<&str, usize> = FxHashMap::default();
+    for (model, mut document) in documents {
+        // Without `$schema`, removed as `Map::remove` removes it with `preserve_order`: the
+        // last member takes its place.
+        document.swap_remove(0);
+        // A key that is already there keeps its place, as with `Map::insert`.
+        match positions.get(model.def_key.as_str()) {
+            Some(&at) => defs[at].1 = Node::Object(document),
+            None => {
+                positions.insert(&model.def_key, defs.len());
+                defs.push((model.def_key.as_str().into(), Node::Object(document)));
+            }
+        }
+    }
+    vec![
+        ("$schema".into(), Node::Str(DRAFT_2020_12)),
+        (
+            "$id".into(),
+            Node::String(format!("{base_uri}{BUNDLE_FILE}")),
+        ),
+        ("title".into(), Node::Str("All models")),
+        ("$defs".into(), Node::Object(defs)),
+    ]
 }
 
 /// The schema keywords of a model (title, description, shape, examples), without `$schema`
 /// and `$id`; references are written by `refs`.
 pub fn model_body(models: &ModelSet, id: ModelId, refs: &mut dyn RefWriter) -> Map<String, Value> {
-    let model = models.get(id);
-    let mut body = Map::new();
-    body.insert("title".into(), model.name.clone().into());
+    into_map(body_members(models, models.get(id), &mut ValueRefs(refs)))
+}
+
+/// The members of [`model_body`].
+fn body_members<'m>(
+    models: &'m ModelSet,
+    model: &'m Model,
+    refs: &mut dyn NodeRefs,
+) -> Members<'m> {
+    let mut body: Members = vec![("title".into(), Node::Str(&model.name))];
     if !model.description.is_empty() {
-        body.insert("description".into(), model.description.clone().into());
+        body.push(("description".into(), Node::Str(&model.description)));
     }
     if model.deprecated.is_some() {
-        body.insert("deprecated".into(), true.into());
+        body.push(("deprecated".into(), Node::Bool(true)));
     }
     match &model.kind {
         ModelKind::Object(object) => {
-            body.insert("type".into(), "object".into());
-            let mut properties = Map::new();
+            body.push(("type".into(), Node::Str("object")));
+            let unique = unique_wire_names(&object.fields);
+            let mut properties = Members::with_capacity(object.fields.len());
             let mut required = Vec::new();
             for field in &object.fields {
-                let mut schema = type_schema(models, model, &field.ty, refs);
+                let mut schema = type_node(models, model, &field.ty, refs);
                 if field.nullable {
                     schema = nullable(schema);
                 }
-                let mut property = Map::new();
+                let mut property = Members::new();
                 if !field.description.is_empty() {
-                    property.insert("description".into(), field.description.clone().into());
+                    property.push(("description".into(), Node::Str(&field.description)));
                 }
                 if field.deprecated.is_some() {
-                    property.insert("deprecated".into(), true.into());
+                    property.push(("deprecated".into(), Node::Bool(true)));
                 }
-                merge(&mut property, schema);
+                if let Node::Object(members) = schema {
+                    for (key, value) in members {
+                        put(&mut property, key, value);
+                    }
+                }
                 add_constraints(&mut property, &field.constraints);
                 if let Some(example) = &field.example {
-                    property.insert("examples".into(), json!([example]));
+                    put(
+                        &mut property,
+                        "examples",
+                        Node::Array(vec![Node::Json(example)]),
+                    );
                 }
-                properties.insert(field.wire_name.clone(), Value::Object(property));
+                let name = field.wire_name.as_str();
+                if unique {
+                    properties.push((name.into(), Node::Object(property)));
+                } else {
+                    put(&mut properties, name, Node::Object(property));
+                }
                 if field.required {
-                    required.push(Value::from(field.wire_name.clone()));
+                    required.push(Node::Str(name));
                 }
             }
-            body.insert("properties".into(), Value::Object(properties));
+            body.push(("properties".into(), Node::Object(properties)));
             if !required.is_empty() {
-                body.insert("required".into(), Value::Array(required));
+                body.push(("required".into(), Node::Array(required)));
             }
             if let Some(example) = &object.example {
-                body.insert("examples".into(), json!([example]));
+                body.push(("examples".into(), Node::Array(vec![Node::Json(example)])));
             }
         }
         ModelKind::Enum(e) => {
-            let values: Vec<Value> = e.values.iter().map(|v| v.value.clone()).collect();
+            let values = || Node::Array(e.values.iter().map(|v| Node::Json(&v.value)).collect());
             let json_type = match e.repr {
                 EnumRepr::String => "string",
                 EnumRepr::Integer => "integer",
             };
             if e.open {
-                body.insert("type".into(), json_type.into());
-                body.insert("examples".into(), Value::Array(values));
-            } else if values.len() == 1 && model.synthesized {
-                body.insert("const".into(), values[0].clone());
+                body.push(("type".into(), Node::Str(json_type)));
+                body.push(("examples".into(), values()));
+            } else if e.values.len() == 1 && model.synthesized {
+                body.push(("const".into(), Node::Json(&e.values[0].value)));
             } else {
-                body.insert("type".into(), json_type.into());
-                body.insert("enum".into(), Value::Array(values));
+                body.push(("type".into(), Node::Str(json_type)));
+                body.push(("enum".into(), values()));
             }
         }
         ModelKind::Union(union) => {
-            let variants: Vec<Value> = union
+            let variants = union
                 .variants
                 .iter()
-                .map(|v| type_schema(models, model, &v.ty, refs))
+                .map(|v| type_node(models, model, &v.ty, refs))
                 .collect();
-            body.insert("anyOf".into(), Value::Array(variants));
+            body.push(("anyOf".into(), Node::Array(variants)));
         }
         ModelKind::Any => {}
     }
     body
 }
 
+/// Whether no two fields share a wire name, so that each property can be added without
+/// looking for one of the same name.
+fn unique_wire_names(fields: &[Field]) -> bool {
+    let mut names: Vec<&str> = fields.iter().map(|f| f.wire_name.as_str()).collect();
+    names.sort_unstable();
+    names.windows(2).all(|pair| pair[0] != pair[1])
+}
+
 /// The schema of a value type as seen from inside `from`'s document.
 pub fn type_schema(models: &ModelSet, from: &Model, ty: &Type, refs: &mut dyn RefWriter) -> Value {
+    type_node(models, from, ty, &mut ValueRefs(refs)).into_value()
+}
+
+/// [`type_schema`] as a node.
+fn type_node<'m>(
+    models: &'m ModelSet,
+    from: &'m Model,
+    ty: &'m Type,
+    refs: &mut dyn NodeRefs,
+) -> Node<'m> {
+    let typed = |name: &'static str| Node::Object(vec![("type".into(), Node::Str(name))]);
     match ty {
-        Type::String => json!({ "type": "string" }),
-        Type::Integer => json!({ "type": "integer" }),
-        Type::Number => json!({ "type": "number" }),
-        Type::Boolean => json!({ "type": "boolean" }),
-        Type::Any => json!({}),
-        Type::DateTime => json!({ "type": "string", "format": "date-time" }),
-        Type::Date => json!({ "type": "string", "format": "date" }),
-        Type::Array(inner) => {
-            json!({ "type": "array", "items": type_schema(models, from, inner, refs) })
-        }
-        Type::Map(inner) => json!({
-            "type": "object",
-            "additionalProperties": type_schema(models, from, inner, refs),
-        }),
-        Type::Nullable(inner) => nullable(type_schema(models, from, inner, refs)),
+        Type::String => typed("string"),
+        Type::Integer => typed("integer"),
+        Type::Number => typed("number"),
+        Type::Boolean => typed("boolean"),
+        Type::Any => Node::Object(Vec::new()),
+        Type::DateTime => Node::Object(vec![
+            ("type".into(), Node::Str("string")),
+            ("format".into(), Node::Str("date-time")),
+        ]),
+        Type::Date => Node::Object(vec![
+            ("type".into(), Node::Str("string")),
+            ("format".into(), Node::Str("date")),
+        ]),
+        Type::Array(inner) => Node::Object(vec![
+            ("type".into(), Node::Str("array")),
+            ("items".into(), type_node(models, from, inner, refs)),
+        ]),
+        Type::Map(inner) => Node::Object(vec![
+            ("type".into(), Node::Str("object")),
+            (
+                "additionalProperties".into(),
+                type_node(models, from, inner, refs),
+            ),
+        ]),
+        Type::Nullable(inner) => nullable(type_node(models, from, inner, refs)),
         Type::Model(id) => {
             let target = models.get(*id);
             if target.synthesized {
-                let mut body = model_body(models, *id, refs);
-                body.remove("title");
-                Value::Object(body)
+                let mut body = body_members(models, target, refs);
+                // Without `title`, removed as `Map::remove` removes it with
+                // `preserve_order`: the last member takes its place.
+                body.swap_remove(0);
+                Node::Object(body)
             } else {
-                refs.reference(from, *id, target)
+                refs.reference_node(from, *id, target)
             }
         }
     }
 }
 
 /// Allows `null` besides what `schema` allows.
-fn nullable(schema: Value) -> Value {
-    if let Value::Object(map) = &schema {
-        let simple = !map.contains_key("enum") && !map.contains_key("const");
-        if let (true, Some(Value::String(t))) = (simple, map.get("type")) {
-            let mut map = map.clone();
-            map.insert("type".into(), json!([t, "null"]));
-            return Value::Object(map);
+fn nullable(mut schema: Node) -> Node {
+    if let Node::Object(members) = &mut schema {
+        if !has(members, "enum") && !has(members, "const") {
+            if let Some((_, t)) = members.iter_mut().find(|(key, _)| key == "type") {
+                if t.as_str().is_some() {
+                    *t = Node::Array(vec![t.clone(), Node::Str("null")]);
+                    return schema;
+                }
+            }
         }
-        if map.is_empty() {
+        if members.is_empty() {
             return schema;
         }
     }
-    json!({ "anyOf": [schema, { "type": "null" }] })
+    Node::Object(vec![(
+        "anyOf".into(),
+        Node::Array(vec![
+            schema,
+            Node::Object(vec![("type".into(), Node::Str("null"))]),
+        ]),
+    )])
 }
 
 /// The JSON Schema keywords of a field's constraints, in a fixed order (item constraints
 /// are not included).
 pub fn constraint_keywords(c: &Constraints) -> Map<String, Value> {
-    let mut keywords = Map::new();
-    add_constraints(
-        &mut keywords,
-        &Constraints {
-            items: None,
-            ..c.clone()
-        },
-    );
-    keywords
+    let mut keywords = Members::new();
+    add_keywords(&mut keywords, c);
+    into_map(keywords)
 }
 
 /// Adds a field's constraint keywords to its property schema; item constraints go into
 /// `items`.
-fn add_constraints(property: &mut Map<String, Value>, c: &Constraints) {
-    let mut put = |key: &str, value: Option<Value>| {
-        if let Some(value) = value {
-            property.insert(key.to_owned(), value);
-        }
-    };
-    put("format", c.format.map(|f| f.name().into()));
-    put("minLength", c.min_length.map(Value::from));
-    put("maxLength", c.max_length.map(Value::from));
-    put("pattern", c.pattern.clone().map(Value::from));
-    put("minimum", c.minimum.clone().map(Value::Number));
-    put("maximum", c.maximum.clone().map(Value::Number));
-    put(
-        "exclusiveMinimum",
-        c.exclusive_minimum.clone().map(Value::Number),
-    );
-    put(
-        "exclusiveMaximum",
-        c.exclusive_maximum.clone().map(Value::Number),
-    );
-    put("multipleOf", c.multiple_of.clone().map(Value::Number));
-    put("minItems", c.min_items.map(Value::from));
-    put("maxItems", c.max_items.map(Value::from));
-    put("uniqueItems", c.unique_items.then_some(Value::Bool(true)));
-    put("const", c.const_value.clone());
-    put("default", c.default.clone());
+fn add_constraints<'m>(property: &mut Members<'m>, c: &'m Constraints) {
+    add_keywords(property, c);
     if let Some(items) = &c.items {
-        let schema = property
-            .entry("items")
-            .or_insert_with(|| Value::Object(Map::new()));
-        if let Value::Object(items_schema) = schema {
+        let at = match property.iter().position(|(key, _)| key == "items") {
+            Some(at) => at,
+            None => {
+                property.push(("items".into(), Node::Object(Members::new())));
+                property.len() - 1
+            }
+        };
+        if let Node::Object(items_schema) = &mut property[at].1 {
             add_constraints(items_schema, items);
         }
     }
 }
 
-fn merge(into: &mut Map<String, Value>, schema: Value) {
-    if let Value::Object(map) = schema {
-        for (key, value) in map {
-            into.insert(key, value);
+/// Adds the constraint keywords but `items`.
+fn add_keywords<'m>(property: &mut Members<'m>, c: &'m Constraints) {
+    if let Some(format) = c.format {
+        put(property, "format", Node::Str(format.name()));
+    }
+    if let Some(n) = c.min_length {
+        put(property, "minLength", Node::U64(n));
+    }
+    if let Some(n) = c.max_length {
+        put(property, "maxLength", Node::U64(n));
+    }
+    if let Some(pattern) = &c.pattern {
+        put(property, "pattern", Node::Str(pattern));
+    }
+    let numbers = [
+        ("minimum", &c.minimum),
+        ("maximum", &c.maximum),
+        ("exclusiveMinimum", &c.exclusive_minimum),
+        ("exclusiveMaximum", &c.exclusive_maximum),
+        ("multipleOf", &c.multiple_of),
+    ];
+    for (key, number) in numbers {
+        if let Some(n) = number {
+            put(property, key, Node::Number(n));
         }
+    }
+    if let Some(n) = c.min_items {
+        put(property, "minItems", Node::U64(n));
+    }
+    if let Some(n) = c.max_items {
+        put(property, "maxItems", Node::U64(n));
+    }
+    if c.unique_items {
+        put(property, "uniqueItems", Node::Bool(true));
+    }
+    if let Some(value) = &c.const_value {
+        put(property, "const", Node::Json(value));
+    }
+    if let Some(value) = &c.default {
+        put(property, "default", Node::Json(value));
     }
 }
 
@@ -262,6 +418,8 @@ pub fn relative_path(from: &str, to: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::{Enum, EnumValue, Format, Object, Union, Variant};
+    use crate::source::{FileId, Span};
 
     #[test]
     fn relative_paths_between_folders() {
@@ -283,16 +441,251 @@ mod tests {
         );
     }
 
+    /// The published files as `model_document`, `bundle_document` and
+    /// `serde_json::to_string_pretty` give them: what `published_files` must match.
+    fn published_through_values(models: &ModelSet, base: &str) -> Vec<(String, String)> {
+        let publish = |document: Value| {
+            let mut map = Map::new();
+            map.insert("$comment".into(), "mark".into());
+            if let Value::Object(rest) = document {
+                map.extend(rest);
+            }
+            serde_json::to_string_pretty(&Value::Object(map)).unwrap() + "\n"
+        };
+        let mut files: Vec<(String, String)> = models
+            .iter()
+            .filter(|(_, m)| !m.synthesized)
+            .map(|(id, m)| {
+                (
+                    m.schema_file.clone(),
+                    publish(model_document(models, id, base)),
+                )
+            })
+            .collect();
+        files.push((
+            BUNDLE_FILE.to_owned(),
+            publish(bundle_document(models, base)),
+        ));
+        files
+    }
+
+    fn model(name: &str, folder: &str, synthesized: bool, kind: ModelKind) -> Model {
+        let schema_file = if folder.is_empty() {
+            format!("{name}.schema.json")
+        } else {
+            format!("{folder}/{name}.schema.json")
+        };
+        Model {
+            name: name.to_owned(),
+            rust_name: name.to_owned(),
+            module: Vec::new(),
+            page: String::new(),
+            def_key: schema_file.replace('/', ".").replace(".schema.json", ""),
+            schema_file,
+            span: Span::new(FileId(0), 0..0),
+            description: String::new(),
+            deprecated: None,
+            synthesized,
+            kind,
+        }
+    }
+
+    fn field(name: &str, ty: Type) -> Field {
+        Field {
+            name: name.to_owned(),
+            wire_name: name.to_owned(),
+            rust_name: name.to_owned(),
+            ty,
+            required: false,
+            nullable: false,
+            description: String::new(),
+            deprecated: None,
+            example: None,
+            constraints: Constraints::default(),
+            span: Span::new(FileId(0), 0..0),
+        }
+    }
+
+    fn one_value_enum(value: Value, open: bool, repr: EnumRepr) -> ModelKind {
+        ModelKind::Enum(Enum {
+            values: vec![EnumValue {
+                value,
+                rust_name: "V".into(),
+                span: Span::new(FileId(0), 0..0),
+            }],
+            open,
+            repr,
+        })
+    }
+
+    #[test]
+    fn published_files_match_the_documents_built_as_values() {
+        let number = |f: f64| serde_json::Number::from_f64(f).unwrap();
+        let mut constant = model(
+            "Constant",
+            "components",
+            true,
+            one_value_enum(json!("c\"1"), false, EnumRepr::String),
+        );
+        constant.description = "The constant `\"c\"`.".into();
+        let open = model(
+            "Open",
+            "operations",
+            true,
+            one_value_enum(json!(3), true, EnumRepr::Integer),
+        );
+        let mut fields = vec![
+            field("konst", Type::Model(ModelId(1))),
+            field("dates", Type::Array(Box::new(Type::DateTime))),
+            field("other", Type::Nullable(Box::new(Type::Model(ModelId(3))))),
+            field(
+                "map",
+                Type::Map(Box::new(Type::Nullable(Box::new(Type::Any)))),
+            ),
+            field("konst", Type::Model(ModelId(1))),
+            field("amount", Type::Number),
+            field("open", Type::Model(ModelId(2))),
+            field("union", Type::Model(ModelId(4))),
+            field("day", Type::Nullable(Box::new(Type::Date))),
+            field("tags", Type::Array(Box::new(Type::Model(ModelId(5))))),
+        ];
+        fields[0].description = "Overwritten by the constant's.".into();
+        fields[0].nullable = true;
+        fields[0].required = true;
+        fields[1].nullable = true;
+        fields[1].constraints = Constraints {
+            min_items: Some(1),
+            unique_items: true,
+            items: Some(Box::new(Constraints {
+                format: Some(Format::DateTime),
+                max_length: Some(40),
+                ..Constraints::default()
+            })),
+            ..Constraints::default()
+        };
+        fields[2].constraints.default = Some(json!({"a": [1, null]}));
+        fields[2].deprecated = Some("old".into());
+        fields[3].example = Some(json!({"k": null}));
+        fields[3].required = true;
+        fields[4].constraints.const_value = Some(json!("c\"1"));
+        fields[4].description = "second".into();
+        fields[5].constraints = Constraints {
+            minimum: Some(number(0.5)),
+            exclusive_maximum: Some(number(1e21)),
+            multiple_of: Some(number(0.25)),
+            ..Constraints::default()
+        };
+        fields[5].example = Some(json!(0.75));
+        fields[6].nullable = true;
+        fields[7].nullable = true;
+        fields[9].constraints.items = Some(Box::new(Constraints {
+            pattern: Some("^a\\d$".into()),
+            ..Constraints::default()
+        }));
+        let mut object = model(
+            "Object",
+            "components",
+            false,
+            ModelKind::Object(Object {
+                fields,
+                example: Some(json!({"map": {"k": null}, "é": "\u{1}"})),
+            }),
+        );
+        object.description = "An object.\nTwo lines.".into();
+        object.deprecated = Some("gone".into());
+        let mut colours = model(
+            "Colours",
+            "operations",
+            false,
+            ModelKind::Enum(Enum {
+                values: vec![
+                    EnumValue {
+                        value: json!("red"),
+                        rust_name: "Red".into(),
+                        span: Span::new(FileId(0), 0..0),
+                    },
+                    EnumValue {
+                        value: json!("green"),
+                        rust_name: "Green".into(),
+                        span: Span::new(FileId(0), 0..0),
+                    },
+                ],
+                open: false,
+                repr: EnumRepr::String,
+            }),
+        );
+        colours.description = "Colours.".into();
+        let union = model(
+            "Union",
+            "",
+            false,
+            ModelKind::Union(Union {
+                variants: [
+                    Type::Model(ModelId(0)),
+                    Type::Array(Box::new(Type::String)),
+                    Type::Nullable(Box::new(Type::Model(ModelId(1)))),
+                    Type::Map(Box::new(Type::Integer)),
+                    Type::Boolean,
+                ]
+                .into_iter()
+                .map(|ty| Variant {
+                    rust_name: String::new(),
+                    ty,
+                    span: Span::new(FileId(0), 0..0),
+                })
+                .collect(),
+            }),
+        );
+        let mut anything = model("Anything", "deep/er", false, ModelKind::Any);
+        anything.deprecated = Some("x".into());
+        // The same `$defs` key as `Colours`: the later model takes the earlier one's place.
+        let mut clash = model("Clash", "operations", false, ModelKind::Any);
+        clash.def_key = "operations.Colours".into();
+        let empty = model(
+            "Empty",
+            "",
+            false,
+            ModelKind::Object(Object {
+                fields: Vec::new(),
+                example: None,
+            }),
+        );
+        let models = ModelSet {
+            models: vec![
+                object, constant, open, colours, union, anything, clash, empty,
+            ],
+        };
+        for base in ["https://models.invalid/", "urn:\"q\"/"] {
+            let fast = published_files(&models, base, "mark");
+            let slow = published_through_values(&models, base);
+            assert_eq!(fast.len(), slow.len());
+            for ((fast_path, fast_text), (slow_path, slow_text)) in fast.iter().zip(&slow) {
+                assert_eq!(fast_path, slow_path);
+                assert_eq!(fast_text, slow_text, "{fast_path}");
+            }
+        }
+        let none = ModelSet::default();
+        assert_eq!(
+            published_files(&none, "b/", "mark"),
+            published_through_values(&none, "b/")
+        );
+    }
+
     #[test]
     fn nullable_widens_simple_types_and_wraps_the_rest() {
+        let null = |schema: Value| nullable(Node::from_value(schema)).into_value();
         assert_eq!(
-            nullable(json!({"type": "string"})),
+            null(json!({"type": "string"})),
             json!({"type": ["string", "null"]})
         );
         assert_eq!(
-            nullable(json!({"$ref": "A.schema.json"})),
+            null(json!({"$ref": "A.schema.json"})),
             json!({"anyOf": [{"$ref": "A.schema.json"}, {"type": "null"}]})
         );
-        assert_eq!(nullable(json!({})), json!({}));
+        assert_eq!(
+            null(json!({"type": "string", "enum": ["a"]})),
+            json!({"anyOf": [{"type": "string", "enum": ["a"]}, {"type": "null"}]})
+        );
+        assert_eq!(null(json!({})), json!({}));
     }
 }

@@ -38,6 +38,7 @@ pub mod emit_schema;
 mod emit_validate;
 pub mod examples;
 pub mod ir;
+mod json_tree;
 pub mod naming;
 pub mod output;
 pub mod read;
@@ -314,24 +315,7 @@ impl Config {
     }
 
     fn schema_files(&self, models: &ModelSet) -> Vec<(String, String)> {
-        let mut files = Vec::new();
-        let publish = |document: serde_json::Value| {
-            let mut map = serde_json::Map::new();
-            map.insert("$comment".into(), GENERATED_MARK.into());
-            if let serde_json::Value::Object(rest) = document {
-                map.extend(rest);
-            }
-            let mut text =
-                serde_json::to_string_pretty(&serde_json::Value::Object(map)).unwrap_or_default();
-            text.push('\n');
-            text
-        };
-        for (id, model) in models.iter().filter(|(_, m)| !m.synthesized) {
-            let document = emit_schema::model_document(models, id, &self.schema_base_uri);
-            files.push((model.schema_file.clone(), publish(document)));
-        }
-        let bundle = emit_schema::bundle_document(models, &self.schema_base_uri);
-        files.push((emit_schema::BUNDLE_FILE.to_owned(), publish(bundle)));
+        let mut files = emit_schema::published_files(models, &self.schema_base_uri, GENERATED_MARK);
         files.push((
             emit_diagram::DIAGRAM_FILE.to_owned(),
             emit_diagram::diagram_page(models),
