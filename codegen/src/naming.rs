@@ -2,7 +2,7 @@
 //! digits, non-ASCII, and names that collide after conversion.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Words that cannot be identifiers even as raw identifiers (`r#self` is not allowed).
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
@@ -19,16 +19,43 @@ const KEYWORDS: &[&str] = &[
 /// Reduces a name to ASCII words separated by `_`, so that case conversion sees word breaks
 /// at dashes, dots, spaces and other punctuation.
 fn ascii_words(name: &str) -> String {
-    // What `deunicode::deunicode` returns, borrowed when the name is already ASCII.
-    deunicode::deunicode_with_tofu_cow(name, "[?]")
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect()
+    // deunicode's text is ASCII, one byte a character; it is borrowed when the name already
+    // is ASCII.
+    let bytes: Vec<u8> = deunicode::deunicode_with_tofu_cow(name, "[?]")
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { b } else { b'_' })
+        .collect();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The words of a name in UpperCamelCase (empty when it has no letters or digits).
+fn upper_camel_words(name: &str) -> String {
+    let words = ascii_words(name);
+    if is_upper_camel_case(&words) {
+        words
+    } else {
+        words.to_upper_camel_case()
+    }
+}
+
+/// The words of a name in snake_case (empty when it has no letters or digits).
+fn snake_words(name: &str) -> String {
+    let words = ascii_words(name);
+    if is_snake_case(&words) {
+        words
+    } else {
+        words.to_snake_case()
+    }
 }
 
 /// An `UpperCamelCase` type or variant name; `fallback` is used when nothing is left.
 pub fn type_name(name: &str, fallback: &str) -> String {
-    let mut camel = ascii_words(name).to_upper_camel_case();
+    type_name_from(upper_camel_words(name), fallback)
+}
+
+/// [`type_name`] from the name's [`upper_camel_words`].
+fn type_name_from(camel: String, fallback: &str) -> String {
+    let mut camel = camel;
     if camel.is_empty() {
         camel = fallback.to_owned();
     }
@@ -43,12 +70,12 @@ pub fn type_name(name: &str, fallback: &str) -> String {
 
 /// A `snake_case` field or module name, as it is written in code (`r#type`, `self_`, `_1st`).
 pub fn field_name(name: &str, fallback: &str) -> String {
-    let words = ascii_words(name);
-    let mut snake = if is_snake_case(&words) {
-        words
-    } else {
-        words.to_snake_case()
-    };
+    field_name_from(snake_words(name), fallback)
+}
+
+/// [`field_name`] from the name's [`snake_words`].
+fn field_name_from(snake: String, fallback: &str) -> String {
+    let mut snake = snake;
     if snake.is_empty() {
         snake = fallback.to_owned();
     }
@@ -56,6 +83,44 @@ pub fn field_name(name: &str, fallback: &str) -> String {
         snake.insert(0, '_');
     }
     escape_keyword(snake)
+}
+
+/// [`type_name`] and [`field_name`] that convert each distinct name once: a spec repeats
+/// the same field, value and model names on many pages, and case conversion costs far more
+/// than a lookup.
+#[derive(Debug, Default)]
+pub struct Names {
+    upper_camel: FxHashMap<String, String>,
+    snake: FxHashMap<String, String>,
+}
+
+impl Names {
+    /// [`type_name`].
+    pub fn type_name(&mut self, name: &str, fallback: &str) -> String {
+        type_name_from(
+            remembered(&mut self.upper_camel, name, upper_camel_words),
+            fallback,
+        )
+    }
+
+    /// [`field_name`].
+    pub fn field_name(&mut self, name: &str, fallback: &str) -> String {
+        field_name_from(remembered(&mut self.snake, name, snake_words), fallback)
+    }
+}
+
+/// `convert(name)`, from `known` when it has been converted before.
+fn remembered(
+    known: &mut FxHashMap<String, String>,
+    name: &str,
+    convert: fn(&str) -> String,
+) -> String {
+    if let Some(converted) = known.get(name) {
+        return converted.clone();
+    }
+    let converted = convert(name);
+    known.insert(name.to_owned(), converted.clone());
+    converted
 }
 
 /// Whether `heck`'s `to_snake_case` would return `words` unchanged because it is already
@@ -67,6 +132,31 @@ fn is_snake_case(words: &str) -> bool {
         && words.split('_').all(|word| {
             !word.is_empty() && word.bytes().all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9'))
         })
+}
+
+/// Whether `heck`'s `to_upper_camel_case` would return `words` unchanged because it is
+/// already UpperCamelCase: ASCII letters and digits that start with an uppercase letter,
+/// where a lowercase letter comes between each uppercase letter and the next. (`heck` then
+/// starts a word at each uppercase letter, and each word is already capitalized.)
+fn is_upper_camel_case(words: &str) -> bool {
+    let mut bytes = words.bytes();
+    if !bytes.next().is_some_and(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut lowercase_since_uppercase = false;
+    for b in bytes {
+        if b.is_ascii_lowercase() {
+            lowercase_since_uppercase = true;
+        } else if b.is_ascii_uppercase() {
+            if !lowercase_since_uppercase {
+                return false;
+            }
+            lowercase_since_uppercase = false;
+        } else if !b.is_ascii_digit() {
+            return false;
+        }
+    }
+    true
 }
 
 /// Makes a keyword usable: a raw identifier where Rust allows one, else a trailing `_`.
@@ -144,19 +234,23 @@ mod tests {
         assert_eq!(field_name("%%", "field"), "field");
     }
 
-    #[test]
-    fn snake_case_names_are_left_as_heck_leaves_them() {
-        // Every text of up to five characters from a small alphabet.
+    /// Every text of up to six characters from a small alphabet.
+    fn short_texts() -> Vec<String> {
         let mut texts = vec![String::new()];
         let mut last = texts.clone();
-        for _ in 0..5 {
+        for _ in 0..6 {
             last = last
                 .iter()
                 .flat_map(|t| "a1_B-".chars().map(move |c| format!("{t}{c}")))
                 .collect();
             texts.extend(last.iter().cloned());
         }
-        for text in &texts {
+        texts
+    }
+
+    #[test]
+    fn snake_case_names_are_left_as_heck_leaves_them() {
+        for text in &short_texts() {
             if is_snake_case(text) {
                 assert_eq!(&text.to_snake_case(), text);
             }
@@ -166,6 +260,48 @@ mod tests {
         }
         for other in ["", "_a", "a_", "a__b", "aB", "a-b", "_"] {
             assert!(!is_snake_case(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn upper_camel_case_names_are_left_as_heck_leaves_them() {
+        for text in &short_texts() {
+            if is_upper_camel_case(text) {
+                assert_eq!(&text.to_upper_camel_case(), text);
+            }
+        }
+        for camel in ["A", "Pet", "PetOwner", "Pet2Owner", "A1", "Ab1C", "V3token"] {
+            assert!(is_upper_camel_case(camel), "{camel}");
+        }
+        for other in [
+            "",
+            "pet",
+            "HTTPServer",
+            "A1B",
+            "Pet_Owner",
+            "V3TokenRequest",
+        ] {
+            assert!(!is_upper_camel_case(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn remembered_names_are_the_names() {
+        let mut names = Names::default();
+        for _ in 0..2 {
+            for name in [
+                "clientId",
+                "type",
+                "1st",
+                "%%",
+                "naïve",
+                "Self",
+                "business plus",
+            ] {
+                assert_eq!(names.field_name(name, "f"), field_name(name, "f"));
+                assert_eq!(names.type_name(name, "T"), type_name(name, "T"));
+                assert_eq!(names.type_name(name, ""), type_name(name, ""));
+            }
         }
     }
 

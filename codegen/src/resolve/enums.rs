@@ -8,7 +8,7 @@ use super::text::{unmark, unmarked};
 use super::Resolver;
 use crate::diagnostic::Diagnostic;
 use crate::ir::{Enum, EnumRepr, EnumValue, ModelId, ModelKind};
-use crate::naming::{type_name, Scope};
+use crate::naming::Scope;
 use crate::read::Section;
 use crate::source::Span;
 
@@ -116,16 +116,21 @@ impl Resolver<'_> {
                 );
                 continue;
             }
-            let wanted = match (&value, &name) {
-                (Value::String(s), _) if !type_name(s, "").is_empty() => type_name(s, "Empty"),
-                (Value::String(s), _) if s.is_empty() => "Empty".to_owned(),
-                (_, Some(name)) => type_name(
+            // A string value's own name, when it has letters or digits.
+            let own = match &value {
+                Value::String(s) => Some(self.names.type_name(s, "")).filter(|n| !n.is_empty()),
+                _ => None,
+            };
+            let wanted = match (own, &value, &name) {
+                (Some(own), _, _) => own,
+                (None, Value::String(s), _) if s.is_empty() => "Empty".to_owned(),
+                (None, _, Some(name)) => self.names.type_name(
                     name.strip_prefix(enum_name.as_str())
                         .filter(|n| !n.is_empty())
                         .unwrap_or(name),
                     "Value",
                 ),
-                (value, None) => type_name(&value.to_string(), "Value"),
+                (None, value, None) => self.names.type_name(&value.to_string(), "Value"),
             };
             values.push(EnumValue {
                 value,

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 use crate::diagnostic::Diagnostic;
 use crate::examples::Patterns;
 use crate::ir::{Constraints, Field, Model, ModelId, ModelKind, ModelSet, Object, Type};
-use crate::naming::{field_name, type_name, Scope};
+use crate::naming::{Names, Scope};
 use crate::read::{Cell, Page, Row, Section, Table};
 use crate::source::{SourceMap, Span};
 use crate::spec_config::SpecConfig;
@@ -77,24 +77,15 @@ pub fn resolve(
         by_name: FxHashMap::default(),
         by_name_lowercase: FxHashMap::default(),
         type_scopes: BTreeMap::new(),
+        names: Names::default(),
         patterns: Patterns::default(),
         diagnostics,
     };
-    // Pages are sorted by path, so a folder's pages come together: its module path is made
-    // once.
-    let mut last_module: Option<(&[String], Vec<String>)> = None;
     for (pm, folder) in page_models.iter().zip(&folders) {
-        let module: Vec<String> = match &last_module {
-            Some((last, module)) if *last == &folder[common..] => module.clone(),
-            _ => {
-                let module: Vec<String> = folder[common..]
-                    .iter()
-                    .map(|part| field_name(part, "module"))
-                    .collect();
-                last_module = Some((&folder[common..], module.clone()));
-                module
-            }
-        };
+        let module: Vec<String> = folder[common..]
+            .iter()
+            .map(|part| resolver.names.field_name(part, "module"))
+            .collect();
         let relative = sources.get(pm.page.file).relative_path.clone();
         let id = resolver.add_model(
             &pm.page.title.value,
@@ -304,6 +295,8 @@ struct Resolver<'a> {
     /// The same, by name in ASCII lowercase.
     by_name_lowercase: FxHashMap<String, Vec<ModelId>>,
     type_scopes: BTreeMap<Vec<String>, Scope>,
+    /// Case conversions made so far.
+    names: Names,
     /// `pattern` constraints compiled once each.
     patterns: Patterns,
     diagnostics: &'a mut Vec<Diagnostic>,
@@ -318,8 +311,9 @@ impl<'a> Resolver<'a> {
         span: Span,
         synthesized: bool,
     ) -> ModelId {
+        let wanted = self.names.type_name(name, "Model");
         let scope = self.type_scopes.entry(module.clone()).or_default();
-        let rust_name = scope.claim(type_name(name, "Model"), "");
+        let rust_name = scope.claim(wanted, "");
         let folder_len: usize = module.iter().map(|m| m.len() + 1).sum();
         let mut schema_file = String::with_capacity(folder_len + rust_name.len() + 12);
         let mut def_key = String::with_capacity(folder_len + rust_name.len());
@@ -467,7 +461,7 @@ impl<'a> Resolver<'a> {
             };
             let nullable =
                 marks.nullable || (required && marks.maybe_absent) || shown_null.contains(&name);
-            let rust_name = scope.claim(field_name(&name, "field"), "_");
+            let rust_name = scope.claim(self.names.field_name(&name, "field"), "_");
             self.pending.push(PendingField {
                 model: id,
                 field: fields.len(),

@@ -7,7 +7,6 @@ use super::text::unmark;
 use super::{folder_of, Context, Marks, Resolved, Resolver};
 use crate::diagnostic::Diagnostic;
 use crate::ir::{Enum, EnumRepr, EnumValue, ModelId, ModelKind, Type};
-use crate::naming::type_name;
 use crate::read::{Cell, Page};
 use crate::source::{SourceMap, Span};
 use crate::typecell::{parse_type_cell, TypeExpr};
@@ -87,12 +86,13 @@ impl Resolver<'_> {
                 let module = owner.module.clone();
                 let page = owner.page.clone();
                 let id = self.add_model(&name, module, page, cx.cell.span.clone(), true);
+                let rust_name = self.names.type_name(value, "Value");
                 let model = &mut self.models[id.0];
                 model.description = format!("The constant `\"{value}\"`.");
                 model.kind = ModelKind::Enum(Enum {
                     values: vec![EnumValue {
                         value: Value::String(value.clone()),
-                        rust_name: type_name(value, "Value"),
+                        rust_name,
                         span: cx.cell.span.clone(),
                     }],
                     open: false,
