@@ -421,9 +421,7 @@ GEN_STAGES = [
     ("modelgen::rustdoc::doc_lines", "… doc comments"),
     ("modelgen::emit_rust::json_schema_impl", "… schemars impls (schema text)"),
     ("modelgen::rust_text::push_str_literal", "… string literals"),
-    ("modelgen::emit_schema::model_document", "schemas: one document per model"),
-    ("modelgen::emit_schema::bundle_document", "schemas: the bundle"),
-    ("modelgen::Config::schema_files::{{closure}}", "schemas: pretty-printing to text"),
+    ("modelgen::emit_schema::published_files", "schemas: every model's file and the bundle, as text"),
     ("modelgen::emit_diagram::diagram_page", "the Mermaid diagram"),
 ]
 PARSE_STAGES = [
