@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Value};
 
-use crate::emit_schema::{model_body, RefWriter};
+use crate::emit_schema::{model_body_json, RefWriter};
 use crate::ir::{EnumRepr, Field, Model, ModelId, ModelKind, ModelSet, Type};
 use crate::rust_text::{push_raw_str_literal, push_str_literal, str_literal, RustWriter};
 use crate::rustdoc::doc_lines;
@@ -676,8 +676,7 @@ fn json_schema_impl(w: &mut RustWriter, models: &ModelSet, id: ModelId) {
     let mut refs = PlaceholderRefs {
         used: BTreeSet::new(),
     };
-    let body = Value::Object(model_body(models, id, &mut refs));
-    let text = serde_json::to_string(&body).unwrap_or_default();
+    let text = model_body_json(models, id, &mut refs);
     let schema_name = str_literal(&model.def_key);
     let support = support_path(&model.module);
     w.line("#[allow(deprecated)]");

@@ -74,21 +74,64 @@ pub fn bundle_document(models: &ModelSet, base_uri: &str) -> Value {
 /// The published files: each published model's [`model_document`] (at its `schema_file`),
 /// then the [`bundle_document`] (at [`BUNDLE_FILE`]), each with `"$comment": comment` as
 /// its first member, pretty-printed as `serde_json::to_string_pretty` prints them and ended
-/// by a newline. The bundle is written from the same trees as the models' files.
+/// by a newline.
 pub fn published_files(models: &ModelSet, base_uri: &str, comment: &str) -> Vec<(String, String)> {
     let mut files = Vec::new();
-    let mut documents = Vec::new();
+    // Each model's entry in the bundle is its own file's text, indented: serializing it again
+    // would escape every description a second time.
+    let mut defs: Vec<(&str, usize)> = Vec::new();
+    let mut positions: FxHashMap<&str, usize> = FxHashMap::default();
     for model in published(models) {
         let mut members = document_members(models, model, base_uri);
         members.insert(0, ("$comment".into(), Node::Str(comment)));
         files.push((model.schema_file.clone(), file_text(&members)));
-        members.remove(0);
-        documents.push((model, members));
+        // A key that is already there keeps its place, as with `Map::insert`.
+        match positions.get(model.def_key.as_str()) {
+            Some(&at) => defs[at].1 = files.len() - 1,
+            None => {
+                positions.insert(&model.def_key, defs.len());
+                defs.push((&model.def_key, files.len() - 1));
+            }
+        }
     }
-    let mut bundle = bundle_members(base_uri, documents);
-    bundle.insert(0, ("$comment".into(), Node::Str(comment)));
-    files.push((BUNDLE_FILE.to_owned(), file_text(&bundle)));
+    let head: Members = vec![
+        ("$comment".into(), Node::Str(comment)),
+        ("$schema".into(), Node::Str(DRAFT_2020_12)),
+        (
+            "$id".into(),
+            Node::String(format!("{base_uri}{BUNDLE_FILE}")),
+        ),
+        ("title".into(), Node::Str("All models")),
+        ("$defs".into(), Node::Object(Vec::new())),
+    ];
+    let mut bundle = file_text(&head);
+    if !defs.is_empty() {
+        // `head` ends with `"$defs": {}` and the closing lines.
+        let open = bundle.len() - "}\n}\n".len();
+        bundle.truncate(open);
+        for (i, &(key, file)) in defs.iter().enumerate() {
+            bundle.push_str(if i == 0 { "\n    " } else { ",\n    " });
+            bundle.push_str(&serde_json::to_string(key).unwrap_or_default());
+            bundle.push_str(": ");
+            push_bundled(&mut bundle, &files[file].1);
+        }
+        bundle.push_str("\n  }\n}\n");
+    }
+    files.push((BUNDLE_FILE.to_owned(), bundle));
     files
+}
+
+/// Appends a published file's text as a member value of the bundle's `$defs`: without its
+/// first two members (`$comment`, `$schema`; serde_json writes each string on one line and
+/// escapes every line break inside strings, so each member is one line) and without its final
+/// newline, every line after the first indented by two more levels.
+fn push_bundled(bundle: &mut String, file_text: &str) {
+    let mut lines = file_text.trim_end_matches('\n').split('\n');
+    bundle.push_str(lines.next().unwrap_or_default());
+    for line in lines.skip(2) {
+        bundle.push_str("\n    ");
+        bundle.push_str(line);
+    }
 }
 
 /// The models that have a published document: all but the synthesized ones.
@@ -125,9 +168,8 @@ fn bundle_members<'m>(
     let mut defs: Members = Vec::new();
     let mut positions: FxHashMap<&str, usize> = FxHashMap::default();
     for (model, mut document) in documents {
-        // Without `$schema`, removed as `Map::remove` removes it with `preserve_order`: the
-        // last member takes its place.
-        document.swap_remove(0);
+        // Without `$schema`, the other members in their order.
+        document.remove(0);
         // A key that is already there keeps its place, as with `Map::insert`.
         match positions.get(model.def_key.as_str()) {
             Some(&at) => defs[at].1 = Node::Object(document),
@@ -152,6 +194,12 @@ fn bundle_members<'m>(
 /// and `$id`; references are written by `refs`.
 pub fn model_body(models: &ModelSet, id: ModelId, refs: &mut dyn RefWriter) -> Map<String, Value> {
     into_map(body_members(models, models.get(id), &mut ValueRefs(refs)))
+}
+
+/// [`model_body`] as compact JSON text, as `serde_json::to_string` writes that map.
+pub fn model_body_json(models: &ModelSet, id: ModelId, refs: &mut dyn RefWriter) -> String {
+    let members = body_members(models, models.get(id), &mut ValueRefs(refs));
+    serde_json::to_string(&Object(&members)).unwrap_or_default()
 }
 
 /// The members of [`model_body`].

@@ -183,21 +183,22 @@ pub fn push_str_literal(out: &mut String, text: &str) {
 /// Appends `text` as a raw string literal (`r#"..."#`), which needs no escaping and reads
 /// as the text itself; text with characters a literal must escape gets a plain literal.
 pub fn push_raw_str_literal(out: &mut String, text: &str) {
-    let plain = text.bytes().all(|b| b >= b' ' && b != 0x7f)
-        && (text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && needs_escape(c)));
-    if !plain {
+    let controls = text.bytes().any(|b| b < b' ' || b == 0x7f);
+    if controls || (!text.is_ascii() && text.chars().any(|c| !c.is_ascii() && needs_escape(c))) {
         push_str_literal(out, text);
         return;
     }
     // One more `#` than the longest run of them after a quote in the text.
-    let bytes = text.as_bytes();
     let mut hashes = 1;
-    for (index, _) in text.match_indices('"') {
-        let run = bytes[index + 1..]
-            .iter()
-            .take_while(|&&b| b == b'#')
-            .count();
-        hashes = hashes.max(run + 1);
+    if text.contains('#') {
+        let bytes = text.as_bytes();
+        for (index, _) in text.match_indices('"') {
+            let run = bytes[index + 1..]
+                .iter()
+                .take_while(|&&b| b == b'#')
+                .count();
+            hashes = hashes.max(run + 1);
+        }
     }
     out.reserve(text.len() + 3 + 2 * hashes);
     out.push('r');

@@ -70,7 +70,10 @@ fn visible_text(markdown: &str) -> std::borrow::Cow<'_, str> {
                 | '\r'
         )
     };
-    if !markdown.contains(hidden) {
+    // Every character `hidden` matches is a tab, a carriage return, or starts with the byte
+    // 0xD8 (U+061C) or 0xE2 (U+2000 to U+2FFF) in UTF-8: a byte scan settles most texts.
+    let may_hide = |b: &u8| matches!(b, b'\t' | b'\r' | 0xD8 | 0xE2);
+    if !markdown.as_bytes().iter().any(may_hide) || !markdown.contains(hidden) {
         return std::borrow::Cow::Borrowed(markdown);
     }
     let mut out = String::with_capacity(markdown.len() + 16);
@@ -109,7 +112,7 @@ fn is_list_item(line: &str) -> bool {
 /// Escapes what rustdoc would misread outside inline code: `<` and `>` (HTML tags),
 /// `[x]` not followed by `(` (intra-doc links), bare URLs (linted), and a leading `#`.
 fn escape_inline(line: &str) -> String {
-    if !line.contains(['<', '>', '[', ']', '`']) && !mentions_http(line) && !line.starts_with('#') {
+    if !has_markup(line) && !line.contains('`') && !line.starts_with('#') {
         return line.to_owned();
     }
     let mut out = String::with_capacity(line.len() + 8);
@@ -147,7 +150,7 @@ fn escape_inline(line: &str) -> String {
 }
 
 fn escape_prose(text: &str) -> String {
-    if !text.contains(['<', '>', '[', ']']) && !mentions_http(text) {
+    if !has_markup(text) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -197,11 +200,15 @@ fn escape_prose(text: &str) -> String {
     out
 }
 
-/// Whether `text` contains `http` (a substring search per line is slow to set up; a search
-/// for the first letter is not).
-fn mentions_http(text: &str) -> bool {
-    text.match_indices('h')
-        .any(|(index, _)| text[index..].starts_with("http"))
+/// Whether `text` holds anything [`escape_prose`] rewrites: `<`, `>`, `[`, `]` or `http`. One
+/// pass over the bytes, since most lines hold none of them.
+fn has_markup(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'<' | b'>' | b'[' | b']' => true,
+        b'h' => bytes[i + 1..].starts_with(b"ttp"),
+        _ => false,
+    })
 }
 
 /// Whether the `[` at `open` starts a Markdown link `[text](url)`.
