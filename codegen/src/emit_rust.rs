@@ -9,7 +9,6 @@ use serde_json::{json, Value};
 use crate::emit_schema::{model_body_json, RefWriter};
 use crate::ir::{EnumRepr, Field, Model, ModelId, ModelKind, ModelSet, Type};
 use crate::rust_text::{push_raw_str_literal, push_str_literal, str_literal, RustWriter};
-use crate::rustdoc::doc_lines;
 
 /// The first line of every generated file.
 pub const GENERATED_HEADER: &str =
@@ -146,10 +145,7 @@ impl ModuleTree {
         }
         for (name, child) in &self.children {
             path.push(name.clone());
-            w.doc_lines(&doc_lines(&format!(
-                "Models from the `{}` folder.",
-                path.join("/")
-            )));
+            w.doc_markdown(&format!("Models from the `{}` folder.", path.join("/")));
             w.open_of(&["pub mod ", name, " {"]);
             child.write(w, context, path);
             w.close("}");
@@ -265,9 +261,8 @@ fn model_items(w: &mut RustWriter, context: &Context, id: ModelId) {
         doc.push_str(&model.page);
         doc.push_str("`.");
     }
-    let doc = doc_lines(&doc);
     let header = |w: &mut RustWriter| {
-        w.doc_lines(&doc);
+        w.doc_markdown(&doc);
         if let Some(note) = &model.deprecated {
             deprecated_attr(w, note);
         }
@@ -425,7 +420,7 @@ fn field_declaration(
         doc.push_str(&compact_example(example));
         doc.push('`');
     }
-    w.doc_lines(&doc_lines(&doc));
+    w.doc_markdown(&doc);
     if let Some(note) = &field.deprecated {
         deprecated_attr(w, note);
     }
@@ -644,9 +639,9 @@ fn example_items(w: &mut RustWriter, model: &Model) {
     let pretty = serde_json::to_string_pretty(example).unwrap_or_default();
     w.line("#[allow(deprecated)]");
     w.open_of(&["impl ", &model.rust_name, " {"]);
-    w.doc_lines(&doc_lines(&format!(
+    w.doc_markdown(&format!(
         "The example from the model page:\n\n```json\n{pretty}\n```"
-    )));
+    ));
     // Inline: the parsing code is compiled only into programs that call this.
     w.line("#[inline]");
     w.open("pub fn example() -> Self {");

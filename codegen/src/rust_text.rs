@@ -72,17 +72,15 @@ impl RustWriter {
         self.line(text);
     }
 
-    /// `///` doc comment lines, one per entry (entries carry no leading space).
-    pub fn doc_lines(&mut self, lines: &[String]) {
-        for line in lines {
-            self.doc(line);
-        }
+    /// Description Markdown as doc comment lines ([`crate::rustdoc::doc_lines`]).
+    pub fn doc_markdown(&mut self, markdown: &str) {
+        crate::rustdoc::each_doc_line(markdown, |line| self.doc(line));
     }
 
     /// One doc comment line. Text a line comment cannot hold becomes a `#[doc]` attribute.
     pub fn doc(&mut self, line: &str) {
         self.pad();
-        if line.contains(['\r', '\n']) {
+        if line.bytes().any(|b| matches!(b, b'\r' | b'\n')) {
             self.out.push_str("#[doc = ");
             push_str_literal(&mut self.out, &format!(" {line}"));
             self.out.push_str("]\n");
@@ -256,9 +254,9 @@ mod tests {
     }
 
     #[test]
-    fn doc_lines_become_line_comments() {
+    fn markdown_becomes_line_comments_without_blank_ends() {
         let mut w = RustWriter::with_capacity(64);
-        w.doc_lines(&["Intro".to_owned(), String::new(), "More".to_owned()]);
-        assert_eq!(w.finish(), "/// Intro\n///\n/// More\n");
+        w.doc_markdown("\n\nIntro\n\n\nMore <b>\n\n");
+        assert_eq!(w.finish(), "/// Intro\n///\n///\n/// More &lt;b&gt;\n");
     }
 }

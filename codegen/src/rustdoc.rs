@@ -1,63 +1,93 @@
 //! Page descriptions into rustdoc text that renders as the page meant and never breaks the
 //! build: no doctests, no broken intra-doc links, no stray HTML, no lazy list continuations.
 
+use std::borrow::Cow;
+
 /// Converts description Markdown into doc lines (without the leading space).
 pub fn doc_lines(markdown: &str) -> Vec<String> {
-    let markdown = visible_text(markdown);
     let mut lines = Vec::new();
+    each_doc_line(markdown, |line| lines.push(line.to_owned()));
+    lines
+}
+
+/// The lines of [`doc_lines`], handed to `emit` one by one instead of collected.
+pub fn each_doc_line(markdown: &str, emit: impl FnMut(&str)) {
+    let markdown = visible_text(markdown);
+    let mut out = TrimBlankEnds {
+        emit,
+        started: false,
+        blanks: 0,
+    };
     let mut in_fence: Option<String> = None;
     let mut in_list = false;
     for raw in markdown.lines() {
         let trimmed = raw.trim();
         if let Some(fence) = &in_fence {
             if trimmed.starts_with(fence.as_str()) {
-                lines.push(fence.clone());
+                out.line(fence);
                 in_fence = None;
             } else {
-                lines.push(raw.trim_end().to_owned());
+                out.line(raw.trim_end());
             }
             continue;
         }
         if let Some(fence) = fence_marker(trimmed) {
             // Every code block is shown as text, so none becomes a doctest.
             if in_list {
-                lines.push(String::new());
+                out.line("");
                 in_list = false;
             }
-            lines.push(format!("{fence}text"));
+            out.line(&format!("{fence}text"));
             in_fence = Some(fence);
             continue;
         }
         if trimmed.is_empty() {
             in_list = false;
-            lines.push(String::new());
+            out.line("");
             continue;
         }
         let is_item = is_list_item(trimmed);
         if in_list && !is_item {
             // A line right after a list would continue the last item lazily.
-            lines.push(String::new());
+            out.line("");
         }
         in_list = is_item;
         // Leading indentation would make an indented code block, which rustdoc runs.
-        lines.push(escape_inline(trimmed));
+        out.line(&escape_inline(trimmed));
     }
-    if in_fence.is_some() {
-        lines.push(in_fence.unwrap_or_default());
+    if let Some(fence) = &in_fence {
+        out.line(fence);
     }
-    while lines.last().is_some_and(String::is_empty) {
-        lines.pop();
+}
+
+/// Passes lines on without the blank ones at the start and at the end.
+struct TrimBlankEnds<F> {
+    emit: F,
+    /// Whether a non-blank line has been passed on.
+    started: bool,
+    /// Blank lines held back until a non-blank one shows they are not at the end.
+    blanks: usize,
+}
+
+impl<F: FnMut(&str)> TrimBlankEnds<F> {
+    fn line(&mut self, line: &str) {
+        if line.is_empty() {
+            self.blanks += usize::from(self.started);
+            return;
+        }
+        for _ in 0..self.blanks {
+            (self.emit)("");
+        }
+        self.blanks = 0;
+        self.started = true;
+        (self.emit)(line);
     }
-    while lines.first().is_some_and(String::is_empty) {
-        lines.remove(0);
-    }
-    lines
 }
 
 /// Replaces what rustc or clippy reject in doc comments: text-direction control characters
 /// (which can make code read differently than it compiles) are written as `U+XXXX`, and tabs
 /// become spaces.
-fn visible_text(markdown: &str) -> std::borrow::Cow<'_, str> {
+fn visible_text(markdown: &str) -> Cow<'_, str> {
     let hidden = |c: char| {
         matches!(
             c,
@@ -74,7 +104,7 @@ fn visible_text(markdown: &str) -> std::borrow::Cow<'_, str> {
     // 0xD8 (U+061C) or 0xE2 (U+2000 to U+2FFF) in UTF-8: a byte scan settles most texts.
     let may_hide = |b: &u8| matches!(b, b'\t' | b'\r' | 0xD8 | 0xE2);
     if !markdown.as_bytes().iter().any(may_hide) || !markdown.contains(hidden) {
-        return std::borrow::Cow::Borrowed(markdown);
+        return Cow::Borrowed(markdown);
     }
     let mut out = String::with_capacity(markdown.len() + 16);
     for c in markdown.chars() {
@@ -88,7 +118,7 @@ fn visible_text(markdown: &str) -> std::borrow::Cow<'_, str> {
             c => out.push(c),
         }
     }
-    std::borrow::Cow::Owned(out)
+    Cow::Owned(out)
 }
 
 fn fence_marker(line: &str) -> Option<String> {
@@ -111,9 +141,9 @@ fn is_list_item(line: &str) -> bool {
 
 /// Escapes what rustdoc would misread outside inline code: `<` and `>` (HTML tags),
 /// `[x]` not followed by `(` (intra-doc links), bare URLs (linted), and a leading `#`.
-fn escape_inline(line: &str) -> String {
+fn escape_inline(line: &str) -> Cow<'_, str> {
     if !has_markup(line) && !line.contains('`') && !line.starts_with('#') {
-        return line.to_owned();
+        return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len() + 8);
     let mut rest = line;
@@ -146,12 +176,12 @@ fn escape_inline(line: &str) -> String {
     if out.starts_with('#') {
         out.insert(0, '\\');
     }
-    out
+    Cow::Owned(out)
 }
 
-fn escape_prose(text: &str) -> String {
+fn escape_prose(text: &str) -> Cow<'_, str> {
     if !has_markup(text) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     let bytes = text.as_bytes();
@@ -197,7 +227,7 @@ fn escape_prose(text: &str) -> String {
         plain = i;
     }
     out.push_str(&text[plain..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Whether `text` holds anything [`escape_prose`] rewrites: `<`, `>`, `[`, `]` or `http`. One
