@@ -55,6 +55,19 @@ pub fn parse<T: Model>(text: &str) -> Result<T, ValidationErrors> {
     }
 }
 
+/// [`parse`] with the value dropped: whether the text is a valid document of `T`.
+///
+/// # Errors
+///
+/// As [`parse`].
+#[inline]
+pub fn check<T: Model>(text: &str) -> Result<(), ValidationErrors> {
+    match parse::<T>(text) {
+        Ok(_) => Ok(()),
+        Err(errors) => Err(errors),
+    }
+}
+
 /// Checks a value read from `text`: the typed value, unless a `null` was read as an absent
 /// property, which only the check of the JSON can judge.
 fn check_typed(

@@ -307,9 +307,9 @@ impl Owner {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "Address" => ::std::option::Option::Some(Address::from_json(text).map(|_| ())),
-        "Metadata" => ::std::option::Option::Some(Metadata::from_json(text).map(|_| ())),
-        "Owner" => ::std::option::Option::Some(Owner::from_json(text).map(|_| ())),
+        "Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Address>(text)),
+        "Metadata" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Metadata>(text)),
+        "Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Owner>(text)),
         _ => ::std::option::Option::None,
     }
 }

@@ -641,12 +641,12 @@ impl Visit {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "Address" => ::std::option::Option::Some(Address::from_json(text).map(|_| ())),
-        "Cat" => ::std::option::Option::Some(Cat::from_json(text).map(|_| ())),
-        "Owner" => ::std::option::Option::Some(Owner::from_json(text).map(|_| ())),
-        "Pet" => ::std::option::Option::Some(Pet::from_json(text).map(|_| ())),
-        "SmsType" => ::std::option::Option::Some(SmsType::from_json(text).map(|_| ())),
-        "Visit" => ::std::option::Option::Some(Visit::from_json(text).map(|_| ())),
+        "Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Address>(text)),
+        "Cat" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Cat>(text)),
+        "Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Owner>(text)),
+        "Pet" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Pet>(text)),
+        "SmsType" => ::std::option::Option::Some(::modelgen_runtime::model::check::<SmsType>(text)),
+        "Visit" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Visit>(text)),
         _ => ::std::option::Option::None,
     }
 }

@@ -494,11 +494,11 @@ impl WeirdFields {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "Flavor" => ::std::option::Option::Some(Flavor::from_json(text).map(|_| ())),
-        "Option" => ::std::option::Option::Some(Option::from_json(text).map(|_| ())),
-        "Result" => ::std::option::Option::Some(Result::from_json(text).map(|_| ())),
-        "String" => ::std::option::Option::Some(String::from_json(text).map(|_| ())),
-        "WeirdFields" => ::std::option::Option::Some(WeirdFields::from_json(text).map(|_| ())),
+        "Flavor" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Flavor>(text)),
+        "Option" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Option>(text)),
+        "Result" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Result>(text)),
+        "String" => ::std::option::Option::Some(::modelgen_runtime::model::check::<String>(text)),
+        "WeirdFields" => ::std::option::Option::Some(::modelgen_runtime::model::check::<WeirdFields>(text)),
         _ => ::std::option::Option::None,
     }
 }

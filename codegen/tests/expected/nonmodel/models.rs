@@ -91,7 +91,7 @@ impl Ping {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "Ping" => ::std::option::Option::Some(Ping::from_json(text).map(|_| ())),
+        "Ping" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Ping>(text)),
         _ => ::std::option::Option::None,
     }
 }

@@ -634,13 +634,13 @@ pub mod operations {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "components.Branch" => ::std::option::Option::Some(components::Branch::from_json(text).map(|_| ())),
-        "components.Category" => ::std::option::Option::Some(components::Category::from_json(text).map(|_| ())),
-        "components.Choice" => ::std::option::Option::Some(components::Choice::from_json(text).map(|_| ())),
-        "components.Department" => ::std::option::Option::Some(components::Department::from_json(text).map(|_| ())),
-        "components.Employee" => ::std::option::Option::Some(components::Employee::from_json(text).map(|_| ())),
-        "components.TreeNode" => ::std::option::Option::Some(components::TreeNode::from_json(text).map(|_| ())),
-        "operations.GetFolderTreeResponseBody" => ::std::option::Option::Some(operations::GetFolderTreeResponseBody::from_json(text).map(|_| ())),
+        "components.Branch" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Branch>(text)),
+        "components.Category" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Category>(text)),
+        "components.Choice" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Choice>(text)),
+        "components.Department" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Department>(text)),
+        "components.Employee" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Employee>(text)),
+        "components.TreeNode" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::TreeNode>(text)),
+        "operations.GetFolderTreeResponseBody" => ::std::option::Option::Some(::modelgen_runtime::model::check::<operations::GetFolderTreeResponseBody>(text)),
         _ => ::std::option::Option::None,
     }
 }

@@ -851,11 +851,11 @@ impl V3TokenResponse {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "Address" => ::std::option::Option::Some(Address::from_json(text).map(|_| ())),
-        "Customer" => ::std::option::Option::Some(Customer::from_json(text).map(|_| ())),
-        "CustomerStatus" => ::std::option::Option::Some(CustomerStatus::from_json(text).map(|_| ())),
-        "V3TokenRequest" => ::std::option::Option::Some(V3TokenRequest::from_json(text).map(|_| ())),
-        "V3TokenResponse" => ::std::option::Option::Some(V3TokenResponse::from_json(text).map(|_| ())),
+        "Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Address>(text)),
+        "Customer" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Customer>(text)),
+        "CustomerStatus" => ::std::option::Option::Some(::modelgen_runtime::model::check::<CustomerStatus>(text)),
+        "V3TokenRequest" => ::std::option::Option::Some(::modelgen_runtime::model::check::<V3TokenRequest>(text)),
+        "V3TokenResponse" => ::std::option::Option::Some(::modelgen_runtime::model::check::<V3TokenResponse>(text)),
         _ => ::std::option::Option::None,
     }
 }

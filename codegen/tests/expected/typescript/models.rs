@@ -1297,17 +1297,17 @@ pub mod operations {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "components.Address" => ::std::option::Option::Some(components::Address::from_json(text).map(|_| ())),
-        "components.Cat" => ::std::option::Option::Some(components::Cat::from_json(text).map(|_| ())),
-        "components.Channel" => ::std::option::Option::Some(components::Channel::from_json(text).map(|_| ())),
-        "components.Dog" => ::std::option::Option::Some(components::Dog::from_json(text).map(|_| ())),
-        "components.LegacyOwner" => ::std::option::Option::Some(components::LegacyOwner::from_json(text).map(|_| ())),
-        "components.Owner" => ::std::option::Option::Some(components::Owner::from_json(text).map(|_| ())),
-        "components.Pet" => ::std::option::Option::Some(components::Pet::from_json(text).map(|_| ())),
-        "components.Priority" => ::std::option::Option::Some(components::Priority::from_json(text).map(|_| ())),
-        "components.Scope" => ::std::option::Option::Some(components::Scope::from_json(text).map(|_| ())),
-        "components.Visit" => ::std::option::Option::Some(components::Visit::from_json(text).map(|_| ())),
-        "operations.GetOwnerResponse" => ::std::option::Option::Some(operations::GetOwnerResponse::from_json(text).map(|_| ())),
+        "components.Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Address>(text)),
+        "components.Cat" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Cat>(text)),
+        "components.Channel" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Channel>(text)),
+        "components.Dog" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Dog>(text)),
+        "components.LegacyOwner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::LegacyOwner>(text)),
+        "components.Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Owner>(text)),
+        "components.Pet" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Pet>(text)),
+        "components.Priority" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Priority>(text)),
+        "components.Scope" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Scope>(text)),
+        "components.Visit" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Visit>(text)),
+        "operations.GetOwnerResponse" => ::std::option::Option::Some(::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text)),
         _ => ::std::option::Option::None,
     }
 }
