@@ -202,3 +202,21 @@ fn objects_skip_unknown_members_and_keep_the_last_of_a_repeated_one() {
         .to_string();
     assert!(missing.starts_with("missing field `name`"), "{missing}");
 }
+
+#[test]
+fn integers_beyond_i64_are_type_errors_at_their_place() {
+    use python::Owner;
+    // The schema's `integer` takes them; the Rust type cannot hold them.
+    for big in ["1e20", "9223372036854775808", "18446744073709551616"] {
+        let text = format!(
+            r#"{{"id": "own_1", "nickname": null, "visit_count": {big}, "verified": true,
+                "species": "dog", "favorite_pet": "Tom", "created_at": "2024-05-01"}}"#
+        );
+        let errors = Owner::from_json(&text).unwrap_err();
+        let found: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|error| (error.path.as_str(), error.rule))
+            .collect();
+        assert_eq!(found, [("/visit_count", "type")], "{big}: {errors}");
+    }
+}

@@ -51,7 +51,7 @@ pub fn parse<T: Model>(text: &str) -> Result<T, ValidationErrors> {
     };
     match serde_json::from_str::<T>(&fitting) {
         Ok(value) => Ok(value),
-        Err(error) => Err(type_error(&error)),
+        Err(error) => Err(type_error(&error, &fitting)),
     }
 }
 
@@ -143,14 +143,59 @@ fn fitting_text(text: &str, check: CheckValue) -> Result<String, ValidationError
 }
 
 /// The error of a document that fits the schema but not the Rust type (an integer beyond
-/// `i64`, say).
+/// `i64`, say), read from `text`, the document as [`fitting_text`] wrote it: on one line, so the
+/// error's column finds the offending value.
 #[cold]
-fn type_error(error: &serde_json::Error) -> ValidationErrors {
+#[inline(never)]
+fn type_error(error: &serde_json::Error, text: &str) -> ValidationErrors {
+    let path = match serde_json::from_str::<Value>(text) {
+        Ok(json) if error.line() == 1 => {
+            let mut found = None;
+            find_column(&json, &mut 0, error.column(), &Location::Root, &mut found);
+            found.unwrap_or_default()
+        }
+        _ => String::new(),
+    };
     ValidationErrors(vec![ValidationError {
-        path: String::new(),
+        path,
         rule: "type",
         message: crate::de::message(error),
     }])
+}
+
+/// Finds the innermost value of `value`, which sits at `path` and whose text (as
+/// `Value::to_string` writes it) starts at byte `*at`, whose text holds the 1-based `column`,
+/// or ends just before it; moves `*at` past the value's text.
+fn find_column(
+    value: &Value,
+    at: &mut usize,
+    column: usize,
+    path: &Location<'_>,
+    found: &mut Option<String>,
+) {
+    let start = *at;
+    match value {
+        Value::Object(members) => {
+            *at += 1;
+            for (index, (key, item)) in members.iter().enumerate() {
+                *at += usize::from(index > 0) + Value::from(key.as_str()).to_string().len() + 1;
+                find_column(item, at, column, &path.key(key), found);
+            }
+            *at += 1;
+        }
+        Value::Array(items) => {
+            *at += 1;
+            for (index, item) in items.iter().enumerate() {
+                *at += usize::from(index > 0);
+                find_column(item, at, column, &path.index(index), found);
+            }
+            *at += 1;
+        }
+        scalar => *at += scalar.to_string().len(),
+    }
+    if found.is_none() && start < column && column <= *at + 1 {
+        *found = Some(path.to_string());
+    }
 }
 
 /// Checks a JSON value against `T`'s schema and, when it fits, deserializes it.
@@ -165,5 +210,6 @@ pub fn from_value_checked<T: Model>(value: &mut Value) -> Result<T, ValidationEr
         return Err(ValidationErrors(errors));
     }
     normalize_integral_floats(value);
-    serde_json::from_str::<T>(&value.to_string()).map_err(|error| type_error(&error))
+    let text = value.to_string();
+    serde_json::from_str::<T>(&text).map_err(|error| type_error(&error, &text))
 }
