@@ -382,26 +382,36 @@ impl DefaultFunction {
 
 /// How `Deserialize` reads one field: into which slot of `modelgen_runtime::de`, and how the
 /// field's value is taken from the slot.
-struct FieldRead {
+struct FieldRead<'a> {
     /// The field's Rust name.
-    name: String,
+    name: &'a str,
     /// The JSON property name as a string literal.
     wire: String,
     /// The slot type: `Required`, `Field` or `Optional`.
     slot: &'static str,
-    /// What the field's value is, the slot being `SLOT`.
-    value: String,
+    /// How the value is taken from the slot.
+    take: Take,
+}
+
+/// How a field's value is taken from its slot.
+enum Take {
+    /// `slot.get()`: a required property, present once `check_required` passed.
+    Get,
+    /// `slot.into_inner()`: an optional property.
+    IntoInner,
+    /// `slot.into_inner().unwrap_or_else(Self::FUNCTION)`: a property with a default.
+    OrDefault(String),
 }
 
 /// A field's declaration; when it has a `default`, the function that gives it; and how
 /// `Deserialize` reads it.
-fn field_declaration(
+fn field_declaration<'a>(
     w: &mut RustWriter,
     context: &Context,
     model: &Model,
     owner: ModelId,
-    field: &Field,
-) -> (Option<DefaultFunction>, FieldRead) {
+    field: &'a Field,
+) -> (Option<DefaultFunction>, FieldRead<'a>) {
     let name = field.rust_name.as_str();
     let wire = str_literal(&field.wire_name);
     let ty = context.type_text(&field.ty, &model.module, Some(owner), true);
@@ -452,15 +462,15 @@ fn field_declaration(
         &wire,
         ", skip_serializing_if = \"::std::option::Option::is_none\")]",
     ];
-    let read = |slot: &'static str, value: String| FieldRead {
-        name: name.to_owned(),
+    let read = |slot: &'static str, take: Take| FieldRead {
+        name,
         wire: wire.clone(),
         slot,
-        value,
+        take,
     };
     if let (false, Some(default)) = (field.required, &field.constraints.default) {
         let function = format!("default_{}", name.trim_start_matches("r#"));
-        let value = format!("SLOT.into_inner().unwrap_or_else(Self::{function})");
+        let take = Take::OrDefault(function.clone());
         let ty = if field.nullable {
             format!("::std::option::Option<{ty}>")
         } else {
@@ -479,27 +489,27 @@ fn field_declaration(
                 json: default.to_string(),
                 ty,
             }),
-            read("Field", value),
+            read("Field", take),
         );
     }
     let read = match (field.required, field.nullable) {
         (true, false) => {
             w.line_of(&rename);
             w.line_of(&["pub ", name, ": ", &ty, ","]);
-            read("Required", "SLOT.get()".to_owned())
+            read("Required", Take::Get)
         }
         (true, true) => {
             // The key is required even though the type is an Option.
             w.line_of(&rename);
             w.line_of(&["pub ", name, ": ::std::option::Option<", &ty, ">,"]);
-            read("Required", "SLOT.get()".to_owned())
+            read("Required", Take::Get)
         }
         (false, false) => {
             // A `null` here reads as `None` too; `from_json` notices the `null` and checks the
             // document against the schema, which refuses it.
             w.line_of(&skip);
             w.line_of(&["pub ", name, ": ::std::option::Option<", &ty, ">,"]);
-            read("Optional", "SLOT.into_inner()".to_owned())
+            read("Optional", Take::IntoInner)
         }
         (false, true) => {
             w.line_of(&skip);
@@ -510,7 +520,7 @@ fn field_declaration(
                 &ty,
                 ">>,",
             ]);
-            read("Field", "SLOT.into_inner()".to_owned())
+            read("Field", Take::IntoInner)
         }
     };
     (None, read)
@@ -519,7 +529,7 @@ fn field_declaration(
 /// An object's `Deserialize`: from a JSON object only, through `modelgen_runtime::de`. The
 /// loop over the members and the match on their keys are the model's; reading each value is
 /// the runtime's, shared by every field of the same type.
-fn object_deserialize(w: &mut RustWriter, name: &str, reads: &[FieldRead]) {
+fn object_deserialize(w: &mut RustWriter, name: &str, reads: &[FieldRead<'_>]) {
     w.line("#[allow(deprecated)]");
     w.open_of(&["impl ::modelgen_runtime::de::Object for ", name, " {"]);
     w.line_of(&[
@@ -540,40 +550,60 @@ fn object_deserialize(w: &mut RustWriter, name: &str, reads: &[FieldRead]) {
         return;
     }
     w.line("use ::modelgen_runtime::de::Slot as _;");
-    for (index, read) in reads.iter().enumerate() {
-        w.line(&format!(
-            "let mut f{index} = ::modelgen_runtime::de::{}::new();",
-            read.slot
-        ));
+    // The slots' names: `f0`, `f1`, ...
+    let slots: Vec<String> = (0..reads.len()).map(|index| format!("f{index}")).collect();
+    for (read, slot) in reads.iter().zip(&slots) {
+        w.line_of(&[
+            "let mut ",
+            slot,
+            " = ::modelgen_runtime::de::",
+            read.slot,
+            "::new();",
+        ]);
     }
     w.open("while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {");
     w.open("match &*key {");
-    for (index, read) in reads.iter().enumerate() {
-        w.line(&format!("{} => f{index}.read(&mut map)?,", read.wire));
+    for (read, slot) in reads.iter().zip(&slots) {
+        w.line_of(&[&read.wire, " => ", slot, ".read(&mut map)?,"]);
     }
     w.line("_ => ::modelgen_runtime::de::skip(&mut map)?,");
     w.close("}");
     w.close("}");
-    let mut required = String::new();
-    for (index, read) in reads.iter().enumerate() {
-        if read.slot == "Required" {
-            if !required.is_empty() {
-                required.push_str(", ");
+    let mut required = reads
+        .iter()
+        .zip(&slots)
+        .filter(|(read, _)| matches!(read.take, Take::Get))
+        .peekable();
+    if required.peek().is_some() {
+        let line = w.start();
+        line.push_str("::modelgen_runtime::de::check_required(&[");
+        for (index, (read, slot)) in required.enumerate() {
+            if index > 0 {
+                line.push_str(", ");
             }
-            required.push_str(&format!("({}, f{index}.is_read())", read.wire));
+            line.push('(');
+            line.push_str(&read.wire);
+            line.push_str(", ");
+            line.push_str(slot);
+            line.push_str(".is_read())");
         }
-    }
-    if !required.is_empty() {
-        w.line_of(&[
-            "::modelgen_runtime::de::check_required(&[",
-            &required,
-            "])?;",
-        ]);
+        line.push_str("])?;");
+        w.end();
     }
     w.open("::std::result::Result::Ok(Self {");
-    for (index, read) in reads.iter().enumerate() {
-        let value = read.value.replace("SLOT", &format!("f{index}"));
-        w.line_of(&[&read.name, ": ", &value, ","]);
+    for (read, slot) in reads.iter().zip(&slots) {
+        match &read.take {
+            Take::Get => w.line_of(&[read.name, ": ", slot, ".get(),"]),
+            Take::IntoInner => w.line_of(&[read.name, ": ", slot, ".into_inner(),"]),
+            Take::OrDefault(function) => w.line_of(&[
+                read.name,
+                ": ",
+                slot,
+                ".into_inner().unwrap_or_else(Self::",
+                function,
+                "),",
+            ]),
+        }
     }
     w.close("})");
     w.close("}");
