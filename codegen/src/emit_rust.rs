@@ -110,9 +110,10 @@ fn validate_json_dispatch(w: &mut RustWriter, models: &ModelSet) {
     for (id, model) in models.iter().filter(|(_, m)| !m.synthesized) {
         let line = w.start();
         push_str_literal(line, &model.def_key);
-        line.push_str(" => ::std::option::Option::Some(");
+        // What `from_json` does, with the value dropped.
+        line.push_str(" => ::std::option::Option::Some(::modelgen_runtime::model::check::<");
         push_model_path(line, models, &[], id);
-        line.push_str("::from_json(text).map(|_| ())),");
+        line.push_str(">(text)),");
         w.end();
     }
     w.line("_ => ::std::option::Option::None,");
@@ -274,14 +275,15 @@ fn model_items(w: &mut RustWriter, context: &Context, id: ModelId) {
     match &model.kind {
         ModelKind::Object(object) => {
             header(w);
-            w.line("#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]");
+            w.line("#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]");
             w.line("#[allow(clippy::type_complexity)]");
             w.open_of(&["pub struct ", name, " {"]);
             let mut defaults = Vec::new();
+            let mut reads = Vec::new();
             for field in &object.fields {
-                if let Some(default) = field_declaration(w, context, model, id, field) {
-                    defaults.push(default);
-                }
+                let (default, read) = field_declaration(w, context, model, id, field);
+                defaults.extend(default);
+                reads.push(read);
             }
             w.close("}");
             if !defaults.is_empty() {
@@ -292,6 +294,7 @@ fn model_items(w: &mut RustWriter, context: &Context, id: ModelId) {
                 }
                 w.close("}");
             }
+            object_deserialize(w, name, &reads);
         }
         ModelKind::Enum(e) => {
             header(w);
@@ -372,14 +375,38 @@ impl DefaultFunction {
     }
 }
 
-/// A field's declaration; when it has a `default`, the function serde calls for it.
-fn field_declaration(
+/// How `Deserialize` reads one field: into which slot of `modelgen_runtime::de`, and how the
+/// field's value is taken from the slot.
+struct FieldRead<'a> {
+    /// The field's Rust name.
+    name: &'a str,
+    /// The JSON property name as a string literal.
+    wire: String,
+    /// The slot type: `Required`, `Field` or `Optional`.
+    slot: &'static str,
+    /// How the value is taken from the slot.
+    take: Take,
+}
+
+/// How a field's value is taken from its slot.
+enum Take {
+    /// `slot.get()`: a required property, present once `check_required` passed.
+    Get,
+    /// `slot.into_inner()`: an optional property.
+    IntoInner,
+    /// `slot.into_inner().unwrap_or_else(Self::FUNCTION)`: a property with a default.
+    OrDefault(String),
+}
+
+/// A field's declaration; when it has a `default`, the function that gives it; and how
+/// `Deserialize` reads it.
+fn field_declaration<'a>(
     w: &mut RustWriter,
     context: &Context,
     model: &Model,
     owner: ModelId,
-    field: &Field,
-) -> Option<DefaultFunction> {
+    field: &'a Field,
+) -> (Option<DefaultFunction>, FieldRead<'a>) {
     let name = field.rust_name.as_str();
     let wire = str_literal(&field.wire_name);
     let ty = context.type_text(&field.ty, &model.module, Some(owner), true);
@@ -424,79 +451,63 @@ fn field_declaration(
     if let Some(note) = &field.deprecated {
         deprecated_attr(w, note);
     }
-    let support = support_path(&model.module);
+    let rename = ["#[serde(rename = ", &wire, ")]"];
+    let skip = [
+        "#[serde(rename = ",
+        &wire,
+        ", skip_serializing_if = \"::std::option::Option::is_none\")]",
+    ];
+    let read = |slot: &'static str, take: Take| FieldRead {
+        name,
+        wire: wire.clone(),
+        slot,
+        take,
+    };
     if let (false, Some(default)) = (field.required, &field.constraints.default) {
         let function = format!("default_{}", name.trim_start_matches("r#"));
-        let function_path = str_literal(&format!("{}::{function}", model.rust_name));
+        let take = Take::OrDefault(function.clone());
         let ty = if field.nullable {
-            let with = str_literal(&format!("{support}::nullable"));
-            w.line_of(&[
-                "#[serde(rename = ",
-                &wire,
-                ", default = ",
-                &function_path,
-                ", deserialize_with = ",
-                &with,
-                ")]",
-            ]);
             format!("::std::option::Option<{ty}>")
         } else {
-            w.line_of(&[
-                "#[serde(rename = ",
-                &wire,
-                ", default = ",
-                &function_path,
-                ")]",
-            ]);
             ty
         };
+        w.line_of(&rename);
         w.line_of(&["pub ", name, ": ", &ty, ","]);
-        return Some(DefaultFunction {
-            name: function,
-            doc: format!(
-                "The default of `{}`: `{}`.",
-                field.wire_name.replace('`', "'"),
-                compact_example(default)
-            ),
-            json: default.to_string(),
-            ty,
-        });
+        return (
+            Some(DefaultFunction {
+                name: function,
+                doc: format!(
+                    "The default of `{}`: `{}`.",
+                    field.wire_name.replace('`', "'"),
+                    compact_example(default)
+                ),
+                json: default.to_string(),
+                ty,
+            }),
+            read("Field", take),
+        );
     }
-    let skip = "skip_serializing_if = \"::std::option::Option::is_none\"";
-    match (field.required, field.nullable) {
+    let read = match (field.required, field.nullable) {
         (true, false) => {
-            w.line_of(&["#[serde(rename = ", &wire, ")]"]);
+            w.line_of(&rename);
             w.line_of(&["pub ", name, ": ", &ty, ","]);
+            read("Required", Take::Get)
         }
         (true, true) => {
-            // `deserialize_with` makes serde require the key even though the type is an Option.
-            let with = str_literal(&format!("{support}::nullable"));
-            w.line_of(&[
-                "#[serde(rename = ",
-                &wire,
-                ", deserialize_with = ",
-                &with,
-                ")]",
-            ]);
+            // The key is required even though the type is an Option.
+            w.line_of(&rename);
             w.line_of(&["pub ", name, ": ::std::option::Option<", &ty, ">,"]);
+            read("Required", Take::Get)
         }
         (false, false) => {
-            // serde reads a `null` here as `None` too; `from_json` notices the `null` and
-            // checks the document against the schema, which refuses it.
-            w.line_of(&["#[serde(rename = ", &wire, ", default, ", skip, ")]"]);
+            // A `null` here reads as `None` too; `from_json` notices the `null` and checks the
+            // document against the schema, which refuses it.
+            w.line_of(&skip);
             w.line_of(&["pub ", name, ": ::std::option::Option<", &ty, ">,"]);
+            read("Optional", Take::IntoInner)
         }
         (false, true) => {
-            let with = str_literal(&format!("{support}::present"));
-            w.line_of(&[
-                "#[serde(rename = ",
-                &wire,
-                ", default, ",
-                skip,
-                ", deserialize_with = ",
-                &with,
-                ")]",
-            ]);
+            w.line_of(&skip);
             w.line_of(&[
                 "pub ",
                 name,
@@ -504,9 +515,105 @@ fn field_declaration(
                 &ty,
                 ">>,",
             ]);
+            read("Field", Take::IntoInner)
+        }
+    };
+    (None, read)
+}
+
+/// An object's `Deserialize`: from a JSON object only, through `modelgen_runtime::de`. The
+/// loop over the members and the match on their keys are the model's; reading each value is
+/// the runtime's, shared by every field of the same type.
+fn object_deserialize(w: &mut RustWriter, name: &str, reads: &[FieldRead<'_>]) {
+    w.line("#[allow(deprecated)]");
+    w.open_of(&["impl ::modelgen_runtime::de::Object for ", name, " {"]);
+    w.line_of(&[
+        "const EXPECTING: &'static str = ",
+        &str_literal(&format!("struct {name}")),
+        ";",
+    ]);
+    w.open("fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {");
+    if reads.is_empty() {
+        // No fields: every member is skipped.
+        w.open("while ::modelgen_runtime::de::next_key(&mut map)?.is_some() {");
+        w.line("::modelgen_runtime::de::skip(&mut map)?;");
+        w.close("}");
+        w.line("::std::result::Result::Ok(Self {})");
+        w.close("}");
+        w.close("}");
+        object_deserialize_impl(w, name);
+        return;
+    }
+    w.line("use ::modelgen_runtime::de::Slot as _;");
+    // The slots' names: `f0`, `f1`, ...
+    let slots: Vec<String> = (0..reads.len()).map(|index| format!("f{index}")).collect();
+    for (read, slot) in reads.iter().zip(&slots) {
+        w.line_of(&[
+            "let mut ",
+            slot,
+            " = ::modelgen_runtime::de::",
+            read.slot,
+            "::new();",
+        ]);
+    }
+    w.open("while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {");
+    w.open("match &*key {");
+    for (read, slot) in reads.iter().zip(&slots) {
+        w.line_of(&[&read.wire, " => ", slot, ".read(&mut map)?,"]);
+    }
+    w.line("_ => ::modelgen_runtime::de::skip(&mut map)?,");
+    w.close("}");
+    w.close("}");
+    let mut required = reads
+        .iter()
+        .zip(&slots)
+        .filter(|(read, _)| matches!(read.take, Take::Get))
+        .peekable();
+    if required.peek().is_some() {
+        let line = w.start();
+        line.push_str("::modelgen_runtime::de::check_required(&[");
+        for (index, (read, slot)) in required.enumerate() {
+            if index > 0 {
+                line.push_str(", ");
+            }
+            line.push('(');
+            line.push_str(&read.wire);
+            line.push_str(", ");
+            line.push_str(slot);
+            line.push_str(".is_read())");
+        }
+        line.push_str("])?;");
+        w.end();
+    }
+    w.open("::std::result::Result::Ok(Self {");
+    for (read, slot) in reads.iter().zip(&slots) {
+        match &read.take {
+            Take::Get => w.line_of(&[read.name, ": ", slot, ".get(),"]),
+            Take::IntoInner => w.line_of(&[read.name, ": ", slot, ".into_inner(),"]),
+            Take::OrDefault(function) => w.line_of(&[
+                read.name,
+                ": ",
+                slot,
+                ".into_inner().unwrap_or_else(Self::",
+                function,
+                "),",
+            ]),
         }
     }
-    None
+    w.close("})");
+    w.close("}");
+    w.close("}");
+    object_deserialize_impl(w, name);
+}
+
+/// An object's `Deserialize`, which reads it as its `Object` implementation says.
+fn object_deserialize_impl(w: &mut RustWriter, name: &str) {
+    w.line("#[allow(deprecated)]");
+    w.open_of(&["impl<'de> ::serde::Deserialize<'de> for ", name, " {"]);
+    w.open("fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {");
+    w.line("::modelgen_runtime::de::object(deserializer)");
+    w.close("}");
+    w.close("}");
 }
 
 /// An example as one line of JSON, shortened for a doc comment.
@@ -534,7 +641,7 @@ fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum) {
             w.line_of(&[
                 "#[derive(Debug, Clone, PartialEq, Eq, Hash, ",
                 default_derive,
-                "::serde::Serialize, ::serde::Deserialize)]",
+                "::serde::Serialize)]",
             ]);
             w.line("#[allow(clippy::enum_variant_names)]");
             w.open_of(&["pub enum ", name, " {"]);
@@ -553,6 +660,7 @@ fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum) {
                 w.line("Unrecognized(::std::string::String),");
             }
             w.close("}");
+            string_enum_deserialize(w, name, e);
         }
         EnumRepr::Integer => {
             let numbers: Vec<String> = e
@@ -626,6 +734,74 @@ fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum) {
             w.close("}");
         }
     }
+}
+
+/// A string enum's `Deserialize`: from a JSON string only, through `modelgen_runtime::de`.
+fn string_enum_deserialize(w: &mut RustWriter, name: &str, e: &crate::ir::Enum) {
+    let mut values = String::from("(deserializer, &[");
+    for (index, value) in e.values.iter().enumerate() {
+        if index > 0 {
+            values.push_str(", ");
+        }
+        push_str_literal(&mut values, value.value.as_str().unwrap_or_default());
+    }
+    values.push_str("])?");
+    w.line("#[allow(deprecated)]");
+    w.open_of(&["impl<'de> ::serde::Deserialize<'de> for ", name, " {"]);
+    w.open("fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {");
+    let last = e.values.len().saturating_sub(1);
+    if e.open {
+        w.open_of(&[
+            "::std::result::Result::Ok(match ::modelgen_runtime::de::open_string_enum",
+            &values,
+            " {",
+        ]);
+        for (index, value) in e.values.iter().enumerate() {
+            let pattern = if index == last {
+                "_".to_owned()
+            } else {
+                index.to_string()
+            };
+            w.line_of(&[
+                "::std::result::Result::Ok(",
+                &pattern,
+                ") => Self::",
+                &value.rust_name,
+                ",",
+            ]);
+        }
+        if e.values.is_empty() {
+            w.line(
+                "::std::result::Result::Ok(_) => ::std::unreachable!(\"the enum has no values\"),",
+            );
+        }
+        w.line("::std::result::Result::Err(other) => Self::Unrecognized(other),");
+        w.close("})");
+    } else if e.values.len() <= 1 {
+        // One value (a constant), or none: every other string is refused.
+        w.line_of(&["::modelgen_runtime::de::string_enum", &values, ";"]);
+        match e.values.first() {
+            Some(value) => w.line_of(&["::std::result::Result::Ok(Self::", &value.rust_name, ")"]),
+            None => w.line("::std::unreachable!(\"the enum has no values\")"),
+        }
+    } else {
+        w.open_of(&[
+            "::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum",
+            &values,
+            " {",
+        ]);
+        for (index, value) in e.values.iter().enumerate() {
+            let pattern = if index == last {
+                "_".to_owned()
+            } else {
+                index.to_string()
+            };
+            w.line_of(&[&pattern, " => Self::", &value.rust_name, ","]);
+        }
+        w.close("})");
+    }
+    w.close("}");
+    w.close("}");
 }
 
 fn example_items(w: &mut RustWriter, model: &Model) {
@@ -729,24 +905,6 @@ fn support_module(w: &mut RustWriter) {
 const SUPPORT_MODULE: &str = r#"/// Helpers the generated models share.
 #[doc(hidden)]
 pub mod __support {
-    /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        T::deserialize(deserializer).map(::std::option::Option::Some)
-    }
-
-    /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
-    }
-
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
     pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {

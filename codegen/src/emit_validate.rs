@@ -80,13 +80,13 @@ pub(crate) fn validation_items(w: &mut RustWriter, context: &Context, id: ModelI
             w.open_of(&["::std::option::Option::Some(", &index.to_string(), ") => {"]);
             w.line("::modelgen_runtime::checks::normalize_integral_floats(value);");
             w.line_of(&[
-                "::modelgen_runtime::strict::from_value::<",
+                "::modelgen_runtime::de::from_value::<",
                 &ty,
-                ">(value.clone()).map(",
+                ">(value).map(",
                 name,
                 "::",
                 &variant.rust_name,
-                ").map_err(|error| error.message)",
+                ")",
             ]);
             w.close("}");
         }

@@ -168,3 +168,55 @@ fn a_union_variant_that_closes_a_cycle_is_boxed_and_reads() {
         "a branch needs its label"
     );
 }
+
+#[test]
+fn objects_read_only_from_objects_and_enums_only_from_strings() {
+    use typescript::components::{Cat, Channel, Scope};
+    // serde's derive would read a struct from an array of its fields in order, and an enum
+    // value from the map form `{"read": null}`; the schema refuses both.
+    for text in [r#"["cat", "Tom"]"#, "null", "\"cat\""] {
+        assert!(serde_json::from_str::<Cat>(text).is_err(), "{text}");
+        assert!(Cat::from_json(text).is_err(), "{text}");
+    }
+    for text in [r#"{"read": null}"#, r#"["read"]"#, "1"] {
+        assert!(serde_json::from_str::<Scope>(text).is_err(), "{text}");
+        assert!(Scope::from_json(text).is_err(), "{text}");
+        assert!(serde_json::from_str::<Channel>(text).is_err(), "{text}");
+    }
+    let error = serde_json::from_str::<Cat>("[1]").unwrap_err().to_string();
+    assert!(
+        error.starts_with("invalid type: sequence, expected struct Cat"),
+        "{error}"
+    );
+}
+
+#[test]
+fn objects_skip_unknown_members_and_keep_the_last_of_a_repeated_one() {
+    use typescript::components::Cat;
+    let text = r#"{"kind": "cat", "name": "Tom", "extra": [1, {"a": null}], "name": "Felix"}"#;
+    let cat: Cat = serde_json::from_str(text).expect("valid");
+    assert_eq!(cat.name, "Felix");
+    assert_eq!(Cat::from_json(text).expect("valid").name, "Felix");
+    let missing = serde_json::from_str::<Cat>(r#"{"kind": "cat"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(missing.starts_with("missing field `name`"), "{missing}");
+}
+
+#[test]
+fn integers_beyond_i64_are_type_errors_at_their_place() {
+    use python::Owner;
+    // The schema's `integer` takes them; the Rust type cannot hold them.
+    for big in ["1e20", "9223372036854775808", "18446744073709551616"] {
+        let text = format!(
+            r#"{{"id": "own_1", "nickname": null, "visit_count": {big}, "verified": true,
+                "species": "dog", "favorite_pet": "Tom", "created_at": "2024-05-01"}}"#
+        );
+        let errors = Owner::from_json(&text).unwrap_err();
+        let found: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|error| (error.path.as_str(), error.rule))
+            .collect();
+        assert_eq!(found, [("/visit_count", "type")], "{big}: {errors}");
+    }
+}

@@ -6,7 +6,9 @@
 //! (a chain of member names and element indices on the stack, written out as a JSON Pointer only
 //! when an error is reported). Generated models also describe themselves as static data, a
 //! [`shape::ModelShape`], which [`shape::check_model`] reads to check a JSON value before it is
-//! deserialized.
+//! deserialized. Their `Deserialize` implementations are a few lines over [`de`], which reads
+//! object models only from JSON objects and string enums only from JSON strings, with code
+//! shared by all models.
 //!
 //! The helpers here decide what those checks decide in the same way as the `jsonschema` crate
 //! (0.61) does with format assertions enabled, so that a document the generated code accepts is
@@ -26,6 +28,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 pub mod checks;
+pub mod de;
 pub mod format;
 pub mod model;
 mod number;

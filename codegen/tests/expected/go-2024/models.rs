@@ -3,7 +3,7 @@
 /// Models from the `components` folder.
 pub mod components {
     /// Generated from the model page `models/components/address.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Address {
         /// - JSON property: `Street` (required)
@@ -13,8 +13,38 @@ pub mod components {
         #[serde(rename = "City")]
         pub city: ::std::string::String,
         /// - JSON property: `Postcode` (optional)
-        #[serde(rename = "Postcode", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "Postcode", skip_serializing_if = "::std::option::Option::is_none")]
         pub postcode: ::std::option::Option<::std::string::String>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Address {
+        const EXPECTING: &'static str = "struct Address";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "Street" => f0.read(&mut map)?,
+                    "City" => f1.read(&mut map)?,
+                    "Postcode" => f2.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("Street", f0.is_read()), ("City", f1.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                street: f0.get(),
+                city: f1.get(),
+                postcode: f2.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Address {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Address {
@@ -61,9 +91,25 @@ pub mod components {
         }
     }
     /// Generated from the model page `models/components/httpmetadata.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct HttpMetadata {
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for HttpMetadata {
+        const EXPECTING: &'static str = "struct HttpMetadata";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            while ::modelgen_runtime::de::next_key(&mut map)?.is_some() {
+                ::modelgen_runtime::de::skip(&mut map)?;
+            }
+            ::std::result::Result::Ok(Self {})
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for HttpMetadata {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for HttpMetadata {
@@ -109,7 +155,7 @@ pub mod components {
     /// A person who owns one or more pets.
     ///
     /// Generated from the model page `models/components/owner.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Owner {
         /// Unique identifier of the owner.
@@ -120,7 +166,7 @@ pub mod components {
         /// Name shown on invoices and reminders.
         ///
         /// - JSON property: `DisplayName` (optional)
-        #[serde(rename = "DisplayName", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "DisplayName", skip_serializing_if = "::std::option::Option::is_none")]
         pub display_name: ::std::option::Option<::std::string::String>,
         /// Number of completed visits.
         ///
@@ -130,16 +176,16 @@ pub mod components {
         /// Average satisfaction score, 0 to 5.
         ///
         /// - JSON property: `Rating` (optional)
-        #[serde(rename = "Rating", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "Rating", skip_serializing_if = "::std::option::Option::is_none")]
         pub rating: ::std::option::Option<f64>,
         /// - JSON property: `Weight` (required)
         #[serde(rename = "Weight")]
         pub weight: f64,
         /// - JSON property: `Verified` (optional)
-        #[serde(rename = "Verified", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "Verified", skip_serializing_if = "::std::option::Option::is_none")]
         pub verified: ::std::option::Option<bool>,
         /// - JSON property: `Attributes` (optional)
-        #[serde(rename = "Attributes", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "Attributes", skip_serializing_if = "::std::option::Option::is_none")]
         pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
         /// - JSON property: `Species` (required)
         #[serde(rename = "Species")]
@@ -147,17 +193,71 @@ pub mod components {
         /// Home address of the owner.
         ///
         /// - JSON property: `Address` (optional)
-        #[serde(rename = "Address", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "Address", skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<Address>,
         /// - JSON property: `Addresses` (optional)
-        #[serde(rename = "Addresses", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "Addresses", skip_serializing_if = "::std::option::Option::is_none")]
         pub addresses: ::std::option::Option<::std::vec::Vec<Address>>,
         /// IDs of the owner's pets.
         ///
         /// - JSON property: `PetIds` (optional)
         /// - Example: `["pet_81x"]`
-        #[serde(rename = "PetIds", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "PetIds", skip_serializing_if = "::std::option::Option::is_none")]
         pub pet_ids: ::std::option::Option<PetIds>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Owner {
+        const EXPECTING: &'static str = "struct Owner";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Optional::new();
+            let mut f2 = ::modelgen_runtime::de::Required::new();
+            let mut f3 = ::modelgen_runtime::de::Optional::new();
+            let mut f4 = ::modelgen_runtime::de::Required::new();
+            let mut f5 = ::modelgen_runtime::de::Optional::new();
+            let mut f6 = ::modelgen_runtime::de::Optional::new();
+            let mut f7 = ::modelgen_runtime::de::Required::new();
+            let mut f8 = ::modelgen_runtime::de::Optional::new();
+            let mut f9 = ::modelgen_runtime::de::Optional::new();
+            let mut f10 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "ID" => f0.read(&mut map)?,
+                    "DisplayName" => f1.read(&mut map)?,
+                    "VisitCount" => f2.read(&mut map)?,
+                    "Rating" => f3.read(&mut map)?,
+                    "Weight" => f4.read(&mut map)?,
+                    "Verified" => f5.read(&mut map)?,
+                    "Attributes" => f6.read(&mut map)?,
+                    "Species" => f7.read(&mut map)?,
+                    "Address" => f8.read(&mut map)?,
+                    "Addresses" => f9.read(&mut map)?,
+                    "PetIds" => f10.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("ID", f0.is_read()), ("VisitCount", f2.is_read()), ("Weight", f4.is_read()), ("Species", f7.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                id: f0.get(),
+                display_name: f1.into_inner(),
+                visit_count: f2.get(),
+                rating: f3.into_inner(),
+                weight: f4.get(),
+                verified: f5.into_inner(),
+                attributes: f6.into_inner(),
+                species: f7.get(),
+                address: f8.into_inner(),
+                addresses: f9.into_inner(),
+                pet_ids: f10.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Owner {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Owner {
@@ -276,11 +376,11 @@ pub mod components {
             match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
                 ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::strict::from_value::<::std::vec::Vec<::std::string::String>>(value.clone()).map(PetIds::ArrayOfStr).map_err(|error| error.message)
+                    ::modelgen_runtime::de::from_value::<::std::vec::Vec<::std::string::String>>(value).map(PetIds::ArrayOfStr)
                 }
                 ::std::option::Option::Some(1) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::strict::from_value::<::std::string::String>(value.clone()).map(PetIds::Str).map_err(|error| error.message)
+                    ::modelgen_runtime::de::from_value::<::std::string::String>(value).map(PetIds::Str)
                 }
                 _ => ::std::result::Result::Err("the value fits none of the variants of `PetIds`".to_owned()),
             }
@@ -296,7 +396,7 @@ pub mod components {
     /// Kind of animal.
     ///
     /// Generated from the model page `models/components/species.md`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum Species {
         /// The value `"cat"`.
@@ -308,6 +408,16 @@ pub mod components {
         /// The value `"guinea pig"`.
         #[serde(rename = "guinea pig")]
         GuineaPig,
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Species {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum(deserializer, &["cat", "dog", "guinea pig"])? {
+                0 => Self::Cat,
+                1 => Self::Dog,
+                _ => Self::GuineaPig,
+            })
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Species {
@@ -353,7 +463,7 @@ pub mod components {
 /// Models from the `operations` folder.
 pub mod operations {
     /// Generated from the model page `models/operations/getownerresponse.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct GetOwnerResponse {
         /// - JSON property: `HTTPMeta` (required)
@@ -362,8 +472,35 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `Owner` (optional)
-        #[serde(rename = "Owner", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "Owner", skip_serializing_if = "::std::option::Option::is_none")]
         pub owner: ::std::option::Option<super::components::Owner>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for GetOwnerResponse {
+        const EXPECTING: &'static str = "struct GetOwnerResponse";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "HTTPMeta" => f0.read(&mut map)?,
+                    "Owner" => f1.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("HTTPMeta", f0.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                http_meta: f0.get(),
+                owner: f1.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for GetOwnerResponse {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for GetOwnerResponse {
@@ -418,36 +555,18 @@ pub mod operations {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "components.Address" => ::std::option::Option::Some(components::Address::from_json(text).map(|_| ())),
-        "components.HttpMetadata" => ::std::option::Option::Some(components::HttpMetadata::from_json(text).map(|_| ())),
-        "components.Owner" => ::std::option::Option::Some(components::Owner::from_json(text).map(|_| ())),
-        "components.PetIds" => ::std::option::Option::Some(components::PetIds::from_json(text).map(|_| ())),
-        "components.Species" => ::std::option::Option::Some(components::Species::from_json(text).map(|_| ())),
-        "operations.GetOwnerResponse" => ::std::option::Option::Some(operations::GetOwnerResponse::from_json(text).map(|_| ())),
+        "components.Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Address>(text)),
+        "components.HttpMetadata" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::HttpMetadata>(text)),
+        "components.Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Owner>(text)),
+        "components.PetIds" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::PetIds>(text)),
+        "components.Species" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Species>(text)),
+        "operations.GetOwnerResponse" => ::std::option::Option::Some(::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text)),
         _ => ::std::option::Option::None,
     }
 }
 /// Helpers the generated models share.
 #[doc(hidden)]
 pub mod __support {
-    /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        T::deserialize(deserializer).map(::std::option::Option::Some)
-    }
-
-    /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
-    }
-
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
     pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {

@@ -3,7 +3,7 @@
 /// Models from the `components` folder.
 pub mod components {
     /// Generated from the model page `models/components/Address.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Address {
         /// - JSON property: `street` (required)
@@ -13,8 +13,38 @@ pub mod components {
         #[serde(rename = "city")]
         pub city: ::std::string::String,
         /// - JSON property: `postcode` (optional)
-        #[serde(rename = "postcode", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "postcode", skip_serializing_if = "::std::option::Option::is_none")]
         pub postcode: ::std::option::Option<::std::string::String>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Address {
+        const EXPECTING: &'static str = "struct Address";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "street" => f0.read(&mut map)?,
+                    "city" => f1.read(&mut map)?,
+                    "postcode" => f2.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("street", f0.is_read()), ("city", f1.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                street: f0.get(),
+                city: f1.get(),
+                postcode: f2.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Address {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Address {
@@ -63,7 +93,7 @@ pub mod components {
     /// A person who owns one or more pets.
     ///
     /// Generated from the model page `models/components/Owner.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Owner {
         /// Unique identifier of the owner.
@@ -97,31 +127,31 @@ pub mod components {
         /// Name shown on invoices and reminders.
         ///
         /// - JSON property: `displayName` (optional)
-        #[serde(rename = "displayName", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "displayName", skip_serializing_if = "::std::option::Option::is_none")]
         pub display_name: ::std::option::Option<::std::string::String>,
         /// Identifier from the old booking system, or `null`.
         ///
         /// - JSON property: `legacyNumber` (optional, may be `null`)
-        #[serde(rename = "legacyNumber", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "legacyNumber", skip_serializing_if = "::std::option::Option::is_none")]
         pub legacy_number: ::std::option::Option<::std::option::Option<i64>>,
         /// Home address of the owner.
         ///
         /// - JSON property: `address` (optional)
-        #[serde(rename = "address", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "address", skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<Address>,
         /// - JSON property: `mailingAddress` (optional, may be `null`)
-        #[serde(rename = "mailingAddress", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "mailingAddress", skip_serializing_if = "::std::option::Option::is_none")]
         pub mailing_address: ::std::option::Option<::std::option::Option<Address>>,
         /// - JSON property: `nicknames` (optional)
-        #[serde(rename = "nicknames", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "nicknames", skip_serializing_if = "::std::option::Option::is_none")]
         pub nicknames: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// Past clinic visits, newest first.
         ///
         /// - JSON property: `visits` (optional)
-        #[serde(rename = "visits", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "visits", skip_serializing_if = "::std::option::Option::is_none")]
         pub visits: ::std::option::Option<::std::vec::Vec<Visit>>,
         /// - JSON property: `attributes` (optional)
-        #[serde(rename = "attributes", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "attributes", skip_serializing_if = "::std::option::Option::is_none")]
         pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
         /// The pet shown on the owner's profile card.
         ///
@@ -140,6 +170,72 @@ pub mod components {
         /// - Example: `"2019-03-14"`
         #[serde(rename = "memberSince")]
         pub member_since: ::std::string::String,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Owner {
+        const EXPECTING: &'static str = "struct Owner";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            let mut f2 = ::modelgen_runtime::de::Required::new();
+            let mut f3 = ::modelgen_runtime::de::Required::new();
+            let mut f4 = ::modelgen_runtime::de::Required::new();
+            let mut f5 = ::modelgen_runtime::de::Optional::new();
+            let mut f6 = ::modelgen_runtime::de::Field::new();
+            let mut f7 = ::modelgen_runtime::de::Optional::new();
+            let mut f8 = ::modelgen_runtime::de::Field::new();
+            let mut f9 = ::modelgen_runtime::de::Optional::new();
+            let mut f10 = ::modelgen_runtime::de::Optional::new();
+            let mut f11 = ::modelgen_runtime::de::Optional::new();
+            let mut f12 = ::modelgen_runtime::de::Required::new();
+            let mut f13 = ::modelgen_runtime::de::Required::new();
+            let mut f14 = ::modelgen_runtime::de::Required::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "id" => f0.read(&mut map)?,
+                    "visitCount" => f1.read(&mut map)?,
+                    "age" => f2.read(&mut map)?,
+                    "rating" => f3.read(&mut map)?,
+                    "verified" => f4.read(&mut map)?,
+                    "displayName" => f5.read(&mut map)?,
+                    "legacyNumber" => f6.read(&mut map)?,
+                    "address" => f7.read(&mut map)?,
+                    "mailingAddress" => f8.read(&mut map)?,
+                    "nicknames" => f9.read(&mut map)?,
+                    "visits" => f10.read(&mut map)?,
+                    "attributes" => f11.read(&mut map)?,
+                    "favoritePet" => f12.read(&mut map)?,
+                    "createdAt" => f13.read(&mut map)?,
+                    "memberSince" => f14.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("id", f0.is_read()), ("visitCount", f1.is_read()), ("age", f2.is_read()), ("rating", f3.is_read()), ("verified", f4.is_read()), ("favoritePet", f12.is_read()), ("createdAt", f13.is_read()), ("memberSince", f14.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                id: f0.get(),
+                visit_count: f1.get(),
+                age: f2.get(),
+                rating: f3.get(),
+                verified: f4.get(),
+                display_name: f5.into_inner(),
+                legacy_number: f6.into_inner(),
+                address: f7.into_inner(),
+                mailing_address: f8.into_inner(),
+                nicknames: f9.into_inner(),
+                visits: f10.into_inner(),
+                attributes: f11.into_inner(),
+                favorite_pet: f12.get(),
+                created_at: f13.get(),
+                member_since: f14.get(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Owner {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Owner {
@@ -271,7 +367,7 @@ pub mod components {
     /// One appointment at the clinic.
     ///
     /// Generated from the model page `models/components/Visit.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Visit {
         /// Start of the appointment.
@@ -284,6 +380,33 @@ pub mod components {
         /// - JSON property: `vet` (required)
         #[serde(rename = "vet")]
         pub vet: ::std::string::String,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Visit {
+        const EXPECTING: &'static str = "struct Visit";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "visitedAt" => f0.read(&mut map)?,
+                    "vet" => f1.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("visitedAt", f0.is_read()), ("vet", f1.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                visited_at: f0.get(),
+                vet: f1.get(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Visit {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Visit {
@@ -338,7 +461,7 @@ pub mod components {
 /// Models from the `operations` folder.
 pub mod operations {
     /// Generated from the model page `models/operations/GetOwnerResponse.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct GetOwnerResponse {
         /// HTTP response content type for this operation
@@ -354,8 +477,38 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `owner` (optional)
-        #[serde(rename = "owner", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "owner", skip_serializing_if = "::std::option::Option::is_none")]
         pub owner: ::std::option::Option<super::components::Owner>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for GetOwnerResponse {
+        const EXPECTING: &'static str = "struct GetOwnerResponse";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "contentType" => f0.read(&mut map)?,
+                    "statusCode" => f1.read(&mut map)?,
+                    "owner" => f2.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("contentType", f0.is_read()), ("statusCode", f1.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                content_type: f0.get(),
+                status_code: f1.get(),
+                owner: f2.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for GetOwnerResponse {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for GetOwnerResponse {
@@ -415,35 +568,17 @@ pub mod operations {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "components.Address" => ::std::option::Option::Some(components::Address::from_json(text).map(|_| ())),
-        "components.Owner" => ::std::option::Option::Some(components::Owner::from_json(text).map(|_| ())),
-        "components.Pet" => ::std::option::Option::Some(components::Pet::from_json(text).map(|_| ())),
-        "components.Visit" => ::std::option::Option::Some(components::Visit::from_json(text).map(|_| ())),
-        "operations.GetOwnerResponse" => ::std::option::Option::Some(operations::GetOwnerResponse::from_json(text).map(|_| ())),
+        "components.Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Address>(text)),
+        "components.Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Owner>(text)),
+        "components.Pet" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Pet>(text)),
+        "components.Visit" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Visit>(text)),
+        "operations.GetOwnerResponse" => ::std::option::Option::Some(::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text)),
         _ => ::std::option::Option::None,
     }
 }
 /// Helpers the generated models share.
 #[doc(hidden)]
 pub mod __support {
-    /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        T::deserialize(deserializer).map(::std::option::Option::Some)
-    }
-
-    /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
-    }
-
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
     pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {

@@ -3,7 +3,7 @@
 /// Enum values that are not valid identifiers.
 ///
 /// Generated from the model page `flavor.md`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
 #[allow(clippy::enum_variant_names)]
 pub enum Flavor {
     /// The value `"a-b"`.
@@ -18,6 +18,17 @@ pub enum Flavor {
     /// The value `"type"`.
     #[serde(rename = "type")]
     Type,
+}
+#[allow(deprecated)]
+impl<'de> ::serde::Deserialize<'de> for Flavor {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        ::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum(deserializer, &["a-b", "1", "", "type"])? {
+            0 => Self::AB,
+            1 => Self::V1,
+            2 => Self::Empty,
+            _ => Self::Type,
+        })
+    }
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Flavor {
@@ -62,15 +73,42 @@ impl Flavor {
 /// One choice in a settings menu.
 ///
 /// Generated from the model page `option.md`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct Option {
     /// - JSON property: `key` (required)
     #[serde(rename = "key")]
     pub key: ::std::string::String,
     /// - JSON property: `value` (optional)
-    #[serde(rename = "value", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "value", skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
+}
+#[allow(deprecated)]
+impl ::modelgen_runtime::de::Object for Option {
+    const EXPECTING: &'static str = "struct Option";
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        use ::modelgen_runtime::de::Slot as _;
+        let mut f0 = ::modelgen_runtime::de::Required::new();
+        let mut f1 = ::modelgen_runtime::de::Optional::new();
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            match &*key {
+                "key" => f0.read(&mut map)?,
+                "value" => f1.read(&mut map)?,
+                _ => ::modelgen_runtime::de::skip(&mut map)?,
+            }
+        }
+        ::modelgen_runtime::de::check_required(&[("key", f0.is_read())])?;
+        ::std::result::Result::Ok(Self {
+            key: f0.get(),
+            value: f1.into_inner(),
+        })
+    }
+}
+#[allow(deprecated)]
+impl<'de> ::serde::Deserialize<'de> for Option {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        ::modelgen_runtime::de::object(deserializer)
+    }
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Option {
@@ -118,29 +156,68 @@ impl Option {
 /// Outcome of a run, built from models named like standard library types.
 ///
 /// Generated from the model page `result.md`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct Result {
     /// - JSON property: `ok` (required)
     #[serde(rename = "ok")]
     pub ok: bool,
     /// - JSON property: `output` (optional)
-    #[serde(rename = "output", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "output", skip_serializing_if = "::std::option::Option::is_none")]
     pub output: ::std::option::Option<String>,
     /// - JSON property: `choice` (optional)
-    #[serde(rename = "choice", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "choice", skip_serializing_if = "::std::option::Option::is_none")]
     pub choice: ::std::option::Option<Option>,
     /// - JSON property: `choices` (optional)
-    #[serde(rename = "choices", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "choices", skip_serializing_if = "::std::option::Option::is_none")]
     pub choices: ::std::option::Option<::std::vec::Vec<Option>>,
     /// Nested results by step name.
     ///
     /// - JSON property: `byName` (optional)
-    #[serde(rename = "byName", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "byName", skip_serializing_if = "::std::option::Option::is_none")]
     pub by_name: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, Result>>,
     /// - JSON property: `weird` (optional)
-    #[serde(rename = "weird", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "weird", skip_serializing_if = "::std::option::Option::is_none")]
     pub weird: ::std::option::Option<WeirdFields>,
+}
+#[allow(deprecated)]
+impl ::modelgen_runtime::de::Object for Result {
+    const EXPECTING: &'static str = "struct Result";
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        use ::modelgen_runtime::de::Slot as _;
+        let mut f0 = ::modelgen_runtime::de::Required::new();
+        let mut f1 = ::modelgen_runtime::de::Optional::new();
+        let mut f2 = ::modelgen_runtime::de::Optional::new();
+        let mut f3 = ::modelgen_runtime::de::Optional::new();
+        let mut f4 = ::modelgen_runtime::de::Optional::new();
+        let mut f5 = ::modelgen_runtime::de::Optional::new();
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            match &*key {
+                "ok" => f0.read(&mut map)?,
+                "output" => f1.read(&mut map)?,
+                "choice" => f2.read(&mut map)?,
+                "choices" => f3.read(&mut map)?,
+                "byName" => f4.read(&mut map)?,
+                "weird" => f5.read(&mut map)?,
+                _ => ::modelgen_runtime::de::skip(&mut map)?,
+            }
+        }
+        ::modelgen_runtime::de::check_required(&[("ok", f0.is_read())])?;
+        ::std::result::Result::Ok(Self {
+            ok: f0.get(),
+            output: f1.into_inner(),
+            choice: f2.into_inner(),
+            choices: f3.into_inner(),
+            by_name: f4.into_inner(),
+            weird: f5.into_inner(),
+        })
+    }
+}
+#[allow(deprecated)]
+impl<'de> ::serde::Deserialize<'de> for Result {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        ::modelgen_runtime::de::object(deserializer)
+    }
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Result {
@@ -197,15 +274,42 @@ impl Result {
 /// A model that shares its name with a standard library type.
 ///
 /// Generated from the model page `string.md`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct String {
     /// - JSON property: `value` (required)
     #[serde(rename = "value")]
     pub value: ::std::string::String,
     /// - JSON property: `length` (optional)
-    #[serde(rename = "length", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "length", skip_serializing_if = "::std::option::Option::is_none")]
     pub length: ::std::option::Option<f64>,
+}
+#[allow(deprecated)]
+impl ::modelgen_runtime::de::Object for String {
+    const EXPECTING: &'static str = "struct String";
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        use ::modelgen_runtime::de::Slot as _;
+        let mut f0 = ::modelgen_runtime::de::Required::new();
+        let mut f1 = ::modelgen_runtime::de::Optional::new();
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            match &*key {
+                "value" => f0.read(&mut map)?,
+                "length" => f1.read(&mut map)?,
+                _ => ::modelgen_runtime::de::skip(&mut map)?,
+            }
+        }
+        ::modelgen_runtime::de::check_required(&[("value", f0.is_read())])?;
+        ::std::result::Result::Ok(Self {
+            value: f0.get(),
+            length: f1.into_inner(),
+        })
+    }
+}
+#[allow(deprecated)]
+impl<'de> ::serde::Deserialize<'de> for String {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        ::modelgen_runtime::de::object(deserializer)
+    }
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for String {
@@ -253,36 +357,84 @@ impl String {
 /// Field names that are keywords, start with a digit, hold punctuation or non-ASCII letters, or collide after case conversion.
 ///
 /// Generated from the model page `weirdfields.md`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct WeirdFields {
     /// - JSON property: `type` (required)
     #[serde(rename = "type")]
     pub r#type: Flavor,
     /// - JSON property: `self` (optional)
-    #[serde(rename = "self", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "self", skip_serializing_if = "::std::option::Option::is_none")]
     pub self_: ::std::option::Option<::std::string::String>,
     /// - JSON property: `async` (optional)
-    #[serde(rename = "async", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "async", skip_serializing_if = "::std::option::Option::is_none")]
     pub r#async: ::std::option::Option<bool>,
     /// - JSON property: `1st` (optional)
-    #[serde(rename = "1st", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "1st", skip_serializing_if = "::std::option::Option::is_none")]
     pub _1st: ::std::option::Option<f64>,
     /// - JSON property: `foo-bar` (optional)
-    #[serde(rename = "foo-bar", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "foo-bar", skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar: ::std::option::Option<::std::string::String>,
     /// - JSON property: `a.b` (optional)
-    #[serde(rename = "a.b", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "a.b", skip_serializing_if = "::std::option::Option::is_none")]
     pub a_b: ::std::option::Option<::std::string::String>,
     /// - JSON property: `naïve` (optional)
-    #[serde(rename = "naïve", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "naïve", skip_serializing_if = "::std::option::Option::is_none")]
     pub naive: ::std::option::Option<bool>,
     /// - JSON property: `fooBar` (required)
     #[serde(rename = "fooBar")]
     pub foo_bar_2: ::std::string::String,
     /// - JSON property: `foo_bar` (optional)
-    #[serde(rename = "foo_bar", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "foo_bar", skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar_3: ::std::option::Option<f64>,
+}
+#[allow(deprecated)]
+impl ::modelgen_runtime::de::Object for WeirdFields {
+    const EXPECTING: &'static str = "struct WeirdFields";
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        use ::modelgen_runtime::de::Slot as _;
+        let mut f0 = ::modelgen_runtime::de::Required::new();
+        let mut f1 = ::modelgen_runtime::de::Optional::new();
+        let mut f2 = ::modelgen_runtime::de::Optional::new();
+        let mut f3 = ::modelgen_runtime::de::Optional::new();
+        let mut f4 = ::modelgen_runtime::de::Optional::new();
+        let mut f5 = ::modelgen_runtime::de::Optional::new();
+        let mut f6 = ::modelgen_runtime::de::Optional::new();
+        let mut f7 = ::modelgen_runtime::de::Required::new();
+        let mut f8 = ::modelgen_runtime::de::Optional::new();
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            match &*key {
+                "type" => f0.read(&mut map)?,
+                "self" => f1.read(&mut map)?,
+                "async" => f2.read(&mut map)?,
+                "1st" => f3.read(&mut map)?,
+                "foo-bar" => f4.read(&mut map)?,
+                "a.b" => f5.read(&mut map)?,
+                "naïve" => f6.read(&mut map)?,
+                "fooBar" => f7.read(&mut map)?,
+                "foo_bar" => f8.read(&mut map)?,
+                _ => ::modelgen_runtime::de::skip(&mut map)?,
+            }
+        }
+        ::modelgen_runtime::de::check_required(&[("type", f0.is_read()), ("fooBar", f7.is_read())])?;
+        ::std::result::Result::Ok(Self {
+            r#type: f0.get(),
+            self_: f1.into_inner(),
+            r#async: f2.into_inner(),
+            _1st: f3.into_inner(),
+            foo_bar: f4.into_inner(),
+            a_b: f5.into_inner(),
+            naive: f6.into_inner(),
+            foo_bar_2: f7.get(),
+            foo_bar_3: f8.into_inner(),
+        })
+    }
+}
+#[allow(deprecated)]
+impl<'de> ::serde::Deserialize<'de> for WeirdFields {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        ::modelgen_runtime::de::object(deserializer)
+    }
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for WeirdFields {
@@ -342,35 +494,17 @@ impl WeirdFields {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "Flavor" => ::std::option::Option::Some(Flavor::from_json(text).map(|_| ())),
-        "Option" => ::std::option::Option::Some(Option::from_json(text).map(|_| ())),
-        "Result" => ::std::option::Option::Some(Result::from_json(text).map(|_| ())),
-        "String" => ::std::option::Option::Some(String::from_json(text).map(|_| ())),
-        "WeirdFields" => ::std::option::Option::Some(WeirdFields::from_json(text).map(|_| ())),
+        "Flavor" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Flavor>(text)),
+        "Option" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Option>(text)),
+        "Result" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Result>(text)),
+        "String" => ::std::option::Option::Some(::modelgen_runtime::model::check::<String>(text)),
+        "WeirdFields" => ::std::option::Option::Some(::modelgen_runtime::model::check::<WeirdFields>(text)),
         _ => ::std::option::Option::None,
     }
 }
 /// Helpers the generated models share.
 #[doc(hidden)]
 pub mod __support {
-    /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        T::deserialize(deserializer).map(::std::option::Option::Some)
-    }
-
-    /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
-    }
-
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
     pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {

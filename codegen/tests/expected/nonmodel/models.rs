@@ -3,7 +3,7 @@
 /// Health-check reply.
 ///
 /// Generated from the model page `models/components/ping.md`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct Ping {
     /// Always `ok` when the service is up.
@@ -12,8 +12,35 @@ pub struct Ping {
     #[serde(rename = "status")]
     pub status: ::std::string::String,
     /// - JSON property: `latency_ms` (optional)
-    #[serde(rename = "latency_ms", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "latency_ms", skip_serializing_if = "::std::option::Option::is_none")]
     pub latency_ms: ::std::option::Option<i64>,
+}
+#[allow(deprecated)]
+impl ::modelgen_runtime::de::Object for Ping {
+    const EXPECTING: &'static str = "struct Ping";
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        use ::modelgen_runtime::de::Slot as _;
+        let mut f0 = ::modelgen_runtime::de::Required::new();
+        let mut f1 = ::modelgen_runtime::de::Optional::new();
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            match &*key {
+                "status" => f0.read(&mut map)?,
+                "latency_ms" => f1.read(&mut map)?,
+                _ => ::modelgen_runtime::de::skip(&mut map)?,
+            }
+        }
+        ::modelgen_runtime::de::check_required(&[("status", f0.is_read())])?;
+        ::std::result::Result::Ok(Self {
+            status: f0.get(),
+            latency_ms: f1.into_inner(),
+        })
+    }
+}
+#[allow(deprecated)]
+impl<'de> ::serde::Deserialize<'de> for Ping {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        ::modelgen_runtime::de::object(deserializer)
+    }
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for Ping {
@@ -64,31 +91,13 @@ impl Ping {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "Ping" => ::std::option::Option::Some(Ping::from_json(text).map(|_| ())),
+        "Ping" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Ping>(text)),
         _ => ::std::option::Option::None,
     }
 }
 /// Helpers the generated models share.
 #[doc(hidden)]
 pub mod __support {
-    /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        T::deserialize(deserializer).map(::std::option::Option::Some)
-    }
-
-    /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
-    }
-
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
     pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {

@@ -3,7 +3,7 @@
 /// Models from the `components` folder.
 pub mod components {
     /// Generated from the model page `Models/Components/Address.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Address {
         /// - JSON property: `street` (required)
@@ -13,8 +13,38 @@ pub mod components {
         #[serde(rename = "city")]
         pub city: ::std::string::String,
         /// - JSON property: `postcode` (optional)
-        #[serde(rename = "postcode", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "postcode", skip_serializing_if = "::std::option::Option::is_none")]
         pub postcode: ::std::option::Option<::std::string::String>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Address {
+        const EXPECTING: &'static str = "struct Address";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "street" => f0.read(&mut map)?,
+                    "city" => f1.read(&mut map)?,
+                    "postcode" => f2.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("street", f0.is_read()), ("city", f1.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                street: f0.get(),
+                city: f1.get(),
+                postcode: f2.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Address {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Address {
@@ -61,15 +91,42 @@ pub mod components {
         }
     }
     /// Generated from the model page `Models/Components/Cat.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Cat {
         /// - JSON property: `name` (required)
         #[serde(rename = "name")]
         pub name: ::std::string::String,
         /// - JSON property: `indoor` (optional)
-        #[serde(rename = "indoor", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "indoor", skip_serializing_if = "::std::option::Option::is_none")]
         pub indoor: ::std::option::Option<bool>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Cat {
+        const EXPECTING: &'static str = "struct Cat";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "name" => f0.read(&mut map)?,
+                    "indoor" => f1.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("name", f0.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                name: f0.get(),
+                indoor: f1.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Cat {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Cat {
@@ -117,21 +174,54 @@ pub mod components {
     /// A veterinary clinic.
     ///
     /// Generated from the model page `Models/Components/Clinic.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Clinic {
         /// - JSON property: `name` (required)
         #[serde(rename = "name")]
         pub name: ::std::string::String,
         /// - JSON property: `phone` (optional)
-        #[serde(rename = "phone", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "phone", skip_serializing_if = "::std::option::Option::is_none")]
         pub phone: ::std::option::Option<::std::string::String>,
         /// - JSON property: `address` (optional)
-        #[serde(rename = "address", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "address", skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<Address>,
         /// - JSON property: `owners` (optional)
-        #[serde(rename = "owners", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "owners", skip_serializing_if = "::std::option::Option::is_none")]
         pub owners: ::std::option::Option<::std::vec::Vec<Owner>>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Clinic {
+        const EXPECTING: &'static str = "struct Clinic";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Optional::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            let mut f3 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "name" => f0.read(&mut map)?,
+                    "phone" => f1.read(&mut map)?,
+                    "address" => f2.read(&mut map)?,
+                    "owners" => f3.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("name", f0.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                name: f0.get(),
+                phone: f1.into_inner(),
+                address: f2.into_inner(),
+                owners: f3.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Clinic {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Clinic {
@@ -192,7 +282,7 @@ pub mod components {
     /// A person who owns one or more pets.
     ///
     /// Generated from the model page `Models/Components/Owner.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Owner {
         /// Unique identifier of the owner.
@@ -204,42 +294,42 @@ pub mod components {
         /// Name shown on invoices and reminders.
         ///
         /// - JSON property: `displayName` (optional)
-        #[serde(rename = "displayName", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "displayName", skip_serializing_if = "::std::option::Option::is_none")]
         pub display_name: ::std::option::Option<::std::string::String>,
         /// Number of completed visits.
         ///
         /// - JSON property: `visitCount` (optional)
         /// - Example: `7`
-        #[serde(rename = "visitCount", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "visitCount", skip_serializing_if = "::std::option::Option::is_none")]
         pub visit_count: ::std::option::Option<i64>,
         /// Arbitrary JSON kept for the front desk.
         ///
         /// - JSON property: `notes` (optional)
-        #[serde(rename = "notes", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "notes", skip_serializing_if = "::std::option::Option::is_none")]
         pub notes: ::std::option::Option<::serde_json::Value>,
         /// - JSON property: `nicknames` (optional)
-        #[serde(rename = "nicknames", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "nicknames", skip_serializing_if = "::std::option::Option::is_none")]
         pub nicknames: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// Free-form labels set by the front desk.
         ///
         /// - JSON property: `labels` (optional)
-        #[serde(rename = "labels", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "labels", skip_serializing_if = "::std::option::Option::is_none")]
         pub labels: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>,
         /// Home address of the owner.
         ///
         /// - JSON property: `address` (optional)
-        #[serde(rename = "address", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "address", skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<Address>,
         /// The pet shown on the owner's profile card.
         ///
         /// - JSON property: `favoritePet` (optional, may be `null`)
-        #[serde(rename = "favoritePet", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "favoritePet", skip_serializing_if = "::std::option::Option::is_none")]
         pub favorite_pet: ::std::option::Option<::std::option::Option<Pet>>,
         /// IDs of the owner's pets.
         ///
         /// - JSON property: `petIds` (optional, may be `null`)
         /// - Example: `["pet_81x"]`
-        #[serde(rename = "petIds", default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "super::__support::present")]
+        #[serde(rename = "petIds", skip_serializing_if = "::std::option::Option::is_none")]
         pub pet_ids: ::std::option::Option<::std::option::Option<PetIds>>,
         /// When the owner record was created.
         ///
@@ -247,6 +337,57 @@ pub mod components {
         /// - Example: `"2024-05-01T09:30:00Z"`
         #[serde(rename = "createdAt")]
         pub created_at: ::std::string::String,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Owner {
+        const EXPECTING: &'static str = "struct Owner";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Optional::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            let mut f3 = ::modelgen_runtime::de::Optional::new();
+            let mut f4 = ::modelgen_runtime::de::Optional::new();
+            let mut f5 = ::modelgen_runtime::de::Optional::new();
+            let mut f6 = ::modelgen_runtime::de::Optional::new();
+            let mut f7 = ::modelgen_runtime::de::Field::new();
+            let mut f8 = ::modelgen_runtime::de::Field::new();
+            let mut f9 = ::modelgen_runtime::de::Required::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "id" => f0.read(&mut map)?,
+                    "displayName" => f1.read(&mut map)?,
+                    "visitCount" => f2.read(&mut map)?,
+                    "notes" => f3.read(&mut map)?,
+                    "nicknames" => f4.read(&mut map)?,
+                    "labels" => f5.read(&mut map)?,
+                    "address" => f6.read(&mut map)?,
+                    "favoritePet" => f7.read(&mut map)?,
+                    "petIds" => f8.read(&mut map)?,
+                    "createdAt" => f9.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("id", f0.is_read()), ("createdAt", f9.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                id: f0.get(),
+                display_name: f1.into_inner(),
+                visit_count: f2.into_inner(),
+                notes: f3.into_inner(),
+                nicknames: f4.into_inner(),
+                labels: f5.into_inner(),
+                address: f6.into_inner(),
+                favorite_pet: f7.into_inner(),
+                pet_ids: f8.into_inner(),
+                created_at: f9.get(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Owner {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl Owner {
@@ -392,11 +533,11 @@ pub mod components {
             match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
                 ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::strict::from_value::<Cat>(value.clone()).map(Pet::Cat).map_err(|error| error.message)
+                    ::modelgen_runtime::de::from_value::<Cat>(value).map(Pet::Cat)
                 }
                 ::std::option::Option::Some(1) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::strict::from_value::<::std::vec::Vec<::std::string::String>>(value.clone()).map(Pet::ArrayOfStr).map_err(|error| error.message)
+                    ::modelgen_runtime::de::from_value::<::std::vec::Vec<::std::string::String>>(value).map(Pet::ArrayOfStr)
                 }
                 _ => ::std::result::Result::Err("the value fits none of the variants of `Pet`".to_owned()),
             }
@@ -470,11 +611,11 @@ pub mod components {
             match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
                 ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::strict::from_value::<::std::vec::Vec<::std::string::String>>(value.clone()).map(PetIds::ArrayOfStr).map_err(|error| error.message)
+                    ::modelgen_runtime::de::from_value::<::std::vec::Vec<::std::string::String>>(value).map(PetIds::ArrayOfStr)
                 }
                 ::std::option::Option::Some(1) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::strict::from_value::<::std::string::String>(value.clone()).map(PetIds::Str).map_err(|error| error.message)
+                    ::modelgen_runtime::de::from_value::<::std::string::String>(value).map(PetIds::Str)
                 }
                 _ => ::std::result::Result::Err("the value fits none of the variants of `PetIds`".to_owned()),
             }
@@ -491,7 +632,7 @@ pub mod components {
 /// Models from the `operations` folder.
 pub mod operations {
     /// Generated from the model page `Models/Operations/GetOwnerResponse.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct GetOwnerResponse {
         /// HTTP response content type for this operation
@@ -507,8 +648,38 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `owner` (optional)
-        #[serde(rename = "owner", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "owner", skip_serializing_if = "::std::option::Option::is_none")]
         pub owner: ::std::option::Option<super::components::Owner>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for GetOwnerResponse {
+        const EXPECTING: &'static str = "struct GetOwnerResponse";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "contentType" => f0.read(&mut map)?,
+                    "statusCode" => f1.read(&mut map)?,
+                    "owner" => f2.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("contentType", f0.is_read()), ("statusCode", f1.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                content_type: f0.get(),
+                status_code: f1.get(),
+                owner: f2.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for GetOwnerResponse {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for GetOwnerResponse {
@@ -568,37 +739,19 @@ pub mod operations {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "components.Address" => ::std::option::Option::Some(components::Address::from_json(text).map(|_| ())),
-        "components.Cat" => ::std::option::Option::Some(components::Cat::from_json(text).map(|_| ())),
-        "components.Clinic" => ::std::option::Option::Some(components::Clinic::from_json(text).map(|_| ())),
-        "components.Owner" => ::std::option::Option::Some(components::Owner::from_json(text).map(|_| ())),
-        "components.Pet" => ::std::option::Option::Some(components::Pet::from_json(text).map(|_| ())),
-        "components.PetIds" => ::std::option::Option::Some(components::PetIds::from_json(text).map(|_| ())),
-        "operations.GetOwnerResponse" => ::std::option::Option::Some(operations::GetOwnerResponse::from_json(text).map(|_| ())),
+        "components.Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Address>(text)),
+        "components.Cat" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Cat>(text)),
+        "components.Clinic" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Clinic>(text)),
+        "components.Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Owner>(text)),
+        "components.Pet" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Pet>(text)),
+        "components.PetIds" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::PetIds>(text)),
+        "operations.GetOwnerResponse" => ::std::option::Option::Some(::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text)),
         _ => ::std::option::Option::None,
     }
 }
 /// Helpers the generated models share.
 #[doc(hidden)]
 pub mod __support {
-    /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        T::deserialize(deserializer).map(::std::option::Option::Some)
-    }
-
-    /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
-    }
-
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
     pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {

@@ -5,7 +5,7 @@ pub mod components {
     /// A branch that may lead to another choice.
     ///
     /// Generated from the model page `components/branch.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Branch {
         /// The branch label.
@@ -16,8 +16,35 @@ pub mod components {
         /// What follows this branch.
         ///
         /// - JSON property: `next` (optional)
-        #[serde(rename = "next", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "next", skip_serializing_if = "::std::option::Option::is_none")]
         pub next: ::std::option::Option<Choice>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Branch {
+        const EXPECTING: &'static str = "struct Branch";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "label" => f0.read(&mut map)?,
+                    "next" => f1.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("label", f0.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                label: f0.get(),
+                next: f1.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Branch {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Branch {
@@ -67,7 +94,7 @@ pub mod components {
     /// A product category. Top-level categories have no parent.
     ///
     /// Generated from the model page `components/category.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Category {
         /// - JSON property: `id` (required)
@@ -79,8 +106,38 @@ pub mod components {
         /// The enclosing category.
         ///
         /// - JSON property: `parent` (optional)
-        #[serde(rename = "parent", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "parent", skip_serializing_if = "::std::option::Option::is_none")]
         pub parent: ::std::option::Option<::std::boxed::Box<Category>>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Category {
+        const EXPECTING: &'static str = "struct Category";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "id" => f0.read(&mut map)?,
+                    "name" => f1.read(&mut map)?,
+                    "parent" => f2.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("id", f0.is_read()), ("name", f1.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                id: f0.get(),
+                name: f1.get(),
+                parent: f2.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Category {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Category {
@@ -191,11 +248,11 @@ pub mod components {
             match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
                 ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::strict::from_value::<::std::boxed::Box<Branch>>(value.clone()).map(Choice::Branch).map_err(|error| error.message)
+                    ::modelgen_runtime::de::from_value::<::std::boxed::Box<Branch>>(value).map(Choice::Branch)
                 }
                 ::std::option::Option::Some(1) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::strict::from_value::<::std::string::String>(value.clone()).map(Choice::Str).map_err(|error| error.message)
+                    ::modelgen_runtime::de::from_value::<::std::string::String>(value).map(Choice::Str)
                 }
                 _ => ::std::result::Result::Err("the value fits none of the variants of `Choice`".to_owned()),
             }
@@ -209,7 +266,7 @@ pub mod components {
         }
     }
     /// Generated from the model page `components/department.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Department {
         /// - JSON property: `name` (required)
@@ -221,8 +278,38 @@ pub mod components {
         #[serde(rename = "head")]
         pub head: Employee,
         /// - JSON property: `members` (optional)
-        #[serde(rename = "members", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "members", skip_serializing_if = "::std::option::Option::is_none")]
         pub members: ::std::option::Option<::std::vec::Vec<Employee>>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Department {
+        const EXPECTING: &'static str = "struct Department";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "name" => f0.read(&mut map)?,
+                    "head" => f1.read(&mut map)?,
+                    "members" => f2.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("name", f0.is_read()), ("head", f1.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                name: f0.get(),
+                head: f1.get(),
+                members: f2.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Department {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Department {
@@ -271,7 +358,7 @@ pub mod components {
         }
     }
     /// Generated from the model page `components/employee.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Employee {
         /// - JSON property: `id` (required)
@@ -283,8 +370,38 @@ pub mod components {
         /// The department the employee belongs to.
         ///
         /// - JSON property: `department` (optional)
-        #[serde(rename = "department", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "department", skip_serializing_if = "::std::option::Option::is_none")]
         pub department: ::std::option::Option<::std::boxed::Box<Department>>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Employee {
+        const EXPECTING: &'static str = "struct Employee";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "id" => f0.read(&mut map)?,
+                    "name" => f1.read(&mut map)?,
+                    "department" => f2.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("id", f0.is_read()), ("name", f1.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                id: f0.get(),
+                name: f1.get(),
+                department: f2.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Employee {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Employee {
@@ -335,7 +452,7 @@ pub mod components {
     /// A node in a folder tree.
     ///
     /// Generated from the model page `components/treenode.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct TreeNode {
         /// - JSON property: `label` (required)
@@ -346,6 +463,33 @@ pub mod components {
         /// - JSON property: `children` (required)
         #[serde(rename = "children")]
         pub children: ::std::vec::Vec<TreeNode>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for TreeNode {
+        const EXPECTING: &'static str = "struct TreeNode";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "label" => f0.read(&mut map)?,
+                    "children" => f1.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("label", f0.is_read()), ("children", f1.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                label: f0.get(),
+                children: f1.get(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for TreeNode {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for TreeNode {
@@ -398,7 +542,7 @@ pub mod operations {
     /// The folder tree of a workspace.
     ///
     /// Generated from the model page `operations/getfoldertreeresponsebody.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct GetFolderTreeResponseBody {
         /// - JSON property: `root` (required)
@@ -407,8 +551,35 @@ pub mod operations {
         /// Categories by ID.
         ///
         /// - JSON property: `categories` (optional)
-        #[serde(rename = "categories", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "categories", skip_serializing_if = "::std::option::Option::is_none")]
         pub categories: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, super::components::Category>>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for GetFolderTreeResponseBody {
+        const EXPECTING: &'static str = "struct GetFolderTreeResponseBody";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "root" => f0.read(&mut map)?,
+                    "categories" => f1.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("root", f0.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                root: f0.get(),
+                categories: f1.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for GetFolderTreeResponseBody {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for GetFolderTreeResponseBody {
@@ -463,37 +634,19 @@ pub mod operations {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "components.Branch" => ::std::option::Option::Some(components::Branch::from_json(text).map(|_| ())),
-        "components.Category" => ::std::option::Option::Some(components::Category::from_json(text).map(|_| ())),
-        "components.Choice" => ::std::option::Option::Some(components::Choice::from_json(text).map(|_| ())),
-        "components.Department" => ::std::option::Option::Some(components::Department::from_json(text).map(|_| ())),
-        "components.Employee" => ::std::option::Option::Some(components::Employee::from_json(text).map(|_| ())),
-        "components.TreeNode" => ::std::option::Option::Some(components::TreeNode::from_json(text).map(|_| ())),
-        "operations.GetFolderTreeResponseBody" => ::std::option::Option::Some(operations::GetFolderTreeResponseBody::from_json(text).map(|_| ())),
+        "components.Branch" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Branch>(text)),
+        "components.Category" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Category>(text)),
+        "components.Choice" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Choice>(text)),
+        "components.Department" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Department>(text)),
+        "components.Employee" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Employee>(text)),
+        "components.TreeNode" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::TreeNode>(text)),
+        "operations.GetFolderTreeResponseBody" => ::std::option::Option::Some(::modelgen_runtime::model::check::<operations::GetFolderTreeResponseBody>(text)),
         _ => ::std::option::Option::None,
     }
 }
 /// Helpers the generated models share.
 #[doc(hidden)]
 pub mod __support {
-    /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        T::deserialize(deserializer).map(::std::option::Option::Some)
-    }
-
-    /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
-    }
-
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
     pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {

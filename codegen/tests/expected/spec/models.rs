@@ -3,7 +3,7 @@
 /// Address is a postal address used for billing and shipping.
 ///
 /// Generated from the model page `Address.md`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct Address {
     /// Line1 is the street address, including the house number.
@@ -25,7 +25,7 @@ pub struct Address {
     /// - JSON property: `postal_code` (optional)
     /// - Constraints: `maxLength: 10`
     /// - Example: `"EH6 6QU"`
-    #[serde(rename = "postal_code", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "postal_code", skip_serializing_if = "::std::option::Option::is_none")]
     pub postal_code: ::std::option::Option<::std::string::String>,
     /// Country is the two-letter ISO 3166-1 alpha-2 country code.
     ///
@@ -34,6 +34,39 @@ pub struct Address {
     /// - Example: `"GB"`
     #[serde(rename = "country")]
     pub country: ::std::string::String,
+}
+#[allow(deprecated)]
+impl ::modelgen_runtime::de::Object for Address {
+    const EXPECTING: &'static str = "struct Address";
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        use ::modelgen_runtime::de::Slot as _;
+        let mut f0 = ::modelgen_runtime::de::Required::new();
+        let mut f1 = ::modelgen_runtime::de::Required::new();
+        let mut f2 = ::modelgen_runtime::de::Optional::new();
+        let mut f3 = ::modelgen_runtime::de::Required::new();
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            match &*key {
+                "line1" => f0.read(&mut map)?,
+                "city" => f1.read(&mut map)?,
+                "postal_code" => f2.read(&mut map)?,
+                "country" => f3.read(&mut map)?,
+                _ => ::modelgen_runtime::de::skip(&mut map)?,
+            }
+        }
+        ::modelgen_runtime::de::check_required(&[("line1", f0.is_read()), ("city", f1.is_read()), ("country", f3.is_read())])?;
+        ::std::result::Result::Ok(Self {
+            line1: f0.get(),
+            city: f1.get(),
+            postal_code: f2.into_inner(),
+            country: f3.get(),
+        })
+    }
+}
+#[allow(deprecated)]
+impl<'de> ::serde::Deserialize<'de> for Address {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        ::modelgen_runtime::de::object(deserializer)
+    }
 }
 #[allow(deprecated)]
 impl Address {
@@ -126,7 +159,7 @@ impl Address {
 /// Customer is a person or company that buys from the merchant.
 ///
 /// Generated from the model page `Customer.md`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct Customer {
     /// ID is the unique identifier of the customer.
@@ -148,7 +181,7 @@ pub struct Customer {
     /// - JSON property: `email` (optional)
     /// - Constraints: `format: "email"`
     /// - Example: `"ada@example.com"`
-    #[serde(rename = "email", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "email", skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
     /// Status is the lifecycle state of the account.
     ///
@@ -167,19 +200,19 @@ pub struct Customer {
     /// - JSON property: `shipping_addresses` (optional)
     /// - Constraints: `maxItems: 5`
     /// - Example: `[{"line1":"4 Mill Lane","city":"Dublin","country":"IE"}]`
-    #[serde(rename = "shipping_addresses", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "shipping_addresses", skip_serializing_if = "::std::option::Option::is_none")]
     pub shipping_addresses: ::std::option::Option<::std::vec::Vec<Address>>,
     /// Metadata holds free-form key-value pairs set by the merchant.
     ///
     /// - JSON property: `metadata` (optional)
     /// - Example: `{"crm_id":"A-1042","segment":"enterprise"}`
-    #[serde(rename = "metadata", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "metadata", skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>,
     /// Balance is the outstanding amount in the smallest currency unit. Defaults to 0.
     ///
     /// - JSON property: `balance` (optional)
     /// - Constraints: `minimum: 0`, `default: 0`
-    #[serde(rename = "balance", default = "Customer::default_balance")]
+    #[serde(rename = "balance")]
     pub balance: i64,
     /// CreatedAt is the time the customer was created.
     ///
@@ -194,6 +227,54 @@ impl Customer {
     #[inline]
     pub fn default_balance() -> i64 {
         ::serde_json::from_str("0").expect("the default was checked when the code was generated")
+    }
+}
+#[allow(deprecated)]
+impl ::modelgen_runtime::de::Object for Customer {
+    const EXPECTING: &'static str = "struct Customer";
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        use ::modelgen_runtime::de::Slot as _;
+        let mut f0 = ::modelgen_runtime::de::Required::new();
+        let mut f1 = ::modelgen_runtime::de::Required::new();
+        let mut f2 = ::modelgen_runtime::de::Optional::new();
+        let mut f3 = ::modelgen_runtime::de::Required::new();
+        let mut f4 = ::modelgen_runtime::de::Required::new();
+        let mut f5 = ::modelgen_runtime::de::Optional::new();
+        let mut f6 = ::modelgen_runtime::de::Optional::new();
+        let mut f7 = ::modelgen_runtime::de::Field::new();
+        let mut f8 = ::modelgen_runtime::de::Required::new();
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            match &*key {
+                "id" => f0.read(&mut map)?,
+                "name" => f1.read(&mut map)?,
+                "email" => f2.read(&mut map)?,
+                "status" => f3.read(&mut map)?,
+                "billing_address" => f4.read(&mut map)?,
+                "shipping_addresses" => f5.read(&mut map)?,
+                "metadata" => f6.read(&mut map)?,
+                "balance" => f7.read(&mut map)?,
+                "created_at" => f8.read(&mut map)?,
+                _ => ::modelgen_runtime::de::skip(&mut map)?,
+            }
+        }
+        ::modelgen_runtime::de::check_required(&[("id", f0.is_read()), ("name", f1.is_read()), ("status", f3.is_read()), ("billing_address", f4.is_read()), ("created_at", f8.is_read())])?;
+        ::std::result::Result::Ok(Self {
+            id: f0.get(),
+            name: f1.get(),
+            email: f2.into_inner(),
+            status: f3.get(),
+            billing_address: f4.get(),
+            shipping_addresses: f5.into_inner(),
+            metadata: f6.into_inner(),
+            balance: f7.into_inner().unwrap_or_else(Self::default_balance),
+            created_at: f8.get(),
+        })
+    }
+}
+#[allow(deprecated)]
+impl<'de> ::serde::Deserialize<'de> for Customer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        ::modelgen_runtime::de::object(deserializer)
     }
 }
 #[allow(deprecated)]
@@ -334,7 +415,7 @@ impl Customer {
 /// CustomerStatus is the lifecycle state of a customer account.
 ///
 /// Generated from the model page `CustomerStatus.md`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
 #[allow(clippy::enum_variant_names)]
 pub enum CustomerStatus {
     /// The value `"active"`.
@@ -346,6 +427,16 @@ pub enum CustomerStatus {
     /// The value `"closed"`.
     #[serde(rename = "closed")]
     Closed,
+}
+#[allow(deprecated)]
+impl<'de> ::serde::Deserialize<'de> for CustomerStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        ::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum(deserializer, &["active", "suspended", "closed"])? {
+            0 => Self::Active,
+            1 => Self::Suspended,
+            _ => Self::Closed,
+        })
+    }
 }
 #[allow(deprecated)]
 impl ::schemars::JsonSchema for CustomerStatus {
@@ -388,20 +479,20 @@ impl CustomerStatus {
     }
 }
 /// Generated from the model page `V3TokenRequest.md`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct V3TokenRequest {
     /// ClientID is the optional client ID.
     ///
     /// - JSON property: `client_id` (optional)
     /// - Example: `"customer_id"`
-    #[serde(rename = "client_id", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "client_id", skip_serializing_if = "::std::option::Option::is_none")]
     pub client_id: ::std::option::Option<::std::string::String>,
     /// ClientSecret is the client secret ID provided to the customer during onboarding.
     ///
     /// - JSON property: `client_secret` (optional)
     /// - Example: `"secret"`
-    #[serde(rename = "client_secret", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "client_secret", skip_serializing_if = "::std::option::Option::is_none")]
     pub client_secret: ::std::option::Option<::std::string::String>,
     /// GrantType only allows option: `password`.
     ///
@@ -413,14 +504,50 @@ pub struct V3TokenRequest {
     ///
     /// - JSON property: `password` (optional)
     /// - Example: `"password"`
-    #[serde(rename = "password", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "password", skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Username is the ID provided to the customer during onboarding.
     ///
     /// - JSON property: `username` (optional)
     /// - Example: `"jdoe"`
-    #[serde(rename = "username", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "username", skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<::std::string::String>,
+}
+#[allow(deprecated)]
+impl ::modelgen_runtime::de::Object for V3TokenRequest {
+    const EXPECTING: &'static str = "struct V3TokenRequest";
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        use ::modelgen_runtime::de::Slot as _;
+        let mut f0 = ::modelgen_runtime::de::Optional::new();
+        let mut f1 = ::modelgen_runtime::de::Optional::new();
+        let mut f2 = ::modelgen_runtime::de::Required::new();
+        let mut f3 = ::modelgen_runtime::de::Optional::new();
+        let mut f4 = ::modelgen_runtime::de::Optional::new();
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            match &*key {
+                "client_id" => f0.read(&mut map)?,
+                "client_secret" => f1.read(&mut map)?,
+                "grant_type" => f2.read(&mut map)?,
+                "password" => f3.read(&mut map)?,
+                "username" => f4.read(&mut map)?,
+                _ => ::modelgen_runtime::de::skip(&mut map)?,
+            }
+        }
+        ::modelgen_runtime::de::check_required(&[("grant_type", f2.is_read())])?;
+        ::std::result::Result::Ok(Self {
+            client_id: f0.into_inner(),
+            client_secret: f1.into_inner(),
+            grant_type: f2.get(),
+            password: f3.into_inner(),
+            username: f4.into_inner(),
+        })
+    }
+}
+#[allow(deprecated)]
+impl<'de> ::serde::Deserialize<'de> for V3TokenRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        ::modelgen_runtime::de::object(deserializer)
+    }
 }
 #[allow(deprecated)]
 impl V3TokenRequest {
@@ -490,7 +617,7 @@ impl V3TokenRequest {
 /// V3TokenResponse is the access token issued after a successful token request.
 ///
 /// Generated from the model page `V3TokenResponse.md`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct V3TokenResponse {
     /// AccessToken is the bearer token to send in the `Authorization` header.
@@ -518,33 +645,33 @@ pub struct V3TokenResponse {
     ///
     /// - JSON property: `refresh_token` (optional)
     /// - Example: `"rt_51b3c2"`
-    #[serde(rename = "refresh_token", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "refresh_token", skip_serializing_if = "::std::option::Option::is_none")]
     pub refresh_token: ::std::option::Option<::std::string::String>,
     /// Scope lists the permissions granted to the token.
     ///
     /// - JSON property: `scope` (optional)
     /// - Constraints: `maxItems: 10`, `uniqueItems: true`, each item `pattern: "^[a-z]+:(read|write)$"`
     /// - Example: `["accounts:read","payments:write"]`
-    #[serde(rename = "scope", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "scope", skip_serializing_if = "::std::option::Option::is_none")]
     pub scope: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// ContactEmail is where the issuer sends notices about this token.
     ///
     /// - JSON property: `contact_email` (optional)
     /// - Constraints: `format: "email"`
     /// - Example: `"security@example.com"`
-    #[serde(rename = "contact_email", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "contact_email", skip_serializing_if = "::std::option::Option::is_none")]
     pub contact_email: ::std::option::Option<::std::string::String>,
     /// IssuedAt is when the token was issued.
     ///
     /// - JSON property: `issued_at` (optional)
     /// - Example: `"2024-03-18T09:30:00Z"`
-    #[serde(rename = "issued_at", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(rename = "issued_at", skip_serializing_if = "::std::option::Option::is_none")]
     pub issued_at: ::std::option::Option<::std::string::String>,
     /// Refreshable says whether `refreshToken` may be used. Defaults to true.
     ///
     /// - JSON property: `refreshable` (optional)
     /// - Constraints: `default: true`
-    #[serde(rename = "refreshable", default = "V3TokenResponse::default_refreshable")]
+    #[serde(rename = "refreshable")]
     pub refreshable: bool,
 }
 #[allow(deprecated)]
@@ -553,6 +680,51 @@ impl V3TokenResponse {
     #[inline]
     pub fn default_refreshable() -> bool {
         ::serde_json::from_str("true").expect("the default was checked when the code was generated")
+    }
+}
+#[allow(deprecated)]
+impl ::modelgen_runtime::de::Object for V3TokenResponse {
+    const EXPECTING: &'static str = "struct V3TokenResponse";
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        use ::modelgen_runtime::de::Slot as _;
+        let mut f0 = ::modelgen_runtime::de::Required::new();
+        let mut f1 = ::modelgen_runtime::de::Required::new();
+        let mut f2 = ::modelgen_runtime::de::Required::new();
+        let mut f3 = ::modelgen_runtime::de::Optional::new();
+        let mut f4 = ::modelgen_runtime::de::Optional::new();
+        let mut f5 = ::modelgen_runtime::de::Optional::new();
+        let mut f6 = ::modelgen_runtime::de::Optional::new();
+        let mut f7 = ::modelgen_runtime::de::Field::new();
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            match &*key {
+                "access_token" => f0.read(&mut map)?,
+                "token_type" => f1.read(&mut map)?,
+                "expires_in" => f2.read(&mut map)?,
+                "refresh_token" => f3.read(&mut map)?,
+                "scope" => f4.read(&mut map)?,
+                "contact_email" => f5.read(&mut map)?,
+                "issued_at" => f6.read(&mut map)?,
+                "refreshable" => f7.read(&mut map)?,
+                _ => ::modelgen_runtime::de::skip(&mut map)?,
+            }
+        }
+        ::modelgen_runtime::de::check_required(&[("access_token", f0.is_read()), ("token_type", f1.is_read()), ("expires_in", f2.is_read())])?;
+        ::std::result::Result::Ok(Self {
+            access_token: f0.get(),
+            token_type: f1.get(),
+            expires_in: f2.get(),
+            refresh_token: f3.into_inner(),
+            scope: f4.into_inner(),
+            contact_email: f5.into_inner(),
+            issued_at: f6.into_inner(),
+            refreshable: f7.into_inner().unwrap_or_else(Self::default_refreshable),
+        })
+    }
+}
+#[allow(deprecated)]
+impl<'de> ::serde::Deserialize<'de> for V3TokenResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        ::modelgen_runtime::de::object(deserializer)
     }
 }
 #[allow(deprecated)]
@@ -679,35 +851,17 @@ impl V3TokenResponse {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "Address" => ::std::option::Option::Some(Address::from_json(text).map(|_| ())),
-        "Customer" => ::std::option::Option::Some(Customer::from_json(text).map(|_| ())),
-        "CustomerStatus" => ::std::option::Option::Some(CustomerStatus::from_json(text).map(|_| ())),
-        "V3TokenRequest" => ::std::option::Option::Some(V3TokenRequest::from_json(text).map(|_| ())),
-        "V3TokenResponse" => ::std::option::Option::Some(V3TokenResponse::from_json(text).map(|_| ())),
+        "Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Address>(text)),
+        "Customer" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Customer>(text)),
+        "CustomerStatus" => ::std::option::Option::Some(::modelgen_runtime::model::check::<CustomerStatus>(text)),
+        "V3TokenRequest" => ::std::option::Option::Some(::modelgen_runtime::model::check::<V3TokenRequest>(text)),
+        "V3TokenResponse" => ::std::option::Option::Some(::modelgen_runtime::model::check::<V3TokenResponse>(text)),
         _ => ::std::option::Option::None,
     }
 }
 /// Helpers the generated models share.
 #[doc(hidden)]
 pub mod __support {
-    /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        T::deserialize(deserializer).map(::std::option::Option::Some)
-    }
-
-    /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
-    }
-
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
     pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {

@@ -5,7 +5,7 @@ pub mod components {
     /// Postal address of an owner.
     ///
     /// Generated from the model page `models/components/address.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Address {
         /// - JSON property: `street` (required)
@@ -15,8 +15,38 @@ pub mod components {
         #[serde(rename = "city")]
         pub city: ::std::string::String,
         /// - JSON property: `postcode` (optional)
-        #[serde(rename = "postcode", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "postcode", skip_serializing_if = "::std::option::Option::is_none")]
         pub postcode: ::std::option::Option<::std::string::String>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Address {
+        const EXPECTING: &'static str = "struct Address";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "street" => f0.read(&mut map)?,
+                    "city" => f1.read(&mut map)?,
+                    "postcode" => f2.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("street", f0.is_read()), ("city", f1.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                street: f0.get(),
+                city: f1.get(),
+                postcode: f2.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Address {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Address {
@@ -63,7 +93,7 @@ pub mod components {
         }
     }
     /// Generated from the model page `models/components/cat.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Cat {
         /// - JSON property: `kind` (required)
@@ -73,8 +103,38 @@ pub mod components {
         #[serde(rename = "name")]
         pub name: ::std::string::String,
         /// - JSON property: `indoor` (optional)
-        #[serde(rename = "indoor", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "indoor", skip_serializing_if = "::std::option::Option::is_none")]
         pub indoor: ::std::option::Option<bool>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Cat {
+        const EXPECTING: &'static str = "struct Cat";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "kind" => f0.read(&mut map)?,
+                    "name" => f1.read(&mut map)?,
+                    "indoor" => f2.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("kind", f0.is_read()), ("name", f1.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                kind: f0.get(),
+                name: f1.get(),
+                indoor: f2.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Cat {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Cat {
@@ -123,7 +183,7 @@ pub mod components {
     /// How reminders are delivered.
     ///
     /// Generated from the model page `models/components/channel.md`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum Channel {
         /// The value `"email"`.
@@ -138,6 +198,17 @@ pub mod components {
         /// A value this version of the model does not know, kept as it came in.
         #[serde(untagged)]
         Unrecognized(::std::string::String),
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Channel {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::std::result::Result::Ok(match ::modelgen_runtime::de::open_string_enum(deserializer, &["email", "sms", "push"])? {
+                ::std::result::Result::Ok(0) => Self::Email,
+                ::std::result::Result::Ok(1) => Self::Sms,
+                ::std::result::Result::Ok(_) => Self::Push,
+                ::std::result::Result::Err(other) => Self::Unrecognized(other),
+            })
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Channel {
@@ -180,7 +251,7 @@ pub mod components {
         }
     }
     /// Generated from the model page `models/components/dog.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Dog {
         /// - JSON property: `kind` (required)
@@ -192,6 +263,36 @@ pub mod components {
         /// - JSON property: `goodBoy` (required)
         #[serde(rename = "goodBoy")]
         pub good_boy: bool,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Dog {
+        const EXPECTING: &'static str = "struct Dog";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            let mut f2 = ::modelgen_runtime::de::Required::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "kind" => f0.read(&mut map)?,
+                    "name" => f1.read(&mut map)?,
+                    "goodBoy" => f2.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("kind", f0.is_read()), ("name", f1.is_read()), ("goodBoy", f2.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                kind: f0.get(),
+                name: f1.get(),
+                good_boy: f2.get(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Dog {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Dog {
@@ -242,15 +343,42 @@ pub mod components {
     /// Generated from the model page `models/components/legacyowner.md`.
     #[deprecated(note = "This will be removed in a future release, please migrate away from it as soon as possible.")]
     #[allow(deprecated)]
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct LegacyOwner {
         /// - JSON property: `ownerNumber` (required)
         #[serde(rename = "ownerNumber")]
         pub owner_number: f64,
         /// - JSON property: `fullName` (optional)
-        #[serde(rename = "fullName", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "fullName", skip_serializing_if = "::std::option::Option::is_none")]
         pub full_name: ::std::option::Option<::std::string::String>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for LegacyOwner {
+        const EXPECTING: &'static str = "struct LegacyOwner";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "ownerNumber" => f0.read(&mut map)?,
+                    "fullName" => f1.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("ownerNumber", f0.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                owner_number: f0.get(),
+                full_name: f1.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for LegacyOwner {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for LegacyOwner {
@@ -299,7 +427,7 @@ pub mod components {
     ///
     /// Generated from the model page `models/components/owner.md`.
     #[allow(deprecated)]
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Owner {
         /// Unique identifier of the owner.
@@ -312,13 +440,13 @@ pub mod components {
         ///
         /// - JSON property: `displayName` (optional)
         /// - Example: `"Jo Bloggs"`
-        #[serde(rename = "displayName", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "displayName", skip_serializing_if = "::std::option::Option::is_none")]
         pub display_name: ::std::option::Option<::std::string::String>,
         /// Age in whole years.
         ///
         /// - JSON property: `age` (optional)
         /// - Example: `42`
-        #[serde(rename = "age", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "age", skip_serializing_if = "::std::option::Option::is_none")]
         pub age: ::std::option::Option<f64>,
         /// Whether the front desk has checked the owner's ID.
         ///
@@ -332,31 +460,31 @@ pub mod components {
         /// Home address of the owner.
         ///
         /// - JSON property: `address` (optional)
-        #[serde(rename = "address", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "address", skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<Address>,
         /// Past clinic visits, newest first.
         /// Maximum of 50 entries.
         ///
         /// - JSON property: `visits` (optional)
-        #[serde(rename = "visits", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "visits", skip_serializing_if = "::std::option::Option::is_none")]
         pub visits: ::std::option::Option<::std::vec::Vec<Visit>>,
         /// - JSON property: `nicknames` (optional)
         /// - Example: `["Jo"]`
-        #[serde(rename = "nicknames", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "nicknames", skip_serializing_if = "::std::option::Option::is_none")]
         pub nicknames: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// Free-form labels grouped by category.
         ///
         /// - JSON property: `tags` (optional)
         /// - Example: `{"diet":["grain-free","no-chicken"]}`
-        #[serde(rename = "tags", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
         pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<::std::string::String>>>,
         /// Arbitrary JSON kept for the front desk.
         ///
         /// - JSON property: `notes` (optional)
-        #[serde(rename = "notes", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "notes", skip_serializing_if = "::std::option::Option::is_none")]
         pub notes: ::std::option::Option<::serde_json::Value>,
         /// - JSON property: `attributes` (optional)
-        #[serde(rename = "attributes", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "attributes", skip_serializing_if = "::std::option::Option::is_none")]
         pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
         /// The pet shown on the owner's profile card.
         ///
@@ -371,29 +499,104 @@ pub mod components {
         pub created_at: ::std::string::String,
         /// - JSON property: `birthday` (optional)
         /// - Example: `"1982-11-23"`
-        #[serde(rename = "birthday", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "birthday", skip_serializing_if = "::std::option::Option::is_none")]
         pub birthday: ::std::option::Option<::std::string::String>,
         /// Access the owner has to shared records. Defaults to `read`.
         ///
         /// - JSON property: `scope` (optional)
-        #[serde(rename = "scope", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "scope", skip_serializing_if = "::std::option::Option::is_none")]
         pub scope: ::std::option::Option<Scope>,
         /// Triage priority: `0` routine, `1` urgent, `2` emergency.
         ///
         /// - JSON property: `priority` (optional)
-        #[serde(rename = "priority", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "priority", skip_serializing_if = "::std::option::Option::is_none")]
         pub priority: ::std::option::Option<Priority>,
         /// How reminders are sent. See <https://petshop.example.com/docs/reminders>
         ///
         /// - JSON property: `preferredChannel` (optional)
-        #[serde(rename = "preferredChannel", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "preferredChannel", skip_serializing_if = "::std::option::Option::is_none")]
         pub preferred_channel: ::std::option::Option<Channel>,
         /// Numeric identifier from the old booking system.
         ///
         /// - JSON property: `legacyId` (optional)
         #[deprecated(note = "Use `id` instead.")]
-        #[serde(rename = "legacyId", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "legacyId", skip_serializing_if = "::std::option::Option::is_none")]
         pub legacy_id: ::std::option::Option<f64>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Owner {
+        const EXPECTING: &'static str = "struct Owner";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Optional::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            let mut f3 = ::modelgen_runtime::de::Required::new();
+            let mut f4 = ::modelgen_runtime::de::Required::new();
+            let mut f5 = ::modelgen_runtime::de::Optional::new();
+            let mut f6 = ::modelgen_runtime::de::Optional::new();
+            let mut f7 = ::modelgen_runtime::de::Optional::new();
+            let mut f8 = ::modelgen_runtime::de::Optional::new();
+            let mut f9 = ::modelgen_runtime::de::Optional::new();
+            let mut f10 = ::modelgen_runtime::de::Optional::new();
+            let mut f11 = ::modelgen_runtime::de::Required::new();
+            let mut f12 = ::modelgen_runtime::de::Required::new();
+            let mut f13 = ::modelgen_runtime::de::Optional::new();
+            let mut f14 = ::modelgen_runtime::de::Optional::new();
+            let mut f15 = ::modelgen_runtime::de::Optional::new();
+            let mut f16 = ::modelgen_runtime::de::Optional::new();
+            let mut f17 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "id" => f0.read(&mut map)?,
+                    "displayName" => f1.read(&mut map)?,
+                    "age" => f2.read(&mut map)?,
+                    "verified" => f3.read(&mut map)?,
+                    "kind" => f4.read(&mut map)?,
+                    "address" => f5.read(&mut map)?,
+                    "visits" => f6.read(&mut map)?,
+                    "nicknames" => f7.read(&mut map)?,
+                    "tags" => f8.read(&mut map)?,
+                    "notes" => f9.read(&mut map)?,
+                    "attributes" => f10.read(&mut map)?,
+                    "favoritePet" => f11.read(&mut map)?,
+                    "createdAt" => f12.read(&mut map)?,
+                    "birthday" => f13.read(&mut map)?,
+                    "scope" => f14.read(&mut map)?,
+                    "priority" => f15.read(&mut map)?,
+                    "preferredChannel" => f16.read(&mut map)?,
+                    "legacyId" => f17.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("id", f0.is_read()), ("verified", f3.is_read()), ("kind", f4.is_read()), ("favoritePet", f11.is_read()), ("createdAt", f12.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                id: f0.get(),
+                display_name: f1.into_inner(),
+                age: f2.into_inner(),
+                verified: f3.get(),
+                kind: f4.get(),
+                address: f5.into_inner(),
+                visits: f6.into_inner(),
+                nicknames: f7.into_inner(),
+                tags: f8.into_inner(),
+                notes: f9.into_inner(),
+                attributes: f10.into_inner(),
+                favorite_pet: f11.get(),
+                created_at: f12.get(),
+                birthday: f13.into_inner(),
+                scope: f14.into_inner(),
+                priority: f15.into_inner(),
+                preferred_channel: f16.into_inner(),
+                legacy_id: f17.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Owner {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Owner {
@@ -544,15 +747,15 @@ pub mod components {
             match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
                 ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::strict::from_value::<Dog>(value.clone()).map(Pet::Dog).map_err(|error| error.message)
+                    ::modelgen_runtime::de::from_value::<Dog>(value).map(Pet::Dog)
                 }
                 ::std::option::Option::Some(1) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::strict::from_value::<Cat>(value.clone()).map(Pet::Cat).map_err(|error| error.message)
+                    ::modelgen_runtime::de::from_value::<Cat>(value).map(Pet::Cat)
                 }
                 ::std::option::Option::Some(2) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::strict::from_value::<::std::vec::Vec<::std::string::String>>(value.clone()).map(Pet::ArrayOfStr).map_err(|error| error.message)
+                    ::modelgen_runtime::de::from_value::<::std::vec::Vec<::std::string::String>>(value).map(Pet::ArrayOfStr)
                 }
                 _ => ::std::result::Result::Err("the value fits none of the variants of `Pet`".to_owned()),
             }
@@ -647,7 +850,7 @@ pub mod components {
     /// Access the owner has to shared records.
     ///
     /// Generated from the model page `models/components/scope.md`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum Scope {
         /// The value `"write"`.
@@ -656,6 +859,15 @@ pub mod components {
         /// The value `"read"`.
         #[serde(rename = "read")]
         Read,
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Scope {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum(deserializer, &["write", "read"])? {
+                0 => Self::Write,
+                _ => Self::Read,
+            })
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Scope {
@@ -700,7 +912,7 @@ pub mod components {
     /// One appointment at the clinic.
     ///
     /// Generated from the model page `models/components/visit.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Visit {
         /// Start of the appointment.
@@ -714,8 +926,38 @@ pub mod components {
         #[serde(rename = "vet")]
         pub vet: ::std::string::String,
         /// - JSON property: `reason` (optional)
-        #[serde(rename = "reason", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "reason", skip_serializing_if = "::std::option::Option::is_none")]
         pub reason: ::std::option::Option<::std::string::String>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for Visit {
+        const EXPECTING: &'static str = "struct Visit";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "visitedAt" => f0.read(&mut map)?,
+                    "vet" => f1.read(&mut map)?,
+                    "reason" => f2.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("visitedAt", f0.is_read()), ("vet", f1.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                visited_at: f0.get(),
+                vet: f1.get(),
+                reason: f2.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for Visit {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for Visit {
@@ -768,13 +1010,20 @@ pub mod components {
         }
     }
     /// The constant `"cat"`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum CatKind {
         /// The value `"cat"`.
         #[default]
         #[serde(rename = "cat")]
         Cat,
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for CatKind {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::string_enum(deserializer, &["cat"])?;
+            ::std::result::Result::Ok(Self::Cat)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for CatKind {
@@ -817,13 +1066,20 @@ pub mod components {
         }
     }
     /// The constant `"dog"`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum DogKind {
         /// The value `"dog"`.
         #[default]
         #[serde(rename = "dog")]
         Dog,
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for DogKind {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::string_enum(deserializer, &["dog"])?;
+            ::std::result::Result::Ok(Self::Dog)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for DogKind {
@@ -866,13 +1122,20 @@ pub mod components {
         }
     }
     /// The constant `"owner"`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum OwnerKind {
         /// The value `"owner"`.
         #[default]
         #[serde(rename = "owner")]
         Owner,
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for OwnerKind {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::string_enum(deserializer, &["owner"])?;
+            ::std::result::Result::Ok(Self::Owner)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for OwnerKind {
@@ -919,7 +1182,7 @@ pub mod components {
 pub mod operations {
     /// Generated from the model page `models/operations/getownerresponse.md`.
     #[allow(deprecated)]
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct GetOwnerResponse {
         /// HTTP response content type for this operation
@@ -935,11 +1198,44 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `owner` (optional)
-        #[serde(rename = "owner", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "owner", skip_serializing_if = "::std::option::Option::is_none")]
         pub owner: ::std::option::Option<super::components::Owner>,
         /// - JSON property: `legacyOwner` (optional)
-        #[serde(rename = "legacyOwner", default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = "legacyOwner", skip_serializing_if = "::std::option::Option::is_none")]
         pub legacy_owner: ::std::option::Option<super::components::LegacyOwner>,
+    }
+    #[allow(deprecated)]
+    impl ::modelgen_runtime::de::Object for GetOwnerResponse {
+        const EXPECTING: &'static str = "struct GetOwnerResponse";
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            use ::modelgen_runtime::de::Slot as _;
+            let mut f0 = ::modelgen_runtime::de::Required::new();
+            let mut f1 = ::modelgen_runtime::de::Required::new();
+            let mut f2 = ::modelgen_runtime::de::Optional::new();
+            let mut f3 = ::modelgen_runtime::de::Optional::new();
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    "contentType" => f0.read(&mut map)?,
+                    "statusCode" => f1.read(&mut map)?,
+                    "owner" => f2.read(&mut map)?,
+                    "legacyOwner" => f3.read(&mut map)?,
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            ::modelgen_runtime::de::check_required(&[("contentType", f0.is_read()), ("statusCode", f1.is_read())])?;
+            ::std::result::Result::Ok(Self {
+                content_type: f0.get(),
+                status_code: f1.get(),
+                owner: f2.into_inner(),
+                legacy_owner: f3.into_inner(),
+            })
+        }
+    }
+    #[allow(deprecated)]
+    impl<'de> ::serde::Deserialize<'de> for GetOwnerResponse {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            ::modelgen_runtime::de::object(deserializer)
+        }
     }
     #[allow(deprecated)]
     impl ::schemars::JsonSchema for GetOwnerResponse {
@@ -1001,41 +1297,23 @@ pub mod operations {
 #[inline]
 pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
     match model {
-        "components.Address" => ::std::option::Option::Some(components::Address::from_json(text).map(|_| ())),
-        "components.Cat" => ::std::option::Option::Some(components::Cat::from_json(text).map(|_| ())),
-        "components.Channel" => ::std::option::Option::Some(components::Channel::from_json(text).map(|_| ())),
-        "components.Dog" => ::std::option::Option::Some(components::Dog::from_json(text).map(|_| ())),
-        "components.LegacyOwner" => ::std::option::Option::Some(components::LegacyOwner::from_json(text).map(|_| ())),
-        "components.Owner" => ::std::option::Option::Some(components::Owner::from_json(text).map(|_| ())),
-        "components.Pet" => ::std::option::Option::Some(components::Pet::from_json(text).map(|_| ())),
-        "components.Priority" => ::std::option::Option::Some(components::Priority::from_json(text).map(|_| ())),
-        "components.Scope" => ::std::option::Option::Some(components::Scope::from_json(text).map(|_| ())),
-        "components.Visit" => ::std::option::Option::Some(components::Visit::from_json(text).map(|_| ())),
-        "operations.GetOwnerResponse" => ::std::option::Option::Some(operations::GetOwnerResponse::from_json(text).map(|_| ())),
+        "components.Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Address>(text)),
+        "components.Cat" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Cat>(text)),
+        "components.Channel" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Channel>(text)),
+        "components.Dog" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Dog>(text)),
+        "components.LegacyOwner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::LegacyOwner>(text)),
+        "components.Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Owner>(text)),
+        "components.Pet" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Pet>(text)),
+        "components.Priority" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Priority>(text)),
+        "components.Scope" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Scope>(text)),
+        "components.Visit" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Visit>(text)),
+        "operations.GetOwnerResponse" => ::std::option::Option::Some(::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text)),
         _ => ::std::option::Option::None,
     }
 }
 /// Helpers the generated models share.
 #[doc(hidden)]
 pub mod __support {
-    /// Reads a present property: the value, never a missing one (serde's default fills that).
-    pub fn present<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        T::deserialize(deserializer).map(::std::option::Option::Some)
-    }
-
-    /// Reads a required property that may be `null`.
-    pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-        T: ::serde::Deserialize<'de>,
-    {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
-    }
-
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
     pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
