@@ -34,7 +34,6 @@ pub mod model;
 mod number;
 mod pattern;
 pub mod shape;
-pub mod strict;
 
 pub use model::{parse, Model};
 pub use number::{compare, is_integer, is_multiple_of, json_equal, unique_items};
