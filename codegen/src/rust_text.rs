@@ -80,7 +80,7 @@ impl RustWriter {
     /// One doc comment line. Text a line comment cannot hold becomes a `#[doc]` attribute.
     pub fn doc(&mut self, line: &str) {
         self.pad();
-        if line.bytes().any(|b| matches!(b, b'\r' | b'\n')) {
+        if memchr::memchr2(b'\r', b'\n', line.as_bytes()).is_some() {
             self.out.push_str("#[doc = ");
             push_str_literal(&mut self.out, &format!(" {line}"));
             self.out.push_str("]\n");

@@ -2,6 +2,9 @@
 //! build: no doctests, no broken intra-doc links, no stray HTML, no lazy list continuations.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem;
 
 /// Converts description Markdown into doc lines (without the leading space).
 pub fn doc_lines(markdown: &str) -> Vec<String> {
@@ -101,9 +104,11 @@ fn visible_text(markdown: &str) -> Cow<'_, str> {
         )
     };
     // Every character `hidden` matches is a tab, a carriage return, or starts with the byte
-    // 0xD8 (U+061C) or 0xE2 (U+2000 to U+2FFF) in UTF-8: a byte scan settles most texts.
-    let may_hide = |b: &u8| matches!(b, b'\t' | b'\r' | 0xD8 | 0xE2);
-    if !markdown.as_bytes().iter().any(may_hide) || !markdown.contains(hidden) {
+    // 0xD8 (U+061C) or 0xE2 (U+2000 to U+2FFF) in UTF-8: a byte search settles most texts.
+    let bytes = markdown.as_bytes();
+    let may_hide = memchr::memchr3(b'\t', b'\r', 0xE2, bytes).is_some()
+        || memchr::memchr(0xD8, bytes).is_some();
+    if !may_hide || !markdown.contains(hidden) {
         return Cow::Borrowed(markdown);
     }
     let mut out = String::with_capacity(markdown.len() + 16);
@@ -230,15 +235,14 @@ fn escape_prose(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether `text` holds anything [`escape_prose`] rewrites: `<`, `>`, `[`, `]` or `http`. One
-/// pass over the bytes, since most lines hold none of them.
+/// Whether `text` holds anything [`escape_prose`] rewrites: `<`, `>`, `[`, `]` or `http`.
 fn has_markup(text: &str) -> bool {
+    // Built once: setting up a substring search costs more than running it on a line.
+    static HTTP: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("http"));
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'<' | b'>' | b'[' | b']' => true,
-        b'h' => bytes[i + 1..].starts_with(b"ttp"),
-        _ => false,
-    })
+    memchr::memchr3(b'<', b'>', b'[', bytes).is_some()
+        || memchr::memchr(b']', bytes).is_some()
+        || HTTP.find(bytes).is_some()
 }
 
 /// Whether the `[` at `open` starts a Markdown link `[text](url)`.
