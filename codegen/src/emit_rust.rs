@@ -2,12 +2,14 @@
 //! type per model with serde derives, doc comments, `example()` and `schemars::JsonSchema`.
 //! The validation items come from the `emit_validate` module.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use crate::emit_schema::{model_body_json, RefWriter};
+use crate::emit_schema::SchemaBodies;
 use crate::ir::{EnumRepr, Field, Model, ModelId, ModelKind, ModelSet, Type};
+use crate::json_tree::{Node, RefStyle, Styled};
 use crate::rust_text::{push_raw_str_literal, push_str_literal, str_literal, RustWriter};
 
 /// The first line of every generated file.
@@ -16,6 +18,11 @@ pub const GENERATED_HEADER: &str =
 
 /// The generated Rust source for every model.
 pub fn rust_source(models: &ModelSet) -> String {
+    rust_source_of(models, &SchemaBodies::new(models))
+}
+
+/// [`rust_source`] with the models' schema bodies already built.
+pub(crate) fn rust_source_of(models: &ModelSet, schemas: &SchemaBodies) -> String {
     let boxed = boxed_edges(models);
     let mut tree = ModuleTree::default();
     for (id, model) in models.iter() {
@@ -25,7 +32,7 @@ pub fn rust_source(models: &ModelSet) -> String {
     w.raw(GENERATED_HEADER);
     w.raw("\n\n");
     let context = Context { models, boxed };
-    tree.write(&mut w, &context, &mut Vec::new());
+    tree.write(&mut w, &context, schemas, &mut Vec::new());
     validate_json_dispatch(&mut w, models);
     support_module(&mut w);
     w.finish()
@@ -140,15 +147,21 @@ impl ModuleTree {
         }
     }
 
-    fn write(&self, w: &mut RustWriter, context: &Context, path: &mut Vec<String>) {
+    fn write(
+        &self,
+        w: &mut RustWriter,
+        context: &Context,
+        schemas: &SchemaBodies,
+        path: &mut Vec<String>,
+    ) {
         for &id in &self.models {
-            model_items(w, context, id);
+            model_items(w, context, schemas, id);
         }
         for (name, child) in &self.children {
             path.push(name.clone());
             w.doc_markdown(&format!("Models from the `{}` folder.", path.join("/")));
             w.open_of(&["pub mod ", name, " {"]);
-            child.write(w, context, path);
+            child.write(w, context, schemas, path);
             w.close("}");
             path.pop();
         }
@@ -249,7 +262,7 @@ fn direct_models(ty: &Type, visit: &mut impl FnMut(ModelId)) {
     }
 }
 
-fn model_items(w: &mut RustWriter, context: &Context, id: ModelId) {
+fn model_items(w: &mut RustWriter, context: &Context, schemas: &SchemaBodies, id: ModelId) {
     let models = context.models;
     let model = models.get(id);
     let name = model.rust_name.as_str();
@@ -324,7 +337,7 @@ fn model_items(w: &mut RustWriter, context: &Context, id: ModelId) {
         }
     }
     example_items(w, model);
-    json_schema_impl(w, models, id);
+    json_schema_impl(w, models, schemas.of(id), id);
     crate::emit_validate::validation_items(w, context, id);
 }
 
@@ -829,25 +842,19 @@ fn example_items(w: &mut RustWriter, model: &Model) {
     w.close("}");
 }
 
-/// Writes model references as placeholders that the generated code fills with
+/// The schemars implementation: the model's schema (`body`) with each reference to another
+/// model written as a placeholder that the generated code fills with
 /// `SchemaGenerator::subschema_for`, so schemars sees the same schema as the published file.
-struct PlaceholderRefs {
-    used: BTreeSet<ModelId>,
-}
-
-impl RefWriter for PlaceholderRefs {
-    fn reference(&mut self, _from: &Model, to: ModelId, target: &Model) -> Value {
-        self.used.insert(to);
-        json!({ "$modelRef": target.def_key })
-    }
-}
-
-fn json_schema_impl(w: &mut RustWriter, models: &ModelSet, id: ModelId) {
+fn json_schema_impl(w: &mut RustWriter, models: &ModelSet, body: &[(Cow<str>, Node)], id: ModelId) {
     let model = models.get(id);
-    let mut refs = PlaceholderRefs {
-        used: BTreeSet::new(),
-    };
-    let text = model_body_json(models, id, &mut refs);
+    let text =
+        serde_json::to_string(&Styled::Members(body, RefStyle::Placeholder)).unwrap_or_default();
+    let mut used = BTreeSet::new();
+    for (_, value) in body {
+        value.visit_model_refs(&mut |target| {
+            used.insert(target);
+        });
+    }
     let schema_name = str_literal(&model.def_key);
     let support = support_path(&model.module);
     w.line("#[allow(deprecated)]");
@@ -865,7 +872,7 @@ fn json_schema_impl(w: &mut RustWriter, models: &ModelSet, id: ModelId) {
         "))",
     ]);
     w.close("}");
-    let generator = if refs.used.is_empty() {
+    let generator = if used.is_empty() {
         "_generator"
     } else {
         "generator"
@@ -881,11 +888,11 @@ fn json_schema_impl(w: &mut RustWriter, models: &ModelSet, id: ModelId) {
     push_raw_str_literal(line, &text);
     line.push(',');
     w.end();
-    if refs.used.is_empty() {
+    if used.is_empty() {
         w.line("&[],");
     } else {
         w.open("&[");
-        for &target in &refs.used {
+        for &target in &used {
             let key = str_literal(&models.get(target).def_key);
             let path = model_path(models, &model.module, target);
             w.line_of(&["(", &key, ", generator.subschema_for::<", &path, ">()),"]);

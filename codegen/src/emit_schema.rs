@@ -7,10 +7,11 @@
 use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{json, Map, Value};
 
 use crate::ir::{Constraints, EnumRepr, Field, Model, ModelId, ModelKind, ModelSet, Type};
-use crate::json_tree::{has, into_map, put, Members, Node, Object};
+use crate::json_tree::{has, into_map, put, Members, Node};
 
 /// The JSON Schema dialect every published document declares.
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -41,10 +42,14 @@ trait NodeRefs {
 }
 
 impl NodeRefs for FileRefs {
-    fn reference_node<'m>(&mut self, from: &'m Model, _to: ModelId, target: &'m Model) -> Node<'m> {
+    fn reference_node<'m>(&mut self, from: &'m Model, to: ModelId, target: &'m Model) -> Node<'m> {
         Node::Object(vec![(
             "$ref".into(),
-            Node::String(relative_path(&from.schema_file, &target.schema_file)),
+            Node::ModelRef {
+                path: relative_path(&from.schema_file, &target.schema_file),
+                key: &target.def_key,
+                target: to,
+            },
         )])
     }
 }
@@ -76,15 +81,54 @@ pub fn bundle_document(models: &ModelSet, base_uri: &str) -> Value {
 /// its first member, pretty-printed as `serde_json::to_string_pretty` prints them and ended
 /// by a newline.
 pub fn published_files(models: &ModelSet, base_uri: &str, comment: &str) -> Vec<(String, String)> {
+    published_files_of(models, &SchemaBodies::new(models), base_uri, comment)
+}
+
+/// Every model's schema keywords ([`model_body`]), built once for the published files and
+/// the Rust output, with references as [`Node::ModelRef`]s that each writes in its style.
+pub(crate) struct SchemaBodies<'m> {
+    bodies: Vec<Members<'m>>,
+}
+
+impl<'m> SchemaBodies<'m> {
+    /// The bodies of all models.
+    pub(crate) fn new(models: &'m ModelSet) -> Self {
+        let bodies = models
+            .models
+            .iter()
+            .map(|model| body_members(models, model, &mut FileRefs))
+            .collect();
+        SchemaBodies { bodies }
+    }
+
+    /// The body of one model.
+    pub(crate) fn of(&self, id: ModelId) -> &[(Cow<'m, str>, Node<'m>)] {
+        &self.bodies[id.0]
+    }
+}
+
+/// [`published_files`] from bodies already built.
+pub(crate) fn published_files_of(
+    models: &ModelSet,
+    bodies: &SchemaBodies,
+    base_uri: &str,
+    comment: &str,
+) -> Vec<(String, String)> {
     let mut files = Vec::new();
     // Each model's entry in the bundle is its own file's text, indented: serializing it again
     // would escape every description a second time.
     let mut defs: Vec<(&str, usize)> = Vec::new();
     let mut positions: FxHashMap<&str, usize> = FxHashMap::default();
-    for model in published(models) {
-        let mut members = document_members(models, model, base_uri);
-        members.insert(0, ("$comment".into(), Node::Str(comment)));
-        files.push((model.schema_file.clone(), file_text(&members)));
+    for (id, model) in models.iter().filter(|(_, m)| !m.synthesized) {
+        let head: Members = vec![
+            ("$comment".into(), Node::Str(comment)),
+            ("$schema".into(), Node::Str(DRAFT_2020_12)),
+            (
+                "$id".into(),
+                Node::String(format!("{base_uri}{}", model.schema_file)),
+            ),
+        ];
+        files.push((model.schema_file.clone(), file_text(&head, bodies.of(id))));
         // A key that is already there keeps its place, as with `Map::insert`.
         match positions.get(model.def_key.as_str()) {
             Some(&at) => defs[at].1 = files.len() - 1,
@@ -104,7 +148,7 @@ pub fn published_files(models: &ModelSet, base_uri: &str, comment: &str) -> Vec<
         ("title".into(), Node::Str("All models")),
         ("$defs".into(), Node::Object(Vec::new())),
     ];
-    let mut bundle = file_text(&head);
+    let mut bundle = file_text(&head, &[]);
     if !defs.is_empty() {
         // `head` ends with `"$defs": {}` and the closing lines.
         let open = bundle.len() - "}\n}\n".len();
@@ -139,11 +183,27 @@ fn published(models: &ModelSet) -> impl Iterator<Item = &Model> {
     models.models.iter().filter(|m| !m.synthesized)
 }
 
-/// A published file's text.
-fn file_text(members: &[(Cow<str>, Node)]) -> String {
-    let mut text = serde_json::to_string_pretty(&Object(members)).unwrap_or_default();
+/// A published file's text: the members of `head`, then those of `body`.
+fn file_text(head: &[(Cow<str>, Node)], body: &[(Cow<str>, Node)]) -> String {
+    let mut text = serde_json::to_string_pretty(&Document { head, body }).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// An object whose members come in two parts, serialized as one.
+struct Document<'a, 'm> {
+    head: &'a [(Cow<'m, str>, Node<'m>)],
+    body: &'a [(Cow<'m, str>, Node<'m>)],
+}
+
+impl Serialize for Document<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.head.len() + self.body.len()))?;
+        for (key, value) in self.head.iter().chain(self.body) {
+            map.serialize_entry(key.as_ref(), value)?;
+        }
+        map.end()
+    }
 }
 
 /// The members of [`model_document`].
@@ -194,12 +254,6 @@ fn bundle_members<'m>(
 /// and `$id`; references are written by `refs`.
 pub fn model_body(models: &ModelSet, id: ModelId, refs: &mut dyn RefWriter) -> Map<String, Value> {
     into_map(body_members(models, models.get(id), &mut ValueRefs(refs)))
-}
-
-/// [`model_body`] as compact JSON text, as `serde_json::to_string` writes that map.
-pub fn model_body_json(models: &ModelSet, id: ModelId, refs: &mut dyn RefWriter) -> String {
-    let members = body_members(models, models.get(id), &mut ValueRefs(refs));
-    serde_json::to_string(&Object(&members)).unwrap_or_default()
 }
 
 /// The members of [`model_body`].

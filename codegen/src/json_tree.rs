@@ -4,8 +4,10 @@
 
 use std::borrow::Cow;
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Number, Value};
+
+use crate::ir::ModelId;
 
 /// An object's members, in order.
 pub(crate) type Members<'m> = Vec<(Cow<'m, str>, Node<'m>)>;
@@ -31,6 +33,26 @@ pub(crate) enum Node<'m> {
     Object(Members<'m>),
     /// An array.
     Array(Vec<Node<'m>>),
+    /// The value of a `$ref` to another model's schema: the relative path of its published
+    /// file (how it is written in [`RefStyle::File`]), the model's key, and the model.
+    ModelRef {
+        /// The path of the target's file relative to the referring file.
+        path: String,
+        /// The target's key (its name in the bundle's `$defs`).
+        key: &'m str,
+        /// The target.
+        target: ModelId,
+    },
+}
+
+/// How [`Node::ModelRef`]s are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RefStyle {
+    /// `"$ref": "<relative path>"`, as in the published files.
+    File,
+    /// `"$modelRef": "<key>"`, a placeholder that generated code replaces with the schema
+    /// schemars gives the model.
+    Placeholder,
 }
 
 impl Node<'_> {
@@ -70,6 +92,17 @@ impl Node<'_> {
             Node::Value(value) => value,
             Node::Object(members) => Value::Object(into_map(members)),
             Node::Array(items) => Value::Array(items.into_iter().map(Node::into_value).collect()),
+            Node::ModelRef { path, .. } => Value::String(path),
+        }
+    }
+
+    /// Calls `visit` with every model a [`Node::ModelRef`] in this tree refers to.
+    pub(crate) fn visit_model_refs(&self, visit: &mut impl FnMut(ModelId)) {
+        match self {
+            Node::ModelRef { target, .. } => visit(*target),
+            Node::Object(members) => members.iter().for_each(|(_, v)| v.visit_model_refs(visit)),
+            Node::Array(items) => items.iter().for_each(|item| item.visit_model_refs(visit)),
+            _ => {}
         }
     }
 }
@@ -98,22 +131,39 @@ pub(crate) fn has(members: &[(Cow<str>, Node)], key: &str) -> bool {
     members.iter().any(|(k, _)| k == key)
 }
 
-/// Object members serialized as a JSON object.
-pub(crate) struct Object<'a, 'm>(pub(crate) &'a [(Cow<'m, str>, Node<'m>)]);
-
-impl Serialize for Object<'_, '_> {
+/// A tree serialized with references in [`RefStyle::File`].
+impl Serialize for Node<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (key, value) in self.0 {
-            map.serialize_entry(key.as_ref(), value)?;
-        }
-        map.end()
+        Styled::Node(self, RefStyle::File).serialize(serializer)
     }
 }
 
-impl Serialize for Node<'_> {
+/// A tree, or an object's members, serialized with references in a given style.
+pub(crate) enum Styled<'a, 'm> {
+    /// A whole tree.
+    Node(&'a Node<'m>, RefStyle),
+    /// An object's members.
+    Members(&'a [(Cow<'m, str>, Node<'m>)], RefStyle),
+}
+
+impl Serialize for Styled<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
+        let (node, style) = match *self {
+            Styled::Node(node, style) => (node, style),
+            Styled::Members(members, style) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (key, value) in members {
+                    match (value, style) {
+                        (Node::ModelRef { key: target, .. }, RefStyle::Placeholder) => {
+                            map.serialize_entry("$modelRef", target)?;
+                        }
+                        _ => map.serialize_entry(key.as_ref(), &Styled::Node(value, style))?,
+                    }
+                }
+                return map.end();
+            }
+        };
+        match node {
             Node::Str(s) => serializer.serialize_str(s),
             Node::String(s) => serializer.serialize_str(s),
             Node::Bool(b) => serializer.serialize_bool(*b),
@@ -121,8 +171,18 @@ impl Serialize for Node<'_> {
             Node::Number(n) => n.serialize(serializer),
             Node::Json(value) => value.serialize(serializer),
             Node::Value(value) => value.serialize(serializer),
-            Node::Object(members) => Object(members).serialize(serializer),
-            Node::Array(items) => serializer.collect_seq(items),
+            Node::Object(members) => Styled::Members(members, style).serialize(serializer),
+            Node::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(&Styled::Node(item, style))?;
+                }
+                seq.end()
+            }
+            Node::ModelRef { path, key, .. } => match style {
+                RefStyle::File => serializer.serialize_str(path),
+                RefStyle::Placeholder => serializer.serialize_str(key),
+            },
         }
     }
 }

@@ -237,8 +237,10 @@ impl Config {
                 sources,
             });
         }
-        let rust = emit_rust::rust_source(&models);
-        let schemas = self.schema_files(&models);
+        let bodies = emit_schema::SchemaBodies::new(&models);
+        let rust = emit_rust::rust_source_of(&models, &bodies);
+        let schemas = self.schema_files(&models, &bodies);
+        drop(bodies);
         Ok(Generated {
             sources,
             models,
@@ -314,8 +316,13 @@ impl Config {
         Ok(())
     }
 
-    fn schema_files(&self, models: &ModelSet) -> Vec<(String, String)> {
-        let mut files = emit_schema::published_files(models, &self.schema_base_uri, GENERATED_MARK);
+    fn schema_files(
+        &self,
+        models: &ModelSet,
+        bodies: &emit_schema::SchemaBodies,
+    ) -> Vec<(String, String)> {
+        let mut files =
+            emit_schema::published_files_of(models, bodies, &self.schema_base_uri, GENERATED_MARK);
         files.push((
             emit_diagram::DIAGRAM_FILE.to_owned(),
             emit_diagram::diagram_page(models),

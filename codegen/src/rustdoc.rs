@@ -147,8 +147,13 @@ fn is_list_item(line: &str) -> bool {
 /// Escapes what rustdoc would misread outside inline code: `<` and `>` (HTML tags),
 /// `[x]` not followed by `(` (intra-doc links), bare URLs (linted), and a leading `#`.
 fn escape_inline(line: &str) -> Cow<'_, str> {
-    if !has_markup(line) && !line.contains('`') && !line.starts_with('#') {
-        return Cow::Borrowed(line);
+    if !has_markup(line) {
+        // Neither the prose nor the code spans change.
+        return if line.starts_with('#') {
+            Cow::Owned(format!("\\{line}"))
+        } else {
+            Cow::Borrowed(line)
+        };
     }
     let mut out = String::with_capacity(line.len() + 8);
     let mut rest = line;
