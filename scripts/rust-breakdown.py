@@ -65,9 +65,9 @@ def classify(header, body_first_fn):
     if "modelgen_runtime::Validate for" in h:
         return "impl Validate (checks on the typed value)"
     if "modelgen_runtime::Model for" in h:
-        return "impl Model (checks on the JSON value)"
-    if re.search(r"\bimpl\b.*\b(Serialize|Deserialize)\b.*\bfor\b", h):
-        return "serde impls (hand-written)"
+        return "impl Model (the schema's shape, static data)"
+    if re.search(r"\bimpl\b.*\b(Serialize|Deserialize|de::Object)\b.*\bfor\b", h):
+        return "serde impls (hand-written Deserialize and de::Object)"
     if re.search(r"\bimpl\b.*\bfor\b", h):
         return "other trait impls"
     if re.match(r"(pub )?(struct|enum)\b", h):
