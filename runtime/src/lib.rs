@@ -326,6 +326,15 @@ impl ValidationErrors {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// `Ok` when `errors` is empty, else the errors.
+    pub(crate) fn check(errors: Vec<ValidationError>) -> Result<(), ValidationErrors> {
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors(errors))
+        }
+    }
 }
 
 impl fmt::Display for ValidationErrors {
@@ -381,11 +390,7 @@ pub trait Validate {
     fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = Vec::new();
         self.validate_into(&Location::Root, &mut errors);
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(ValidationErrors(errors))
-        }
+        ValidationErrors::check(errors)
     }
 }
 

@@ -42,16 +42,12 @@ pub trait Model: DeserializeOwned + Validate {
 #[inline]
 pub fn parse<T: Model>(text: &str) -> Result<T, ValidationErrors> {
     crate::de::take_nulls();
-    let fitting = match serde_json::from_str::<T>(text) {
+    match serde_json::from_str::<T>(text) {
         Ok(value) => {
             check_typed(&value, text, T::validate_value)?;
-            return Ok(value);
+            Ok(value)
         }
-        Err(_) => fitting_text(text, T::validate_value)?,
-    };
-    match serde_json::from_str::<T>(&fitting) {
-        Ok(value) => Ok(value),
-        Err(error) => Err(type_error(&error, &fitting)),
+        Err(_) => from_value_checked(&mut parse_value(text)?),
     }
 }
 
@@ -78,15 +74,11 @@ fn check_typed(
     if crate::de::take_nulls() {
         // A `null` became `None`, which the typed value cannot tell from an absent property;
         // the check of the JSON decides whether the `null` was allowed, and checks the rest.
-        check_text(text, check)
+        check_value(&parse_value(text)?, check)
     } else {
         let mut errors = Vec::new();
         value.validate_root(&mut errors);
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(ValidationErrors(errors))
-        }
+        ValidationErrors::check(errors)
     }
 }
 
@@ -117,34 +109,16 @@ fn parse_value(text: &str) -> Result<Value, ValidationErrors> {
 /// How a model checks a JSON value: [`Model::validate_value`].
 type CheckValue = fn(&Value, &Location<'_>, &mut Vec<ValidationError>);
 
-/// Checks JSON text against a model's schema.
-fn check_text(text: &str, check: CheckValue) -> Result<(), ValidationErrors> {
-    let json = parse_value(text)?;
+/// Checks a JSON document against a model's schema.
+fn check_value(json: &Value, check: CheckValue) -> Result<(), ValidationErrors> {
     let mut errors = Vec::new();
-    check(&json, &Location::Root, &mut errors);
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ValidationErrors(errors))
-    }
-}
-
-/// Checks JSON text against a model's schema and, when it fits, writes it out again as the
-/// model's type reads it (integral floats as integers).
-fn fitting_text(text: &str, check: CheckValue) -> Result<String, ValidationErrors> {
-    let mut json = parse_value(text)?;
-    let mut errors = Vec::new();
-    check(&json, &Location::Root, &mut errors);
-    if !errors.is_empty() {
-        return Err(ValidationErrors(errors));
-    }
-    normalize_integral_floats(&mut json);
-    Ok(json.to_string())
+    check(json, &Location::Root, &mut errors);
+    ValidationErrors::check(errors)
 }
 
 /// The error of a document that fits the schema but not the Rust type (an integer beyond
-/// `i64`, say), read from `text`, the document as [`fitting_text`] wrote it: on one line, so the
-/// error's column finds the offending value.
+/// `i64`, say), read from `text`, the document as [`from_value_checked`] wrote it: on one line,
+/// so the error's column finds the offending value.
 #[cold]
 #[inline(never)]
 fn type_error(error: &serde_json::Error, text: &str) -> ValidationErrors {
@@ -204,11 +178,8 @@ fn find_column(
 ///
 /// All the errors, each with the JSON Pointer of the offending value.
 pub fn from_value_checked<T: Model>(value: &mut Value) -> Result<T, ValidationErrors> {
-    let mut errors = Vec::new();
-    T::validate_value(value, &Location::Root, &mut errors);
-    if !errors.is_empty() {
-        return Err(ValidationErrors(errors));
-    }
+    check_value(value, T::validate_value)?;
+    // As the model's type reads it: integral floats as integers.
     normalize_integral_floats(value);
     let text = value.to_string();
     serde_json::from_str::<T>(&text).map_err(|error| type_error(&error, &text))
