@@ -72,7 +72,7 @@ pub fn model_document(models: &ModelSet, id: ModelId, base_uri: &str) -> Value {
 /// relative references inside resolve to the embedded copies.
 pub fn bundle_document(models: &ModelSet, base_uri: &str) -> Value {
     let documents =
-        published(models).map(|model| (model, document_members(models, model, base_uri)));
+        published(models).map(|(_, model)| (model, document_members(models, model, base_uri)));
     Value::Object(into_map(bundle_members(base_uri, documents)))
 }
 
@@ -117,43 +117,23 @@ pub(crate) fn published_files_of(
     let mut files = Vec::new();
     // Each model's entry in the bundle is its own file's text, indented: serializing it again
     // would escape every description a second time.
-    let mut defs: Vec<(&str, usize)> = Vec::new();
-    let mut positions: FxHashMap<&str, usize> = FxHashMap::default();
-    for (id, model) in models.iter().filter(|(_, m)| !m.synthesized) {
-        let head: Members = vec![
-            ("$comment".into(), Node::Str(comment)),
-            ("$schema".into(), Node::Str(DRAFT_2020_12)),
-            (
-                "$id".into(),
-                Node::String(format!("{base_uri}{}", model.schema_file)),
-            ),
-        ];
+    let mut defs = Vec::new();
+    for (id, model) in published(models) {
+        let mut head = document_head(model, base_uri);
+        head.insert(0, ("$comment".into(), Node::Str(comment)));
         files.push((model.schema_file.clone(), file_text(&head, bodies.of(id))));
-        // A key that is already there keeps its place, as with `Map::insert`.
-        match positions.get(model.def_key.as_str()) {
-            Some(&at) => defs[at].1 = files.len() - 1,
-            None => {
-                positions.insert(&model.def_key, defs.len());
-                defs.push((&model.def_key, files.len() - 1));
-            }
-        }
+        defs.push((model.def_key.as_str(), files.len() - 1));
     }
-    let head: Members = vec![
-        ("$comment".into(), Node::Str(comment)),
-        ("$schema".into(), Node::Str(DRAFT_2020_12)),
-        (
-            "$id".into(),
-            Node::String(format!("{base_uri}{BUNDLE_FILE}")),
-        ),
-        ("title".into(), Node::Str("All models")),
-        ("$defs".into(), Node::Object(Vec::new())),
-    ];
+    let defs = last_value_per_key(defs);
+    let mut head = bundle_head(base_uri);
+    head.insert(0, ("$comment".into(), Node::Str(comment)));
+    head.push(("$defs".into(), Node::Object(Vec::new())));
     let mut bundle = file_text(&head, &[]);
     if !defs.is_empty() {
         // `head` ends with `"$defs": {}` and the closing lines.
         let open = bundle.len() - "}\n}\n".len();
         bundle.truncate(open);
-        for (i, &(key, file)) in defs.iter().enumerate() {
+        for (i, (key, file)) in defs.into_iter().enumerate() {
             bundle.push_str(if i == 0 { "\n    " } else { ",\n    " });
             bundle.push_str(&serde_json::to_string(key).unwrap_or_default());
             bundle.push_str(": ");
@@ -179,8 +159,25 @@ fn push_bundled(bundle: &mut String, file_text: &str) {
 }
 
 /// The models that have a published document: all but the synthesized ones.
-fn published(models: &ModelSet) -> impl Iterator<Item = &Model> {
-    models.models.iter().filter(|m| !m.synthesized)
+fn published(models: &ModelSet) -> impl Iterator<Item = (ModelId, &Model)> {
+    models.iter().filter(|(_, m)| !m.synthesized)
+}
+
+/// Entries as `serde_json::Map::insert` keeps them: a key that comes again keeps its first
+/// place and takes the later value.
+fn last_value_per_key<'k, T>(entries: impl IntoIterator<Item = (&'k str, T)>) -> Vec<(&'k str, T)> {
+    let mut kept: Vec<(&str, T)> = Vec::new();
+    let mut positions: FxHashMap<&str, usize> = FxHashMap::default();
+    for (key, value) in entries {
+        match positions.get(key) {
+            Some(&at) => kept[at].1 = value,
+            None => {
+                positions.insert(key, kept.len());
+                kept.push((key, value));
+            }
+        }
+    }
+    kept
 }
 
 /// A published file's text: the members of `head`, then those of `body`.
@@ -208,15 +205,32 @@ impl Serialize for Document<'_, '_> {
 
 /// The members of [`model_document`].
 fn document_members<'m>(models: &'m ModelSet, model: &'m Model, base_uri: &str) -> Members<'m> {
-    let mut members: Members = vec![
+    let mut members = document_head(model, base_uri);
+    members.extend(body_members(models, model, &mut FileRefs));
+    members
+}
+
+/// The members of a model's document before its body: `$schema` and `$id`.
+fn document_head<'m>(model: &Model, base_uri: &str) -> Members<'m> {
+    vec![
         ("$schema".into(), Node::Str(DRAFT_2020_12)),
         (
             "$id".into(),
             Node::String(format!("{base_uri}{}", model.schema_file)),
         ),
-    ];
-    members.extend(body_members(models, model, &mut FileRefs));
-    members
+    ]
+}
+
+/// The members of the bundle before `$defs`: `$schema`, `$id` and `title`.
+fn bundle_head<'m>(base_uri: &str) -> Members<'m> {
+    vec![
+        ("$schema".into(), Node::Str(DRAFT_2020_12)),
+        (
+            "$id".into(),
+            Node::String(format!("{base_uri}{BUNDLE_FILE}")),
+        ),
+        ("title".into(), Node::Str("All models")),
+    ]
 }
 
 /// The members of [`bundle_document`], from each published model and the members of its
@@ -225,29 +239,18 @@ fn bundle_members<'m>(
     base_uri: &str,
     documents: impl IntoIterator<Item = (&'m Model, Members<'m>)>,
 ) -> Members<'m> {
-    let mut defs: Members = Vec::new();
-    let mut positions: FxHashMap<&str, usize> = FxHashMap::default();
-    for (model, mut document) in documents {
+    let defs = documents.into_iter().map(|(model, mut document)| {
         // Without `$schema`, the other members in their order.
         document.remove(0);
-        // A key that is already there keeps its place, as with `Map::insert`.
-        match positions.get(model.def_key.as_str()) {
-            Some(&at) => defs[at].1 = Node::Object(document),
-            None => {
-                positions.insert(&model.def_key, defs.len());
-                defs.push((model.def_key.as_str().into(), Node::Object(document)));
-            }
-        }
-    }
-    vec![
-        ("$schema".into(), Node::Str(DRAFT_2020_12)),
-        (
-            "$id".into(),
-            Node::String(format!("{base_uri}{BUNDLE_FILE}")),
-        ),
-        ("title".into(), Node::Str("All models")),
-        ("$defs".into(), Node::Object(defs)),
-    ]
+        (model.def_key.as_str(), document)
+    });
+    let defs = last_value_per_key(defs)
+        .into_iter()
+        .map(|(key, document)| (key.into(), Node::Object(document)))
+        .collect();
+    let mut members = bundle_head(base_uri);
+    members.push(("$defs".into(), Node::Object(defs)));
+    members
 }
 
 /// The schema keywords of a model (title, description, shape, examples), without `$schema`

@@ -240,7 +240,6 @@ impl Config {
         let bodies = emit_schema::SchemaBodies::new(&models);
         let rust = emit_rust::rust_source_of(&models, &bodies);
         let schemas = self.schema_files(&models, &bodies);
-        drop(bodies);
         Ok(Generated {
             sources,
             models,

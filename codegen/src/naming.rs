@@ -54,8 +54,7 @@ pub fn type_name(name: &str, fallback: &str) -> String {
 }
 
 /// [`type_name`] from the name's [`upper_camel_words`].
-fn type_name_from(camel: String, fallback: &str) -> String {
-    let mut camel = camel;
+fn type_name_from(mut camel: String, fallback: &str) -> String {
     if camel.is_empty() {
         camel = fallback.to_owned();
     }
@@ -74,8 +73,7 @@ pub fn field_name(name: &str, fallback: &str) -> String {
 }
 
 /// [`field_name`] from the name's [`snake_words`].
-fn field_name_from(snake: String, fallback: &str) -> String {
-    let mut snake = snake;
+fn field_name_from(mut snake: String, fallback: &str) -> String {
     if snake.is_empty() {
         snake = fallback.to_owned();
     }
@@ -187,10 +185,7 @@ impl Scope {
 
     /// `wanted` if free, else `wanted` with the smallest free numeric suffix.
     pub fn claim(&mut self, wanted: String, separator: &str) -> String {
-        let mut bare = wanted.as_str();
-        while let Some(rest) = bare.strip_prefix("r#") {
-            bare = rest;
-        }
+        let bare = wanted.trim_start_matches("r#");
         if !self.taken.contains(bare) {
             self.taken.insert(bare.to_owned());
             return wanted;

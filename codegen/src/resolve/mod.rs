@@ -159,12 +159,10 @@ fn reject_duplicate_titles(
     sources: &SourceMap,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut first_of: FxHashMap<(Option<&str>, &str), usize> = FxHashMap::default();
+    let mut first_of: FxHashMap<(Vec<String>, &str), usize> = FxHashMap::default();
     let mut duplicates = Vec::new();
     for (index, pm) in page_models.iter().enumerate() {
-        // The path up to its last `/`: the same for two pages exactly when `folder_of` is.
-        let path = sources.get(pm.page.file).relative_path.as_str();
-        let folder = path.rfind('/').map(|at| &path[..at]);
+        let folder = folder_of(&sources.get(pm.page.file).relative_path);
         let key = (folder, pm.page.title.value.as_str());
         if let Some(&first) = first_of.get(&key) {
             let first_page = &sources.get(page_models[first].page.file).relative_path;
@@ -314,18 +312,14 @@ impl<'a> Resolver<'a> {
         let wanted = self.names.type_name(name, "Model");
         let scope = self.type_scopes.entry(module.clone()).or_default();
         let rust_name = scope.claim(wanted, "");
-        let folder_len: usize = module.iter().map(|m| m.len() + 1).sum();
-        let mut schema_file = String::with_capacity(folder_len + rust_name.len() + 12);
-        let mut def_key = String::with_capacity(folder_len + rust_name.len());
-        for part in &module {
-            schema_file.push_str(part);
-            schema_file.push('/');
-            def_key.push_str(part);
-            def_key.push('.');
-        }
-        schema_file.push_str(&rust_name);
-        schema_file.push_str(".schema.json");
-        def_key.push_str(&rust_name);
+        let (schema_file, def_key) = if module.is_empty() {
+            (format!("{rust_name}.schema.json"), rust_name.clone())
+        } else {
+            (
+                format!("{}/{rust_name}.schema.json", module.join("/")),
+                format!("{}.{rust_name}", module.join(".")),
+            )
+        };
         self.models.push(Model {
             name: name.to_owned(),
             rust_name,

@@ -10,14 +10,12 @@ pub(super) fn unmark(cell: &str) -> String {
 
 /// [`unmark`], borrowed.
 pub(super) fn unmarked(cell: &str) -> &str {
-    let mut text = cell.trim();
-    while let Some(rest) = text.strip_prefix("~~") {
-        text = rest;
-    }
-    while let Some(rest) = text.strip_suffix("~~") {
-        text = rest;
-    }
-    text.trim().trim_matches('`').trim()
+    cell.trim()
+        .trim_start_matches("~~")
+        .trim_end_matches("~~")
+        .trim()
+        .trim_matches('`')
+        .trim()
 }
 
 /// Turns SDK description text into Markdown: `N/A` is no description, `<br/>` a line break.
