@@ -24,6 +24,9 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// What would be right, when known.
     pub help: Option<String>,
+    /// The warning's stable kebab-case name (`sdk-only-field`), naming its kind in summaries;
+    /// `None` for errors.
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -35,13 +38,15 @@ impl Diagnostic {
             span: Some(span),
             label: None,
             help: None,
+            code: None,
         }
     }
 
-    /// A warning at `span`.
-    pub fn warning(span: Span, message: impl Into<String>) -> Self {
+    /// A warning of the kind `code` (a stable kebab-case name) at `span`.
+    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            code: Some(code),
             ..Diagnostic::error(span, message)
         }
     }
@@ -54,6 +59,7 @@ impl Diagnostic {
             span: None,
             label: None,
             help: None,
+            code: None,
         }
     }
 

@@ -88,13 +88,13 @@ pub fn render_all_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: 
 
 /// Renders one diagnostic as a JSON object for tools.
 ///
-/// Keys, in this order: `severity` (`"error"` or `"warning"`), `message`,
+/// Keys, in this order: `severity` (`"error"` or `"warning"`), `code`, `message`,
 /// `file` (the display path), `line`, `column`, `end_line`, `end_column`,
 /// `label`, `help`. Lines and columns are 1-based and columns count
 /// characters; the end position is exclusive (the column just after the last
 /// underlined character), so an empty span has equal start and end. `file`
 /// and the positions are `null` when the diagnostic has no span; `label` and
-/// `help` are `null` when absent.
+/// `help` are `null` when absent, and so is `code` (the warning's kind) for an error.
 pub fn render_json(diagnostic: &Diagnostic, sources: &SourceMap) -> Value {
     let (file, line, column, end_line, end_column) = match &diagnostic.span {
         Some(span) => {
@@ -114,6 +114,7 @@ pub fn render_json(diagnostic: &Diagnostic, sources: &SourceMap) -> Value {
     };
     json!({
         "severity": severity_name(diagnostic.severity),
+        "code": diagnostic.code,
         "message": diagnostic.message,
         "file": file,
         "line": line,
@@ -315,8 +316,12 @@ error: unknown Required mark `maybe`
     #[test]
     fn crlf_page() {
         let (map, _, crlf, _) = sources();
-        let diagnostic = Diagnostic::warning(span_of(&map, crlf, "| id", "strng"), "unknown type")
-            .with_help("did you mean `string`?");
+        let diagnostic = Diagnostic::warning(
+            "example-mismatch",
+            span_of(&map, crlf, "| id", "strng"),
+            "unknown type",
+        )
+        .with_help("did you mean `string`?");
         let out = render_human(&diagnostic, &map, false);
         assert!(out.starts_with("warning: unknown type\n"), "{out}");
         assert!(out.contains(" --> spec/order.md:4:8\n"), "{out}");
@@ -364,6 +369,7 @@ error: unknown Required mark `maybe`
             render_json(&diagnostic, &map),
             json!({
                 "severity": "error",
+                "code": null,
                 "message": "unknown Required mark `maybe`",
                 "file": "spec/user.md",
                 "line": 5,
@@ -385,6 +391,7 @@ error: unknown Required mark `maybe`
             keys,
             [
                 "severity",
+                "code",
                 "message",
                 "file",
                 "line",
@@ -405,6 +412,7 @@ error: unknown Required mark `maybe`
             render_json(&diagnostic, &map),
             json!({
                 "severity": "error",
+                "code": null,
                 "message": "cannot read folder `spec`",
                 "file": null,
                 "line": null,
@@ -416,7 +424,7 @@ error: unknown Required mark `maybe`
             })
         );
         let (map, user, _, _) = sources();
-        let warning = Diagnostic::warning(Span::new(user, 0..1), "w");
+        let warning = Diagnostic::warning("example-mismatch", Span::new(user, 0..1), "w");
         assert_eq!(render_json(&warning, &map)["severity"], "warning");
     }
 
@@ -544,7 +552,11 @@ error: unknown Required mark `maybe`
         let (map, user, crlf, _) = sources();
         let error = Diagnostic::error(span_of(&map, user, "| name", "maybe"), "first");
         let error2 = Diagnostic::global_error("second");
-        let warning = Diagnostic::warning(span_of(&map, crlf, "| id", "strng"), "third");
+        let warning = Diagnostic::warning(
+            "example-mismatch",
+            span_of(&map, crlf, "| id", "strng"),
+            "third",
+        );
         let out = render_all_human(
             &[error.clone(), warning.clone(), error2.clone()],
             &map,

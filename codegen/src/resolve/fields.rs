@@ -162,6 +162,7 @@ impl Resolver<'_> {
             Err(why) => {
                 let hint = convention_hint(&value, &field.ty, &self.models);
                 let mut diagnostic = Diagnostic::warning(
+                    "example-mismatch",
                     cell.span.clone(),
                     format!("the example does not fit the field: {why}"),
                 );

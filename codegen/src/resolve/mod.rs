@@ -129,6 +129,7 @@ pub fn resolve(
             PageKind::DeclaredOnly => {
                 resolver.diagnostics.push(
                     Diagnostic::warning(
+                        "untyped-model",
                         pm.page.title.span.clone(),
                         format!(
                             "`{}` has no `## Fields`, `## Values` or `## Supported Types` section, so its shape is unknown; it accepts any JSON value",
@@ -192,7 +193,7 @@ fn reject_duplicate_titles(
 fn classify<'p>(page: &'p Page, diagnostics: &mut Vec<Diagnostic>) -> Option<PageKind<'p>> {
     let not_a_model = |diagnostics: &mut Vec<Diagnostic>, why: &str| {
         diagnostics.push(
-            Diagnostic::warning(page.title.span.clone(), format!("skipped: not a model page ({why})"))
+            Diagnostic::warning("not-a-model-page", page.title.span.clone(), format!("skipped: not a model page ({why})"))
                 .with_help("model pages have a `## Fields` table with `Field`, `Type` and `Required` columns, a `## Values` section, or a `## Supported Types` section"),
         );
         None
@@ -410,7 +411,7 @@ impl<'a> Resolver<'a> {
                 Resolved::Type(ty) => ty,
                 Resolved::SdkOnly(what) => {
                     self.diagnostics.push(
-                        Diagnostic::warning(type_cell.span.clone(), format!("field `{name}` is left out: `{what}` is an SDK object, not JSON"))
+                        Diagnostic::warning("sdk-only-field", type_cell.span.clone(), format!("field `{name}` is left out: `{what}` is an SDK object, not JSON"))
                             .with_help("HTTP requests, responses and streams exist only in the SDK; the JSON model does not carry them"),
                     );
                     continue;

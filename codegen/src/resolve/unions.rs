@@ -50,6 +50,7 @@ impl Resolver<'_> {
         if variants.is_empty() {
             self.diagnostics.push(
                 Diagnostic::warning(
+                    "untyped-model",
                     section.heading.span.clone(),
                     format!("union `{union_name}` lists no variants; it accepts any JSON value"),
                 )
