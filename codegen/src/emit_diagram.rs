@@ -65,7 +65,9 @@ pub fn diagram_page(models: &ModelSet) -> String {
                         EnumRepr::String => {
                             push_label(&mut out, value.value.as_str().unwrap_or_default())
                         }
-                        EnumRepr::Integer => push_label(&mut out, &value.value.to_string()),
+                        EnumRepr::Integer | EnumRepr::Boolean => {
+                            push_label(&mut out, &value.value.to_string())
+                        }
                     }
                     out.push('\n');
                 }

@@ -644,7 +644,7 @@ fn compact_example(value: &Value) -> String {
 fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum) {
     let name = model.rust_name.as_str();
     // A constant has one value, which is also its default.
-    let (default_derive, default_marker) = if model.synthesized {
+    let (default_derive, default_marker) = if model.synthesized && e.values.len() == 1 {
         ("::std::default::Default, ", true)
     } else {
         ("", false)
@@ -675,6 +675,7 @@ fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum) {
             w.close("}");
             string_enum_deserialize(w, name, e);
         }
+        EnumRepr::Boolean => boolean_enum_items(w, name, e, default_derive),
         EnumRepr::Integer => {
             let numbers: Vec<String> = e
                 .values
@@ -747,6 +748,73 @@ fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum) {
             w.close("}");
         }
     }
+}
+
+/// A boolean enum (a `true` or `false` constant) with its `Serialize` and `Deserialize`, which
+/// read and write a JSON boolean.
+fn boolean_enum_items(w: &mut RustWriter, name: &str, e: &crate::ir::Enum, default_derive: &str) {
+    w.line_of(&[
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ",
+        default_derive,
+        "::serde::Serialize)]",
+    ]);
+    w.line_of(&["#[serde(into = \"bool\")]"]);
+    w.open_of(&["pub enum ", name, " {"]);
+    for value in &e.values {
+        w.doc(&format!("The value `{}`.", value.value));
+        if !default_derive.is_empty() {
+            w.line("#[default]");
+        }
+        w.line_of(&[&value.rust_name, ","]);
+    }
+    w.close("}");
+    w.open_of(&["impl ::std::convert::From<", name, "> for bool {"]);
+    w.open_of(&["fn from(value: ", name, ") -> bool {"]);
+    w.open("match value {");
+    for value in &e.values {
+        let flag = if value.value == Value::Bool(true) {
+            "true"
+        } else {
+            "false"
+        };
+        w.line_of(&[name, "::", &value.rust_name, " => ", flag, ","]);
+    }
+    w.close("}");
+    w.close("}");
+    w.close("}");
+    let expected = e
+        .values
+        .iter()
+        .map(|v| v.value.to_string())
+        .collect::<Vec<_>>()
+        .join(" or ");
+    w.open_of(&["impl<'de> ::serde::Deserialize<'de> for ", name, " {"]);
+    w.open("fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {");
+    w.open("match <bool as ::serde::Deserialize>::deserialize(deserializer)? {");
+    for value in &e.values {
+        let flag = if value.value == Value::Bool(true) {
+            "true"
+        } else {
+            "false"
+        };
+        w.line_of(&[
+            flag,
+            " => ::std::result::Result::Ok(",
+            name,
+            "::",
+            &value.rust_name,
+            "),",
+        ]);
+    }
+    if e.values.len() < 2 {
+        w.open("other => ::std::result::Result::Err(::serde::de::Error::invalid_value(");
+        w.line("::serde::de::Unexpected::Bool(other),");
+        w.line_of(&["&", &str_literal(&expected), ","]);
+        w.close(")),");
+    }
+    w.close("}");
+    w.close("}");
+    w.close("}");
 }
 
 /// A string enum's `Deserialize`: from a JSON string only, through `modelgen_runtime::de`.

@@ -326,6 +326,7 @@ fn body_members<'m>(
             let json_type = match e.repr {
                 EnumRepr::String => "string",
                 EnumRepr::Integer => "integer",
+                EnumRepr::Boolean => "boolean",
             };
             if e.open {
                 body.push(("type".into(), Node::Str(json_type)));

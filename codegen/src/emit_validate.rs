@@ -517,6 +517,12 @@ fn model_shape(w: &mut RustWriter, context: &Context, model: &Model) {
                         let _ = write!(shape, "{}, ", value.value.as_i64().unwrap_or_default());
                     }
                 }
+                EnumRepr::Boolean => {
+                    shape.push_str("s::ModelShape::BooleanEnum { values: &[");
+                    for value in &e.values {
+                        let _ = write!(shape, "{}, ", value.value.as_bool().unwrap_or_default());
+                    }
+                }
             }
             let _ = write!(shape, "], open: {}, allowed: ", e.open);
             push_str_literal(&mut shape, &allowed);

@@ -152,6 +152,7 @@ fn conforms_at(
                         && match e.repr {
                             EnumRepr::String => value.is_string(),
                             EnumRepr::Integer => value.is_i64(),
+                            EnumRepr::Boolean => value.is_boolean(),
                         };
                     if known || open_fits {
                         Ok(())

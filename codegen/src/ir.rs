@@ -60,7 +60,7 @@ pub struct Model {
 pub enum ModelKind {
     /// A `## Fields` page.
     Object(Object),
-    /// A `## Values` page, or a literal constant.
+    /// A `## Values` page, or a literal constant (a string, integer or boolean).
     Enum(Enum),
     /// A `## Supported Types` page.
     Union(Union),
@@ -122,6 +122,8 @@ pub enum EnumRepr {
     String,
     /// JSON integers.
     Integer,
+    /// JSON booleans (a `true` or `false` constant).
+    Boolean,
 }
 
 /// One enum value.

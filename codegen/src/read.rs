@@ -69,6 +69,8 @@ pub struct Section {
     pub code_blocks: Vec<CodeBlock>,
     /// Raw Markdown text of the section that is neither table nor code, trimmed.
     pub prose: String,
+    /// The items of the section's bullet lists (before any `###`), each without its marker.
+    pub items: Vec<Text>,
     /// `### ` headings in the section.
     pub sub_headings: Vec<SubHeading>,
 }
@@ -145,6 +147,14 @@ pub fn read_page(
                         code = Some((language, String::new(), range.start));
                     }
                     Tag::Table(_) => table_range = Some(range.clone()),
+                    // An item of a list at the top of the section.
+                    Tag::Item if depth == 2 => {
+                        if let Some(section) = sections.last_mut() {
+                            if section.sub_headings.is_empty() {
+                                section.items.push(list_item(text, range.clone(), file_id));
+                            }
+                        }
+                    }
                     _ if top_level => prose_ranges.push(range.clone()),
                     _ => {}
                 }
@@ -180,6 +190,7 @@ pub fn read_page(
                                     tables: Vec::new(),
                                     code_blocks: Vec::new(),
                                     prose: String::new(),
+                                    items: Vec::new(),
                                     sub_headings: Vec::new(),
                                 });
                                 prose_ranges.clear();
@@ -273,6 +284,21 @@ pub fn read_page(
         deprecation_note: note,
         sections,
     })
+}
+
+/// A list item's first line without its marker (`- `, `* `, `1. `), and its span.
+fn list_item(text: &str, range: std::ops::Range<usize>, file: FileId) -> Text {
+    let raw = &text[range.clone()];
+    let line = &raw[..raw.find('\n').unwrap_or(raw.len())];
+    let marker = line
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '*' | '+' | '.' | ')')))
+        .unwrap_or(line.len());
+    let content = line[marker..].trim();
+    let start = range.start + marker + (line[marker..].len() - line[marker..].trim_start().len());
+    Text {
+        value: content.to_owned(),
+        span: Span::new(file, start..start + content.len()),
+    }
 }
 
 /// The text of a heading line without its `#` marks, and its span.

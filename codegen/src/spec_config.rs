@@ -14,7 +14,7 @@ use crate::source::{FileId, SourceFile, SourceMap, Span};
 pub const FILE_NAME: &str = "modelgen.json";
 
 /// How a page's field names turn into wire names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum WireNames {
     /// The Field column is the wire name.
     #[default]

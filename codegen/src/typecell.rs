@@ -37,24 +37,28 @@ pub enum TypeExpr {
         /// Where the link is in the cell.
         range: Range<usize>,
     },
-    /// A string literal type: `*"text"*`.
+    /// A literal type, a constant: `*"text"*`, `*true*`, `*3*`, `Literal["agent"]`,
+    /// `Literal[True]`.
     Literal {
-        /// The literal's value.
-        value: String,
+        /// The literal's value: a string, a boolean or a number.
+        value: serde_json::Value,
         /// Where the literal is in the cell.
         range: Range<usize>,
     },
     /// `X[]`, `[]X`, `List[X]`, `array<X>`, `List<X>`.
     Array(Box<TypeExpr>),
-    /// `Record<string, X>`, `map[string]X`, `Dict[str, X]`, `array<string, X>`, `Map<String, X>`.
+    /// `Record<string, X>`, `map[string]X`, `Dict[str, X]`, `array<string, X>`, `Map<String, X>`,
+    /// `Crystalline::Hash[Symbol, X]`, the TypeScript index signature `{ [k: string]: X }`.
     Map(Box<TypeExpr>),
-    /// Alternatives: `string|array|null`.
+    /// Alternatives: `string|array|null`, `Union[A, B]`, `Crystalline::Union.new(A, B)`,
+    /// `Literal["a", "b"]`.
     Union(Vec<TypeExpr>),
     /// `null` inside a union.
     Null,
     /// A marker that the value may be missing: Go pointer `*T`, PHP `?T`, `Optional[T]`.
     MaybeAbsent(Box<TypeExpr>),
-    /// A marker that the value may be `null`: `Nullable[T]`, `JsonNullable<T>`.
+    /// A marker that the value may be `null`: `Nullable[T]`, `JsonNullable<T>`,
+    /// `Crystalline::Nilable.new(T)`, `T.nilable(T)`.
     Nullable(Box<TypeExpr>),
     /// `OptionalNullable[T]`.
     OptionalNullable(Box<TypeExpr>),
@@ -152,29 +156,33 @@ fn lex(text: &str, base: usize) -> Result<Vec<Lexed>, TypeCellError> {
         match c {
             ' ' | '\t' | '`' => i += width,
             '\\' => {
-                let next = text[i + 1..].chars().next();
+                // A run of backslashes escapes the character after it however long the run
+                // is: Java escapes inner generics twice (`Map\<String, List\\<String>>`).
+                let run = text[i..].bytes().take_while(|&b| b == b'\\').count();
+                let next = text[i + run..].chars().next();
                 match next {
                     Some(n) if ESCAPABLE.contains(&n) => {
                         if n != '`' {
                             tokens.push(Lexed {
                                 token: Token::Punct(n),
-                                range: base + i..base + i + 1 + n.len_utf8(),
+                                range: base + i..base + i + run + n.len_utf8(),
                             });
                         }
-                        i += 1 + n.len_utf8();
+                        i += run + n.len_utf8();
                     }
                     Some(n) if n.is_alphanumeric() || n == '_' => {
-                        let (ident, len) = ident_at(&text[i..]);
+                        let start = i + run - 1;
+                        let (ident, len) = ident_at(&text[start..]);
                         tokens.push(Lexed {
                             token: Token::Ident(ident),
-                            range: base + i..base + i + len,
+                            range: base + i..base + start + len,
                         });
-                        i += len;
+                        i = start + len;
                     }
                     _ => {
                         return Err(TypeCellError {
                             message: "a stray backslash in the Type cell".into(),
-                            range: base + i..base + i + 1,
+                            range: base + i..base + i + run,
                             help: None,
                         })
                     }
@@ -212,7 +220,16 @@ fn lex(text: &str, base: usize) -> Result<Vec<Lexed>, TypeCellError> {
                     i += 1;
                 }
             }
-            ']' | '<' | '>' | ',' | '|' | '*' | '?' | '(' | ')' | '{' | '}' => {
+            ':' if text[i..].starts_with("::") => {
+                // Ruby's absolute constant path: `::String`.
+                let (ident, len) = ident_at(&text[i..]);
+                tokens.push(Lexed {
+                    token: Token::Ident(ident),
+                    range: base + i..base + i + len,
+                });
+                i += len;
+            }
+            ']' | '<' | '>' | ',' | '|' | '*' | '?' | '(' | ')' | '{' | '}' | ':' | ';' => {
                 tokens.push(Lexed {
                     token: Token::Punct(c),
                     range: base + i..base + i + 1,
@@ -239,11 +256,20 @@ fn lex(text: &str, base: usize) -> Result<Vec<Lexed>, TypeCellError> {
     Ok(tokens)
 }
 
-/// A name: letters, digits, `_`, `.`, `-`, `$`, and `\` followed by a letter (PHP namespaces).
+/// A name: letters, digits, `_`, `.`, `-`, `$`, `::` (Ruby constant paths) and `\` followed by
+/// a letter (PHP namespaces).
 fn ident_at(text: &str) -> (String, usize) {
     let mut len = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
+        if c == ':' {
+            if chars.peek().is_some_and(|&(_, n)| n == ':') {
+                chars.next();
+                len = at + 2;
+                continue;
+            }
+            break;
+        }
         let continues = c.is_alphanumeric()
             || matches!(c, '_' | '.' | '-' | '$')
             || (c == '\\'
@@ -256,6 +282,43 @@ fn ident_at(text: &str) -> (String, usize) {
         len = at + c.len_utf8();
     }
     (text[..len].to_owned(), len)
+}
+
+/// A name without the decoration of Ruby's type notation: `::String` is `String`,
+/// `Crystalline::Boolean.new` is `Boolean`, `T.nilable` is `nilable`, and
+/// `Models::Components::Pet` is `Models.Components.Pet`.
+fn plain_name(name: String) -> String {
+    let ruby = name.contains("::")
+        || name.ends_with(".new")
+        || name.starts_with("T.")
+        || name.starts_with("Crystalline");
+    if !ruby {
+        return name;
+    }
+    let mut plain = name.trim_start_matches("::").replace("::", ".");
+    if let Some(constructor) = plain.strip_suffix(".new") {
+        plain.truncate(constructor.len());
+    }
+    for namespace in ["Crystalline.", "T."] {
+        if let Some(rest) = plain.strip_prefix(namespace) {
+            plain = rest.to_owned();
+        }
+    }
+    plain
+}
+
+/// A name that is a literal value: `true`, `false`, or a number such as `3` or `-1.5`.
+fn literal_name(name: &str) -> Option<serde_json::Value> {
+    match name {
+        "true" => Some(serde_json::Value::Bool(true)),
+        "false" => Some(serde_json::Value::Bool(false)),
+        _ if name.starts_with(|c: char| c.is_ascii_digit() || c == '-') => {
+            serde_json::from_str::<serde_json::Number>(name)
+                .ok()
+                .map(serde_json::Value::Number)
+        }
+        _ => None,
+    }
 }
 
 /// For every `[` in the text, the index of the `]` that closes it (escaped brackets are not
@@ -369,6 +432,10 @@ impl TypeParser {
             self.at += 2;
             expr = TypeExpr::Array(Box::new(expr));
         }
+        // `*byte[]*` closes its italics after the array suffix.
+        while stars_after < stars_before && self.eat('*') {
+            stars_after += 1;
+        }
         if maybe_absent || stars_before > stars_after {
             expr = TypeExpr::MaybeAbsent(Box::new(expr));
         }
@@ -404,10 +471,17 @@ impl TypeParser {
                 self.expect(']', lexed.range.start)?;
                 Ok(TypeExpr::Map(Box::new(self.single()?)))
             }
+            Token::Punct('{') => {
+                self.at += 1;
+                self.index_signature(lexed.range.start)
+            }
             Token::Ident(name) => {
                 self.at += 1;
+                let name = plain_name(name);
                 let close = match (self.peek(), self.peek_at(1)) {
                     (Some(Token::Punct('<')), _) => Some('>'),
+                    // Ruby's constructors: `Crystalline::Nilable.new(::String)`.
+                    (Some(Token::Punct('(')), _) => Some(')'),
                     // `string[]` is an array suffix, not arguments.
                     (Some(Token::Punct('[')), Some(Token::Punct(']'))) => None,
                     (Some(Token::Punct('[')), _) => Some(']'),
@@ -416,6 +490,12 @@ impl TypeParser {
                 let Some(close) = close else {
                     if name == "null" {
                         return Ok(TypeExpr::Null);
+                    }
+                    if let Some(value) = literal_name(&name) {
+                        return Ok(TypeExpr::Literal {
+                            value,
+                            range: lexed.range,
+                        });
                     }
                     return Ok(TypeExpr::Named {
                         name,
@@ -433,7 +513,7 @@ impl TypeParser {
             Token::Str(value) => {
                 self.at += 1;
                 Ok(TypeExpr::Literal {
-                    value,
+                    value: serde_json::Value::String(value),
                     range: lexed.range,
                 })
             }
@@ -458,6 +538,34 @@ impl TypeParser {
         }
     }
 
+    /// The rest of a TypeScript index signature after its `{`: `[k: string]: T }`, a map of `T`.
+    fn index_signature(&mut self, opened_at: usize) -> Result<TypeExpr, TypeCellError> {
+        let malformed = |parser: &Self| {
+            TypeCellError {
+            message: "unexpected `{` in the Type cell".into(),
+            range: opened_at..parser.here().end.max(opened_at + 1),
+            help: Some("an object type in a Type cell is an index signature, `{ [k: string]: T }`; link the model's page for any other object".into()),
+        }
+        };
+        if !self.eat('[') {
+            return Err(malformed(self));
+        }
+        if matches!(self.peek(), Some(Token::Ident(_)))
+            && self.peek_at(1) == Some(&Token::Punct(':'))
+        {
+            self.at += 2;
+        }
+        let _key = self.union()?;
+        self.expect(']', opened_at)?;
+        if !self.eat(':') {
+            return Err(malformed(self));
+        }
+        let value = self.union()?;
+        self.eat(';');
+        self.expect('}', opened_at)?;
+        Ok(TypeExpr::Map(Box::new(value)))
+    }
+
     fn expect(&mut self, close: char, opened_at: usize) -> Result<usize, TypeCellError> {
         if let Some(Lexed {
             token: Token::Punct(c),
@@ -473,6 +581,7 @@ impl TypeParser {
         let open = match close {
             '>' => '<',
             ']' => '[',
+            '}' => '{',
             _ => '(',
         };
         Err(TypeCellError {
@@ -483,26 +592,77 @@ impl TypeParser {
     }
 }
 
-/// Classifies `Name<args>` / `Name[args]` into arrays, maps and optionality wrappers.
+/// Classifies `Name<args>` / `Name[args]` / `Name(args)` into arrays, maps, unions, literals
+/// and optionality wrappers.
 fn generic(name: String, mut args: Vec<TypeExpr>, range: Range<usize>) -> TypeExpr {
     let one = args.len() == 1;
     let two = args.len() == 2;
     match name.as_str() {
         "List" | "list" | "Array" | "array" | "Vec" | "Set" | "set" | "Sequence" | "Iterable"
-        | "IList" | "IEnumerable" | "Collection"
+        | "IList" | "IEnumerable" | "Collection" | "ICollection" | "IReadOnlyList" | "HashSet"
+        | "ISet"
             if one =>
         {
             TypeExpr::Array(Box::new(args.remove(0)))
         }
-        "Record" | "Dict" | "dict" | "Map" | "map" | "array" | "Dictionary" | "IDictionary"
-        | "HashMap" | "Mapping"
+        "Record"
+        | "Dict"
+        | "dict"
+        | "Map"
+        | "map"
+        | "array"
+        | "Dictionary"
+        | "IDictionary"
+        | "IReadOnlyDictionary"
+        | "HashMap"
+        | "Mapping"
+        | "Hash"
             if two =>
         {
             TypeExpr::Map(Box::new(args.remove(1)))
         }
         "Optional" | "Option" | "Maybe" if one => TypeExpr::MaybeAbsent(Box::new(args.remove(0))),
-        "Nullable" | "JsonNullable" if one => TypeExpr::Nullable(Box::new(args.remove(0))),
+        "Nullable" | "JsonNullable" | "Nilable" | "nilable" if one => {
+            TypeExpr::Nullable(Box::new(args.remove(0)))
+        }
         "OptionalNullable" if one => TypeExpr::OptionalNullable(Box::new(args.remove(0))),
+        "Union" | "any_of" => {
+            if one {
+                args.remove(0)
+            } else {
+                TypeExpr::Union(args)
+            }
+        }
+        "Literal" => {
+            let literal = |arg: TypeExpr| match arg {
+                TypeExpr::Named { name, range } => match name.as_str() {
+                    "True" => TypeExpr::Literal {
+                        value: serde_json::Value::Bool(true),
+                        range,
+                    },
+                    "False" => TypeExpr::Literal {
+                        value: serde_json::Value::Bool(false),
+                        range,
+                    },
+                    "None" => TypeExpr::Null,
+                    _ => TypeExpr::Named { name, range },
+                },
+                other => other,
+            };
+            if args.iter().all(|arg| {
+                matches!(arg, TypeExpr::Literal { .. } | TypeExpr::Null)
+                    || matches!(arg, TypeExpr::Named { name, .. } if matches!(name.as_str(), "True" | "False" | "None"))
+            }) {
+                let mut literals: Vec<TypeExpr> = args.into_iter().map(literal).collect();
+                if literals.len() == 1 {
+                    literals.remove(0)
+                } else {
+                    TypeExpr::Union(literals)
+                }
+            } else {
+                TypeExpr::Generic { name, args, range }
+            }
+        }
         _ => TypeExpr::Generic { name, args, range },
     }
 }
@@ -529,7 +689,10 @@ mod tests {
                 )
             }
             TypeExpr::Link { label, target, .. } => format!("link({}->{target})", show(label)),
-            TypeExpr::Literal { value, .. } => format!("lit({value})"),
+            TypeExpr::Literal { value, .. } => match value {
+                serde_json::Value::String(text) => format!("lit({text})"),
+                other => format!("lit({other})"),
+            },
             TypeExpr::Array(inner) => format!("array({})", show(inner)),
             TypeExpr::Map(inner) => format!("map({})", show(inner)),
             TypeExpr::Union(members) => members.iter().map(show).collect::<Vec<_>>().join("|"),

@@ -73,6 +73,16 @@ pub enum ModelShape {
         /// The values listed for the `enum` message: `"1, 2, 3"`.
         allowed: &'static str,
     },
+    /// An enum of booleans: a `true` or `false` constant. A closed enum takes only `values`; an
+    /// open one any boolean.
+    BooleanEnum {
+        /// The values.
+        values: &'static [bool],
+        /// Whether any boolean is taken.
+        open: bool,
+        /// The values listed for the `enum` message: `"true"`.
+        allowed: &'static str,
+    },
     /// A union: the value must fit one of the variants, tried in order (most specific first).
     Union {
         /// The union's name, for the `anyOf` message.
@@ -531,6 +541,18 @@ fn walk_model<S: Sink>(model: &ModelShape, value: &Value, path: &Location<'_>, s
                 }
             }
             _ => sink.fail(|| checks::wrong_type_error(value, "an integer", path)),
+        },
+        ModelShape::BooleanEnum {
+            values,
+            open,
+            allowed,
+        } => match value.as_bool() {
+            None => sink.fail(|| checks::wrong_type_error(value, "a boolean", path)),
+            Some(flag) => {
+                if !*open && !values.contains(&flag) {
+                    sink.fail(|| checks::not_in_enum_error(value, allowed, path));
+                }
+            }
         },
         ModelShape::Union { name, variants } => {
             if !variants.iter().any(|variant| fits(variant, value)) {

@@ -1090,6 +1090,7 @@ impl<'a> Checker<'a> {
                 let fits_type = match e.repr {
                     EnumRepr::String => value.is_string(),
                     EnumRepr::Integer => value.as_number().is_some_and(is_integral),
+                    EnumRepr::Boolean => value.is_boolean(),
                 };
                 if !fits_type {
                     report.push(path, "type");
@@ -1220,6 +1221,7 @@ fn accepted(models: &ModelSet, ty: &Type, hops: usize) -> u8 {
             Some(ModelKind::Enum(e)) => match e.repr {
                 EnumRepr::String => STRING,
                 EnumRepr::Integer => INT,
+                EnumRepr::Boolean => BOOL,
             },
             Some(ModelKind::Union(union)) => union
                 .variants
@@ -1801,6 +1803,10 @@ impl<'a> Gen<'a> {
                         value += 1;
                     }
                     Value::from(value)
+                }
+                EnumRepr::Boolean => {
+                    let flag = self.rng.chance(50);
+                    Value::Bool(flag)
                 }
             };
         }
@@ -2863,6 +2869,12 @@ impl<'a> Gen<'a> {
                     json!(987_654),
                 ]
             }
+            // A boolean not among the values; none when both are.
+            EnumRepr::Boolean => [true, false]
+                .into_iter()
+                .filter(|flag| !e.values.iter().any(|v| v.value == Value::Bool(*flag)))
+                .map(Value::Bool)
+                .collect(),
         };
         let (kind, words) = if e.open {
             (Kind::OpenEnumUnknown, "an unknown value of the open enum")

@@ -9,11 +9,11 @@ use super::Resolver;
 use crate::diagnostic::Diagnostic;
 use crate::ir::{Enum, EnumRepr, EnumValue, ModelId, ModelKind};
 use crate::naming::Scope;
-use crate::read::Section;
+use crate::read::{Page, Section};
 use crate::source::Span;
 
 impl Resolver<'_> {
-    pub(super) fn enumeration(&mut self, id: ModelId, section: &Section) -> ModelKind {
+    pub(super) fn enumeration(&mut self, id: ModelId, page: &Page, section: &Section) -> ModelKind {
         let mut open = false;
         let mut raw_values: Vec<(Value, Option<String>, Span)> = Vec::new();
         if let Some(table) = section.tables.first() {
@@ -76,6 +76,25 @@ impl Resolver<'_> {
                     ),
                 }
             }
+        } else if !section.items.is_empty() {
+            // Python's bullet list: ``- `"succeeded"` ``, ``- `1` ``.
+            for item in &section.items {
+                let member = item.value.trim().trim_matches('`').trim();
+                let value = if member.starts_with('"') {
+                    serde_json::from_str::<String>(member)
+                        .ok()
+                        .map(Value::String)
+                } else {
+                    member.parse::<i64>().ok().map(Value::from)
+                };
+                match value {
+                    Some(value) => raw_values.push((value, None, item.span.clone())),
+                    None => self.diagnostics.push(
+                        Diagnostic::error(item.span.clone(), format!("cannot read enum value `{member}`"))
+                            .with_help("write each value as a quoted string or an integer in backticks: ``- `\"red\"` ``"),
+                    ),
+                }
+            }
         } else {
             self.diagnostics.push(
                 Diagnostic::error(
@@ -83,13 +102,20 @@ impl Resolver<'_> {
                     "the `## Values` section lists no values",
                 )
                 .with_help(
-                    "add a `| Name | Value |` table or a code block such as `\"red\" | \"green\"`",
+                    "add a `| Name | Value |` table, a list of values such as ``- `\"red\"` ``, or a code block such as `\"red\" | \"green\"`",
                 ),
             );
             return ModelKind::Any;
         }
-        let page_text = format!("{} {}", self.models[id.0].description, section.prose);
-        if page_text.contains("open enum") || page_text.contains("Unrecognized<") {
+        if announces_open_enum(&self.models[id.0].description)
+            || announces_open_enum(&section.prose)
+            || page.section("Example Usage").is_some_and(|usage| {
+                usage
+                    .code_blocks
+                    .iter()
+                    .any(|b| announces_open_enum(&b.code))
+            })
+        {
             open = true;
         }
         let integer = raw_values.iter().all(|(v, _, _)| v.is_number()) && !raw_values.is_empty();
@@ -148,6 +174,15 @@ impl Resolver<'_> {
             },
         })
     }
+}
+
+/// Whether a text says the enum is open, as SDK generators do: "This is an open enum.",
+/// `// Open enum: ...` and `# Open enum: ...` comments, or the `Unrecognized<string>` branch.
+fn announces_open_enum(text: &str) -> bool {
+    text.contains("Unrecognized<")
+        || text.contains("open enum")
+        || text.contains("Open enum")
+        || text.contains("OPEN ENUM")
 }
 
 /// Splits `"a" | "b" | Unrecognized<string>` on `|` outside quotes.

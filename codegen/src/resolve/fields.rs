@@ -14,7 +14,7 @@ use crate::examples::{conforms_with, convention_hint, satisfies_with};
 use crate::ir::{EnumRepr, Model, ModelId, ModelKind, Type};
 use crate::read::Cell;
 use crate::source::Span;
-use crate::spec_config::FILE_NAME;
+use crate::spec_config::{WireNames, FILE_NAME};
 
 /// A field's cells that are read after all models are resolved.
 pub(super) struct PendingField<'p> {
@@ -35,11 +35,67 @@ impl Resolver<'_> {
                 self.read_constraints(field, cell);
             }
         }
+        let mut evidence = WireNameEvidence::default();
         for field in &pending {
             if let Some(cell) = field.example {
-                self.read_example(field, cell);
+                self.read_example(field, cell, &mut evidence);
             }
         }
+        if !self.config.wire_names_set {
+            self.report_sdk_field_names(&pending, evidence);
+        }
+    }
+
+    /// Says once per folder when the Fields tables' names cannot be the wire names: Example
+    /// cells that use another convention's keys, or PascalCase names (Go, C#), which JSON
+    /// APIs seldom use. The warning names the convention the examples suggest.
+    fn report_sdk_field_names(&mut self, pending: &[PendingField], evidence: WireNameEvidence) {
+        let mut pascal = 0usize;
+        let mut first_pascal = None;
+        for entry in pending {
+            let ModelKind::Object(object) = &self.models[entry.model.0].kind else {
+                continue;
+            };
+            let name = &object.fields[entry.field].name;
+            if name.starts_with(|c: char| c.is_ascii_uppercase())
+                && name.chars().any(|c| c.is_ascii_lowercase())
+            {
+                pascal += 1;
+                first_pascal.get_or_insert_with(|| (entry.name_span.clone(), name.clone()));
+            }
+        }
+        let mostly_pascal = pascal * 2 > pending.len();
+        let suggested = evidence
+            .counts
+            .iter()
+            .max_by_key(|(convention, count)| (**count, std::cmp::Reverse(convention.name())))
+            .map(|(convention, count)| (*convention, *count));
+        let (span, message) = match (&evidence.first, mostly_pascal.then_some(first_pascal).flatten()) {
+            (Some((span, key, field)), _) => (
+                span.clone(),
+                format!("the Fields tables name properties as the SDK does, not as the JSON does: an Example cell writes `{key}` for the field `{field}`"),
+            ),
+            (None, Some((span, name))) => (
+                span,
+                format!("the Fields tables name properties in PascalCase (`{name}`), as Go and C# SDKs do; JSON properties seldom are"),
+            ),
+            (None, None) => return,
+        };
+        let help = match suggested {
+            Some((convention, count)) => format!(
+                "{count} Example cell(s) use the {} convention; set `\"wireNames\": \"{}\"` in `{FILE_NAME}` (or `Config::wire_names`) if that is the wire format",
+                convention.name(),
+                convention.name()
+            ),
+            None if evidence.first.is_some() => format!(
+                "the Example cells' keys are single words, which fit `\"snake_case\"` and `\"camelCase\"` alike; set `wireNames` in `{FILE_NAME}` (or `Config::wire_names`) to the API's convention"
+            ),
+            None => format!(
+                "set `wireNames` in `{FILE_NAME}` (or `Config::wire_names`) to the API's convention, such as `\"snake_case\"` or `\"camelCase\"`; as written, the names are taken as the wire names"
+            ),
+        };
+        self.diagnostics
+            .push(Diagnostic::warning("wire-names", span, message).with_help(help));
     }
 
     fn assign_wire_names(&mut self, pending: &[PendingField]) {
@@ -119,7 +175,7 @@ impl Resolver<'_> {
         }
     }
 
-    fn read_example(&mut self, entry: &PendingField, cell: &Cell) {
+    fn read_example(&mut self, entry: &PendingField, cell: &Cell, evidence: &mut WireNameEvidence) {
         let raw = cell.value.trim();
         if raw.is_empty() {
             return;
@@ -166,6 +222,17 @@ impl Resolver<'_> {
                     cell.span.clone(),
                     format!("the example does not fit the field: {why}"),
                 );
+                if let Some((key, field_name, convention)) = &hint {
+                    // A one-word key (`url` for `URL`) fits several conventions alike.
+                    let telling = WireNames::SnakeCase.apply(field_name)
+                        != WireNames::CamelCase.apply(field_name);
+                    if telling {
+                        *evidence.counts.entry(*convention).or_default() += 1;
+                    }
+                    evidence.first.get_or_insert_with(|| {
+                        (cell.span.clone(), key.clone(), field_name.clone())
+                    });
+                }
                 diagnostic = match hint {
                     Some((key, field_name, convention)) => diagnostic.with_help(format!(
                         "the example writes `{key}` for the field `{field_name}`, as the {} convention would; set `\"wireNames\": \"{}\"` in `{FILE_NAME}` if that is the wire format",
@@ -178,6 +245,15 @@ impl Resolver<'_> {
             }
         }
     }
+}
+
+/// What the Example cells say about the folder's wire-name convention.
+#[derive(Default)]
+struct WireNameEvidence {
+    /// How many Example cells use each convention's keys.
+    counts: FxHashMap<WireNames, usize>,
+    /// The first such cell, with the key it writes and the field it means.
+    first: Option<(Span, String, String)>,
 }
 
 /// Whether a string example fits this type (so `3600` in a string field stays text).

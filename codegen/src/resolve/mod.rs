@@ -74,6 +74,7 @@ pub fn resolve(
         models: Vec::new(),
         by_page: FxHashMap::default(),
         by_page_lowercase: FxHashMap::default(),
+        by_file_name: FxHashMap::default(),
         by_name: FxHashMap::default(),
         by_name_lowercase: FxHashMap::default(),
         type_scopes: BTreeMap::new(),
@@ -105,6 +106,12 @@ pub fn resolve(
         resolver
             .by_page_lowercase
             .insert(relative.to_lowercase(), id);
+        let file_name = relative.rsplit('/').next().unwrap_or(&relative);
+        resolver
+            .by_file_name
+            .entry(file_name.to_lowercase())
+            .or_default()
+            .push(id);
         resolver.by_page.insert(relative, id);
     }
     for (index, model) in resolver.models.iter().enumerate() {
@@ -124,7 +131,7 @@ pub fn resolve(
         let id = ModelId(index);
         let kind = match &pm.kind {
             PageKind::Object(table) => resolver.object(id, pm.page, table),
-            PageKind::Enum(section) => resolver.enumeration(id, section),
+            PageKind::Enum(section) => resolver.enumeration(id, pm.page, section),
             PageKind::Union(section) => resolver.union(id, pm.page, section),
             PageKind::DeclaredOnly => {
                 resolver.diagnostics.push(
@@ -288,6 +295,8 @@ struct Resolver<'a> {
     models: Vec<Model>,
     by_page: FxHashMap<String, ModelId>,
     by_page_lowercase: FxHashMap<String, ModelId>,
+    /// Page models by file name in lowercase, wherever they are in the folder.
+    by_file_name: FxHashMap<String, Vec<ModelId>>,
     /// Page models by name, in model order (every model made from a page; none is
     /// synthesized).
     by_name: FxHashMap<String, Vec<ModelId>>,

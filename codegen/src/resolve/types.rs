@@ -6,7 +6,8 @@ use serde_json::Value;
 use super::text::unmark;
 use super::{folder_of, Context, Marks, Resolved, Resolver};
 use crate::diagnostic::Diagnostic;
-use crate::ir::{Enum, EnumRepr, EnumValue, ModelId, ModelKind, Type};
+use crate::ir::{Enum, EnumRepr, EnumValue, ModelId, ModelKind, Type, Union, Variant};
+use crate::naming::Scope;
 use crate::read::{Cell, Page};
 use crate::source::{SourceMap, Span};
 use crate::typecell::{parse_type_cell, TypeExpr};
@@ -80,90 +81,237 @@ impl Resolver<'_> {
                 }
                 self.link(cx, label, target, range.clone())
             }
-            TypeExpr::Literal { value, .. } => {
-                let owner = &self.models[cx.owner.0];
-                let name = format!("{} {}", owner.name, field_hint(cx.cell, self.sources));
-                let module = owner.module.clone();
-                let page = owner.page.clone();
-                let id = self.add_model(&name, module, page, cx.cell.span.clone(), true);
-                let rust_name = self.names.type_name(value, "Value");
-                let model = &mut self.models[id.0];
-                model.description = format!("The constant `\"{value}\"`.");
-                model.kind = ModelKind::Enum(Enum {
-                    values: vec![EnumValue {
-                        value: Value::String(value.clone()),
-                        rust_name,
-                        span: cx.cell.span.clone(),
-                    }],
-                    open: false,
-                    repr: EnumRepr::String,
-                });
-                Ok(Resolved::Type(Type::Model(id)))
+            TypeExpr::Literal { value, range } => {
+                self.constant(cx, vec![(value.clone(), range.clone())])
             }
             TypeExpr::Array(inner) => {
                 if matches!(&**inner, TypeExpr::Named { name, .. } if name == "byte") {
-                    return Ok(Resolved::Type(Type::String));
+                    return Ok(Resolved::SdkOnly("byte[]".to_owned()));
                 }
-                let inner = self.inner(cx, inner)?;
-                Ok(Resolved::Type(Type::Array(Box::new(inner))))
+                Ok(match self.inner(cx, inner)? {
+                    Resolved::Type(inner) => Resolved::Type(Type::Array(Box::new(inner))),
+                    sdk_only => sdk_only,
+                })
             }
-            TypeExpr::Map(inner) => {
-                let inner = self.inner(cx, inner)?;
-                Ok(Resolved::Type(Type::Map(Box::new(inner))))
-            }
-            TypeExpr::Union(members) => {
-                let non_null: Vec<&TypeExpr> =
-                    members.iter().filter(|m| **m != TypeExpr::Null).collect();
-                if non_null.len() < members.len() {
-                    marks.nullable = true;
-                }
-                if let [single] = non_null.as_slice() {
-                    return self.convert(cx, single, marks);
-                }
-                Err(Box::new(
-                    Diagnostic::error(
-                        cx.cell.span.clone(),
-                        "a union written in the Type cell needs a page that lists its variants",
-                    )
-                    .with_help(
-                        "link the union's page, as in `[string\\|array](../models/tags.md)`",
-                    ),
-                ))
-            }
+            TypeExpr::Map(inner) => Ok(match self.inner(cx, inner)? {
+                Resolved::Type(inner) => Resolved::Type(Type::Map(Box::new(inner))),
+                sdk_only => sdk_only,
+            }),
+            TypeExpr::Union(members) => self.cell_union(cx, members, marks),
             TypeExpr::Null => Err(Box::new(
                 Diagnostic::error(cx.cell.span.clone(), "`null` alone is not a type")
                     .with_help("write the type and mark it nullable"),
             )),
             TypeExpr::MaybeAbsent(inner)
             | TypeExpr::Nullable(inner)
-            | TypeExpr::OptionalNullable(inner) => {
-                let inner = self.inner(cx, inner)?;
-                Ok(Resolved::Type(Type::Nullable(Box::new(inner))))
-            }
+            | TypeExpr::OptionalNullable(inner) => Ok(match self.inner(cx, inner)? {
+                Resolved::Type(inner) => Resolved::Type(Type::Nullable(Box::new(inner))),
+                sdk_only => sdk_only,
+            }),
         }
     }
 
-    /// Converts a type nested in an array, map or union, where SDK-only types are errors and
-    /// optionality markers mean `null` is allowed.
-    pub(super) fn inner(&mut self, cx: &Context, expr: &TypeExpr) -> Result<Type, Box<Diagnostic>> {
+    /// A union written in the cell itself: `null` members make it nullable, SDK-only members
+    /// are left out (with a warning), literals of one kind become one constant enum, one
+    /// remaining member is that member's type, and several become a union of their own.
+    fn cell_union(
+        &mut self,
+        cx: &Context,
+        members: &[TypeExpr],
+        marks: &mut Marks,
+    ) -> Result<Resolved, Box<Diagnostic>> {
+        let mut kept: Vec<&TypeExpr> = Vec::new();
+        let mut left_out: Vec<String> = Vec::new();
+        for member in members {
+            if *member == TypeExpr::Null {
+                marks.nullable = true;
+                continue;
+            }
+            if let Some(what) = self.sdk_only_expr(cx.page, member) {
+                left_out.push(what);
+                continue;
+            }
+            kept.push(member);
+        }
+        if kept.is_empty() {
+            return match left_out.into_iter().next() {
+                Some(what) => Ok(Resolved::SdkOnly(what)),
+                None => Err(Box::new(
+                    Diagnostic::error(cx.cell.span.clone(), "`null` alone is not a type")
+                        .with_help("write the type and mark it nullable"),
+                )),
+            };
+        }
+        for what in &left_out {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "sdk-only-variant",
+                    cx.cell.span.clone(),
+                    format!("the union member `{what}` is left out: it is an SDK object, not JSON"),
+                )
+                .with_help("files, streams and HTTP messages exist only in the SDK; the JSON model keeps the union's other members"),
+            );
+        }
+        if let [single] = kept.as_slice() {
+            return self.convert(cx, single, marks);
+        }
+        let literals: Option<Vec<(Value, std::ops::Range<usize>)>> = kept
+            .iter()
+            .map(|member| match member {
+                TypeExpr::Literal { value, range } => Some((value.clone(), range.clone())),
+                _ => None,
+            })
+            .collect();
+        if let Some(literals) = literals {
+            if literals
+                .iter()
+                .all(|(v, _)| literal_repr(v) == literal_repr(&literals[0].0))
+            {
+                return self.constant(cx, literals);
+            }
+        }
+        let mut variants = Vec::new();
+        for member in kept {
+            match self.inner(cx, member)? {
+                Resolved::Type(ty) => variants.push(Variant {
+                    rust_name: String::new(),
+                    ty,
+                    span: cx.cell.span.clone(),
+                }),
+                Resolved::SdkOnly(what) => return Ok(Resolved::SdkOnly(what)),
+            }
+        }
+        let id = self.synthesize(cx, "Union");
+        let model = &mut self.models[id.0];
+        model.description = "One of several types.".to_owned();
+        model.kind = ModelKind::Union(Union { variants });
+        Ok(Resolved::Type(Type::Model(id)))
+    }
+
+    /// A constant (or, with several values, an enum) made for a literal type in a cell:
+    /// `*"text"*`, `*true*`, `*3*`, `Literal["a", "b"]`.
+    fn constant(
+        &mut self,
+        cx: &Context,
+        literals: Vec<(Value, std::ops::Range<usize>)>,
+    ) -> Result<Resolved, Box<Diagnostic>> {
+        let Some(repr) = literal_repr(&literals[0].0) else {
+            let (value, range) = &literals[0];
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "number-literal",
+                    self.span_in(cx.cell, range.clone()),
+                    format!("the constant `{value}` is not an integer; it is read as any number"),
+                )
+                .with_help(
+                    "add `{\"const\": ...}` in a Constraints column to hold the value to it",
+                ),
+            );
+            return Ok(Resolved::Type(Type::Number));
+        };
+        let id = self.synthesize(cx, "Value");
+        let mut scope = Scope::default();
+        let mut values = Vec::new();
+        for (value, range) in literals {
+            if values.iter().any(|v: &EnumValue| v.value == value) {
+                continue;
+            }
+            let text = match &value {
+                Value::String(text) => text.clone(),
+                other => other.to_string(),
+            };
+            let rust_name = scope.claim(self.names.type_name(&text, "Value"), "");
+            values.push(EnumValue {
+                value,
+                rust_name,
+                span: self.span_in(cx.cell, range),
+            });
+        }
+        let model = &mut self.models[id.0];
+        model.description = match values.as_slice() {
+            [one] => format!("The constant `{}`.", one.value),
+            _ => "One of the literal values the page lists.".to_owned(),
+        };
+        model.kind = ModelKind::Enum(Enum {
+            values,
+            open: false,
+            repr,
+        });
+        Ok(Resolved::Type(Type::Model(id)))
+    }
+
+    /// A model made up for a type written in a cell, named after its owner and field.
+    fn synthesize(&mut self, cx: &Context, fallback: &str) -> ModelId {
+        let owner = &self.models[cx.owner.0];
+        let hint = field_hint(cx.cell, self.sources);
+        let hint = if hint.is_empty() { fallback } else { &hint };
+        let name = format!("{} {hint}", owner.name);
+        let module = owner.module.clone();
+        let page = owner.page.clone();
+        self.add_model(&name, module, page, cx.cell.span.clone(), true)
+    }
+
+    /// Converts a type nested in an array, map, union or optionality marker, where
+    /// optionality markers mean `null` is allowed. An SDK-only type inside makes the whole
+    /// an SDK object too.
+    pub(super) fn inner(
+        &mut self,
+        cx: &Context,
+        expr: &TypeExpr,
+    ) -> Result<Resolved, Box<Diagnostic>> {
         let mut marks = Marks::default();
         let stripped = strip_marks(expr, &mut marks);
         let ty = match self.convert(cx, stripped, &mut marks)? {
             Resolved::Type(ty) => ty,
-            Resolved::SdkOnly(what) => {
-                return Err(Box::new(Diagnostic::error(
-                    cx.cell.span.clone(),
-                    format!(
-                        "`{what}` is an SDK object, not JSON, and cannot be held in a list or map"
-                    ),
-                )))
-            }
+            sdk_only => return Ok(sdk_only),
         };
-        Ok(if marks.nullable || marks.maybe_absent {
+        Ok(Resolved::Type(if marks.nullable || marks.maybe_absent {
             Type::Nullable(Box::new(ty))
         } else {
             ty
-        })
+        }))
+    }
+
+    /// What SDK object an expression names, judged by its names alone, when it is one: a
+    /// stream, a file, an HTTP message, bytes (and lists, maps and unions of only those).
+    pub(super) fn sdk_only_expr(&self, page: &Page, expr: &TypeExpr) -> Option<String> {
+        match expr {
+            TypeExpr::Named { name, .. } => {
+                if primitive(name).is_some() || self.model_by_name(page, name).is_ok() {
+                    None
+                } else {
+                    sdk_only(name)
+                }
+            }
+            TypeExpr::Generic { name, .. } => sdk_only(name),
+            TypeExpr::Link { label, target, .. } => {
+                let external = target.contains("://");
+                match &**label {
+                    TypeExpr::Named { name, .. } | TypeExpr::Generic { name, .. } if external => {
+                        sdk_only(name)
+                    }
+                    _ => None,
+                }
+            }
+            TypeExpr::Array(inner) => {
+                if matches!(&**inner, TypeExpr::Named { name, .. } if name == "byte") {
+                    return Some("byte[]".to_owned());
+                }
+                self.sdk_only_expr(page, inner)
+            }
+            TypeExpr::Map(inner)
+            | TypeExpr::MaybeAbsent(inner)
+            | TypeExpr::Nullable(inner)
+            | TypeExpr::OptionalNullable(inner) => self.sdk_only_expr(page, inner),
+            TypeExpr::Union(members) => {
+                let mut found = None;
+                for member in members.iter().filter(|m| **m != TypeExpr::Null) {
+                    found = Some(self.sdk_only_expr(page, member)?);
+                }
+                found
+            }
+            TypeExpr::Literal { .. } | TypeExpr::Null => None,
+        }
     }
 
     pub(super) fn named(
@@ -175,11 +323,12 @@ impl Resolver<'_> {
         if let Some(ty) = primitive(name) {
             return Ok(Resolved::Type(ty));
         }
-        if let Some(what) = sdk_only(name) {
-            return Ok(Resolved::SdkOnly(what));
-        }
         match self.model_by_name(cx.page, name) {
             Ok(id) => Ok(Resolved::Type(Type::Model(id))),
+            // A page of that name wins over an SDK type of the same name (`File`, `Response`).
+            Err(candidates) if candidates.is_empty() && sdk_only(name).is_some() => {
+                Ok(Resolved::SdkOnly(sdk_only(name).unwrap_or_default()))
+            }
             Err(candidates) => {
                 let span = self.span_in(cx.cell, range);
                 Err(Box::new(self.unknown_name(span, name, candidates)))
@@ -324,6 +473,39 @@ impl Resolver<'_> {
         if let Some(ty) = label_name.and_then(date_type_name) {
             return Ok(Resolved::Type(ty));
         }
+        let file_name = path.rsplit('/').next().unwrap_or(path).to_lowercase();
+        if resolved
+            .as_ref()
+            .is_none_or(|p| self.sources.find(p).is_none())
+        {
+            let mut candidates = self
+                .by_file_name
+                .get(&file_name)
+                .cloned()
+                .unwrap_or_default();
+            // Several pages of that file name: the label's qualifier (`Models::Components::X`)
+            // names the folder.
+            let qualifier = label_name.and_then(|name| name.rsplit(['.', '\\']).nth(1));
+            if let (true, Some(qualifier)) = (candidates.len() > 1, qualifier) {
+                candidates.retain(|id| {
+                    folder_of(&self.models[id.0].page)
+                        .last()
+                        .is_some_and(|folder| folder.eq_ignore_ascii_case(qualifier))
+                });
+            }
+            if let [id] = candidates.as_slice() {
+                let page = self.models[id.0].page.clone();
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        "relocated-link",
+                        span,
+                        format!("the link `{target}` points to no file; it is read as `{page}`, the one page of that file name"),
+                    )
+                    .with_help("SDK docs sometimes link a folder the pages are not in; correct the link to silence this"),
+                );
+                return Ok(Resolved::Type(Type::Model(*id)));
+            }
+        }
         if let Some(p) = &resolved {
             if let Some(file) = self.sources.find(p) {
                 let broken = self
@@ -340,7 +522,6 @@ impl Resolver<'_> {
                 ));
             }
         }
-        let file_name = path.rsplit('/').next().unwrap_or(path).to_lowercase();
         let best = self
             .by_page
             .keys()
@@ -422,7 +603,8 @@ fn external_type(label: &str, target: &str) -> Option<Type> {
     date_type_name(label)
 }
 
-/// SDK objects that are not JSON: HTTP messages and streams.
+/// SDK objects that are not JSON: HTTP messages, streams, files and bytes, in every SDK
+/// language's spelling.
 fn sdk_only(name: &str) -> Option<String> {
     let last = last_segment(name);
     let known = matches!(
@@ -431,20 +613,56 @@ fn sdk_only(name: &str) -> Option<String> {
             | "Request"
             | "ResponseInterface"
             | "RequestInterface"
+            | "StreamInterface"
+            | "UploadedFileInterface"
             | "HttpResponse"
             | "HttpRequest"
-            | "ReadableStream"
-            | "Stream"
-            | "InputStream"
             | "HttpResponseMessage"
             | "HttpRequestMessage"
-            | "ReadCloser"
-            | "Reader"
-            | "Blob"
             | "IncomingMessage"
             | "ServerResponse"
+            | "ReadableStream"
+            | "WritableStream"
+            | "EventStream"
+            | "EventStreamAsync"
+            | "JsonLStream"
+            | "AsyncIterable"
+            | "AsyncIterator"
+            | "AsyncGenerator"
+            | "Stream"
+            | "FileStream"
+            | "MemoryStream"
+            | "InputStream"
+            | "OutputStream"
+            | "ReadCloser"
+            | "Reader"
+            | "IO"
+            | "IOBase"
+            | "BufferedReader"
+            | "BinaryIO"
+            | "Blob"
+            | "File"
+            | "IFormFile"
+            | "Uint8Array"
+            | "ArrayBuffer"
+            | "Buffer"
+            | "bytes"
+            | "bytearray"
+            | "ByteArray"
+            | "Tempfile"
+            | "resource"
     );
     known.then(|| name.trim_start_matches('\\').to_owned())
+}
+
+/// The enum representation of a literal value; `None` for a number that is not an integer.
+fn literal_repr(value: &Value) -> Option<EnumRepr> {
+    match value {
+        Value::Bool(_) => Some(EnumRepr::Boolean),
+        Value::Number(n) if n.is_i64() => Some(EnumRepr::Integer),
+        Value::String(_) => Some(EnumRepr::String),
+        _ => None,
+    }
 }
 
 fn last_segment(name: &str) -> &str {

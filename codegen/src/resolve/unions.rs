@@ -14,6 +14,7 @@ impl Resolver<'_> {
     pub(super) fn union(&mut self, id: ModelId, page: &Page, section: &Section) -> ModelKind {
         let union_name = self.models[id.0].name.clone();
         let mut variants: Vec<(Type, Span)> = Vec::new();
+        let mut left_out = 0;
         for sub in &section.sub_headings {
             let code = sub
                 .code_blocks
@@ -42,10 +43,16 @@ impl Resolver<'_> {
                 page,
                 cell: &cell,
             };
-            match self.variant_type(&context, &written) {
-                Ok(ty) => variants.push((ty, sub.heading.span.clone())),
+            // C# names some variants only by a factory method: `X.CreateVerificationWeb3(...)`.
+            let factory_only = code.contains(&format!("Create{heading}("));
+            match self.variant_type(&context, &written, &union_name, factory_only) {
+                Ok(Some(ty)) => variants.push((ty, sub.heading.span.clone())),
+                Ok(None) => left_out += 1,
                 Err(diagnostic) => self.diagnostics.push(*diagnostic),
             }
+        }
+        if variants.is_empty() && left_out > 0 {
+            return ModelKind::Any;
         }
         if variants.is_empty() {
             self.diagnostics.push(
@@ -70,11 +77,16 @@ impl Resolver<'_> {
         ModelKind::Union(Union { variants })
     }
 
+    /// A variant's type; `None` when it is an SDK object, left out with a warning. A variant
+    /// named only by a factory method that no page defines is resolved by
+    /// [`Self::undefined_variant`]; any other unknown name is an error.
     pub(super) fn variant_type(
         &mut self,
         cx: &Context,
         written: &str,
-    ) -> Result<Type, Box<Diagnostic>> {
+        union_name: &str,
+        factory_only: bool,
+    ) -> Result<Option<Type>, Box<Diagnostic>> {
         let expr = parse_type_cell(written).map_err(|e| {
             Box::new(Diagnostic::error(
                 cx.cell.span.clone(),
@@ -84,7 +96,10 @@ impl Resolver<'_> {
         if let TypeExpr::Named { name, .. } = &expr {
             if primitive(name).is_none() && self.model_by_name(cx.page, name).is_err() {
                 if let Some(ty) = self.member_name(cx.page, name) {
-                    return Ok(ty);
+                    return Ok(Some(ty));
+                }
+                if factory_only && self.sdk_only_expr(cx.page, &expr).is_none() {
+                    return Ok(Some(self.undefined_variant(cx, name, union_name)));
                 }
             }
         }
@@ -93,17 +108,65 @@ impl Resolver<'_> {
         let ty = match self.convert(cx, stripped, &mut marks)? {
             Resolved::Type(ty) => ty,
             Resolved::SdkOnly(what) => {
-                return Err(Box::new(Diagnostic::error(
-                    cx.cell.span.clone(),
-                    format!("`{what}` is an SDK object, not JSON"),
-                )));
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        "sdk-only-variant",
+                        cx.cell.span.clone(),
+                        format!("the variant `{what}` is left out: it is an SDK object, not JSON"),
+                    )
+                    .with_help("streams, files and HTTP messages exist only in the SDK; the JSON model keeps the union's other variants"),
+                );
+                return Ok(None);
             }
         };
-        Ok(if marks.nullable {
+        Ok(Some(if marks.nullable {
             Type::Nullable(Box::new(ty))
         } else {
             ty
-        })
+        }))
+    }
+
+    /// A variant that names no page (C# headings that name only a factory method, such as
+    /// `### VerificationWeb3`): the one page that the variant's name and its union's name
+    /// together identify, else any JSON value. Either way a warning says so.
+    fn undefined_variant(&mut self, cx: &Context, name: &str, union_name: &str) -> Type {
+        let variant = name.rsplit(['.', '\\']).next().unwrap_or(name);
+        let mut candidates = vec![
+            format!("{union_name}{variant}"),
+            format!("{variant}{union_name}"),
+        ];
+        if let Some(rest) = variant.strip_prefix(union_name).filter(|r| !r.is_empty()) {
+            candidates.push(rest.to_owned());
+        }
+        let mut found: Vec<ModelId> = Vec::new();
+        for candidate in &candidates {
+            if let Ok(id) = self.model_by_name(cx.page, candidate) {
+                if !found.contains(&id) {
+                    found.push(id);
+                }
+            }
+        }
+        if let [id] = found.as_slice() {
+            let page = self.models[id.0].page.clone();
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "undefined-variant",
+                    cx.cell.span.clone(),
+                    format!("no page defines the variant `{name}` of `{union_name}`; it is read as `{}`", self.models[id.0].name),
+                )
+                .with_help(format!("`{page}` is the one page whose name the variant and the union name together give; link it in the heading to say so")),
+            );
+            return Type::Model(*id);
+        }
+        self.diagnostics.push(
+            Diagnostic::warning(
+                "undefined-variant",
+                cx.cell.span.clone(),
+                format!("no page defines the variant `{name}` of `{union_name}`; it accepts any JSON value"),
+            )
+            .with_help("the SDK names this variant only by its factory method; add a page for it, or write its type in the heading, to check it"),
+        );
+        Type::Any
     }
 
     /// Decodes SDK union member names: `Str`, `ArrayOfStr`, `MapOfAny`, `Number`, `One`.
