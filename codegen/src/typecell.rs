@@ -422,7 +422,16 @@ impl TypeParser {
             stars_before += 1;
         }
         let maybe_absent = self.eat('?');
+        // Java's wildcard, `List<? extends Pet>`, is the bound's type.
+        if maybe_absent
+            && matches!(self.peek(), Some(Token::Ident(word)) if word == "extends" || word == "super")
+        {
+            self.at += 1;
+            return self.single_unchecked();
+        }
         let mut expr = self.atom()?;
+        // C#'s nullable suffix: `string?`.
+        let nullable_suffix = self.eat('?');
         let mut stars_after = 0;
         while stars_after < stars_before && self.eat('*') {
             stars_after += 1;
@@ -435,6 +444,9 @@ impl TypeParser {
         // `*byte[]*` closes its italics after the array suffix.
         while stars_after < stars_before && self.eat('*') {
             stars_after += 1;
+        }
+        if nullable_suffix {
+            expr = TypeExpr::Nullable(Box::new(expr));
         }
         if maybe_absent || stars_before > stars_after {
             expr = TypeExpr::MaybeAbsent(Box::new(expr));
@@ -597,7 +609,10 @@ impl TypeParser {
 fn generic(name: String, mut args: Vec<TypeExpr>, range: Range<usize>) -> TypeExpr {
     let one = args.len() == 1;
     let two = args.len() == 2;
-    match name.as_str() {
+    // Wrappers are known by their last segment: `typing.Optional`, `java.util.List`,
+    // `optionalnullable.OptionalNullable`.
+    let base = name.rsplit('.').next().unwrap_or(&name);
+    match base {
         "List" | "list" | "Array" | "array" | "Vec" | "Set" | "set" | "Sequence" | "Iterable"
         | "IList" | "IEnumerable" | "Collection" | "ICollection" | "IReadOnlyList" | "HashSet"
         | "ISet"
@@ -801,6 +816,77 @@ mod tests {
         );
         assert_eq!(parsed("*operations.TagIds*[]"), "array(operations.TagIds)");
         assert_eq!(parsed("string[]"), "array(string)");
+    }
+
+    #[test]
+    fn ruby_types() {
+        assert_eq!(parsed("*::String*"), "String");
+        assert_eq!(parsed("*Crystalline::Boolean.new*"), "Boolean");
+        assert_eq!(
+            parsed("*Crystalline::Nilable.new(::Integer)*"),
+            "nullable(Integer)"
+        );
+        assert_eq!(parsed("Crystalline::Array<*::String*>"), "array(String)");
+        assert_eq!(
+            parsed("Crystalline::Hash[Symbol, *::Object*]"),
+            "map(Object)"
+        );
+        assert_eq!(
+            parsed("*T.nilable(T::Array[::Float])*"),
+            "nullable(array(Float))"
+        );
+        assert_eq!(
+            parsed("[Crystalline::Nilable.new(Crystalline::Union.new(Models::Components::A, Models::Components::B))](a.md)"),
+            "link(nullable(Models.Components.A|Models.Components.B)->a.md)"
+        );
+        assert_eq!(
+            parsed("[Faraday::Response](https://x)"),
+            "link(Faraday.Response->https://x)"
+        );
+    }
+
+    #[test]
+    fn literals_of_every_kind() {
+        assert_eq!(parsed("*true*"), "lit(true)");
+        assert_eq!(parsed("*false*"), "lit(false)");
+        assert_eq!(parsed("*3*"), "lit(3)");
+        assert_eq!(parsed("*-1.5*"), "lit(-1.5)");
+        assert_eq!(parsed("*Literal[\"agent\"]*"), "lit(agent)");
+        assert_eq!(parsed("*Optional[Literal[True]]*"), "opt(lit(true))");
+        assert_eq!(parsed("*Literal[\"a\", \"b\"]*"), "lit(a)|lit(b)");
+        assert_eq!(parsed("*\"a\"* \\| *\"b\"*"), "lit(a)|lit(b)");
+    }
+
+    #[test]
+    fn newer_generators_nest_and_escape_more() {
+        assert_eq!(
+            parsed("{ [k: string]: components.Pet }"),
+            "map(components.Pet)"
+        );
+        assert_eq!(parsed("{ [k: string]: any }"), "map(any)");
+        assert_eq!(
+            parsed("Map\\<String, List\\\\<[Pet](Pet.md)>>"),
+            "map(array(link(Pet->Pet.md)))"
+        );
+        assert_eq!(parsed("*byte[]*"), "array(byte)");
+        assert_eq!(parsed("*string*[][]"), "array(array(string))");
+        assert_eq!(
+            parsed("Record<string, Record<string, *number*>>"),
+            "map(map(number))"
+        );
+        assert_eq!(parsed("map[string]map[string]`int64`"), "map(map(int64))");
+        assert_eq!(parsed("List[*Nullable[str]*]"), "array(nullable(str))");
+        assert_eq!(parsed("*string?*"), "nullable(string)");
+        assert_eq!(parsed("List\\<? extends Pet>"), "array(Pet)");
+        assert_eq!(
+            parsed("*optionalnullable.OptionalNullable[string]*"),
+            "optnull(string)"
+        );
+        assert_eq!(
+            parsed("*Union[bytes, IO[bytes], io.BufferedReader]*"),
+            "bytes|IO<bytes>|io.BufferedReader"
+        );
+        assert!(parse_type_cell("{ name: string }").is_err());
     }
 
     #[test]

@@ -18,6 +18,11 @@ fixture!(python);
 fixture!(php);
 fixture!(java);
 fixture!(csharp);
+fixture!(python_2026);
+fixture!(typescript_2026);
+fixture!(ruby);
+fixture!(csharp_2026);
+fixture!(java_2025);
 fixture!(recursion);
 fixture!(names);
 fixture!(constraints);
@@ -39,6 +44,11 @@ pub fn validate_json(
         "php" => php::validate_json(model, text),
         "java" => java::validate_json(model, text),
         "csharp" => csharp::validate_json(model, text),
+        "python_2026" => python_2026::validate_json(model, text),
+        "typescript_2026" => typescript_2026::validate_json(model, text),
+        "ruby" => ruby::validate_json(model, text),
+        "csharp_2026" => csharp_2026::validate_json(model, text),
+        "java_2025" => java_2025::validate_json(model, text),
         "recursion" => recursion::validate_json(model, text),
         "names" => names::validate_json(model, text),
         "constraints" => constraints::validate_json(model, text),

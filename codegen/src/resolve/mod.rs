@@ -75,6 +75,7 @@ pub fn resolve(
         by_page: FxHashMap::default(),
         by_page_lowercase: FxHashMap::default(),
         by_file_name: FxHashMap::default(),
+        sdk_only_models: rustc_hash::FxHashSet::default(),
         by_name: FxHashMap::default(),
         by_name_lowercase: FxHashMap::default(),
         type_scopes: BTreeMap::new(),
@@ -128,7 +129,25 @@ pub fn resolve(
             .push(id);
     }
     for (index, pm) in page_models.iter().enumerate() {
+        if let PageKind::Union(section) = &pm.kind {
+            if resolver.describes_only_sdk_objects(pm.page, section) {
+                resolver.sdk_only_models.insert(ModelId(index));
+            }
+        }
+    }
+    for (index, pm) in page_models.iter().enumerate() {
         let id = ModelId(index);
+        if resolver.sdk_only_models.contains(&id) {
+            resolver.diagnostics.push(
+                Diagnostic::warning(
+                    "sdk-only-model",
+                    pm.page.title.span.clone(),
+                    format!("`{}` is left out: every variant it lists is an SDK object, not JSON", pm.page.title.value),
+                )
+                .with_help("streams, files and HTTP messages exist only in the SDK; fields of this type are left out too"),
+            );
+            continue;
+        }
         let kind = match &pm.kind {
             PageKind::Object(table) => resolver.object(id, pm.page, table),
             PageKind::Enum(section) => resolver.enumeration(id, pm.page, section),
@@ -153,11 +172,56 @@ pub fn resolve(
     unions::reject_self_containing(&mut resolver.models, resolver.diagnostics);
     resolver.finish_fields();
     unions::order_variants(&mut resolver.models);
-    let mut models = ModelSet {
-        models: resolver.models,
-    };
+    let models = without_models(resolver.models, &resolver.sdk_only_models);
+    let mut models = ModelSet { models };
     crate::examples::attach_model_examples(&mut models);
     models
+}
+
+/// The models less those in `removed`, with every reference renumbered. Nothing refers to a
+/// removed model: references to SDK-only pages were left out as they were resolved.
+fn without_models(models: Vec<Model>, removed: &rustc_hash::FxHashSet<ModelId>) -> Vec<Model> {
+    if removed.is_empty() {
+        return models;
+    }
+    let mut new_id = Vec::with_capacity(models.len());
+    let mut next = 0;
+    for index in 0..models.len() {
+        new_id.push(ModelId(next));
+        if !removed.contains(&ModelId(index)) {
+            next += 1;
+        }
+    }
+    fn renumber(ty: &mut Type, new_id: &[ModelId]) {
+        match ty {
+            Type::Array(inner) | Type::Map(inner) | Type::Nullable(inner) => {
+                renumber(inner, new_id)
+            }
+            Type::Model(id) => *id = new_id[id.0],
+            _ => {}
+        }
+    }
+    models
+        .into_iter()
+        .enumerate()
+        .filter(|(index, _)| !removed.contains(&ModelId(*index)))
+        .map(|(_, mut model)| {
+            match &mut model.kind {
+                ModelKind::Object(object) => {
+                    for field in &mut object.fields {
+                        renumber(&mut field.ty, &new_id);
+                    }
+                }
+                ModelKind::Union(union) => {
+                    for variant in &mut union.variants {
+                        renumber(&mut variant.ty, &new_id);
+                    }
+                }
+                ModelKind::Enum(_) | ModelKind::Any => {}
+            }
+            model
+        })
+        .collect()
 }
 
 /// Two pages in one folder with the same title would be two models with one name: the
@@ -297,6 +361,9 @@ struct Resolver<'a> {
     by_page_lowercase: FxHashMap<String, ModelId>,
     /// Page models by file name in lowercase, wherever they are in the folder.
     by_file_name: FxHashMap<String, Vec<ModelId>>,
+    /// Union pages whose every variant is an SDK object: left out, and so is every field
+    /// that refers to them.
+    sdk_only_models: rustc_hash::FxHashSet<ModelId>,
     /// Page models by name, in model order (every model made from a page; none is
     /// synthesized).
     by_name: FxHashMap<String, Vec<ModelId>>,
@@ -421,7 +488,7 @@ impl<'a> Resolver<'a> {
                 Resolved::SdkOnly(what) => {
                     self.diagnostics.push(
                         Diagnostic::warning("sdk-only-field", type_cell.span.clone(), format!("field `{name}` is left out: `{what}` is an SDK object, not JSON"))
-                            .with_help("HTTP requests, responses and streams exist only in the SDK; the JSON model does not carry them"),
+                            .with_help("files, bytes, streams and HTTP messages exist only in the SDK; the JSON model does not carry them"),
                     );
                     continue;
                 }

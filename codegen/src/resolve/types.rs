@@ -324,7 +324,7 @@ impl Resolver<'_> {
             return Ok(Resolved::Type(ty));
         }
         match self.model_by_name(cx.page, name) {
-            Ok(id) => Ok(Resolved::Type(Type::Model(id))),
+            Ok(id) => Ok(self.page_model(id)),
             // A page of that name wins over an SDK type of the same name (`File`, `Response`).
             Err(candidates) if candidates.is_empty() && sdk_only(name).is_some() => {
                 Ok(Resolved::SdkOnly(sdk_only(name).unwrap_or_default()))
@@ -333,6 +333,15 @@ impl Resolver<'_> {
                 let span = self.span_in(cx.cell, range);
                 Err(Box::new(self.unknown_name(span, name, candidates)))
             }
+        }
+    }
+
+    /// A reference to a page's model; an SDK object when the page describes only SDK objects.
+    fn page_model(&self, id: ModelId) -> Resolved {
+        if self.sdk_only_models.contains(&id) {
+            Resolved::SdkOnly(self.models[id.0].name.clone())
+        } else {
+            Resolved::Type(Type::Model(id))
         }
     }
 
@@ -468,7 +477,7 @@ impl Resolver<'_> {
                 .copied()
         });
         if let Some(id) = found {
-            return Ok(Resolved::Type(Type::Model(id)));
+            return Ok(self.page_model(id));
         }
         if let Some(ty) = label_name.and_then(date_type_name) {
             return Ok(Resolved::Type(ty));
@@ -499,11 +508,11 @@ impl Resolver<'_> {
                     Diagnostic::warning(
                         "relocated-link",
                         span,
-                        format!("the link `{target}` points to no file; it is read as `{page}`, the one page of that file name"),
+                        format!("the link `{target}` points to no file; it is read as `{page}`, the page of that file name"),
                     )
                     .with_help("SDK docs sometimes link a folder the pages are not in; correct the link to silence this"),
                 );
-                return Ok(Resolved::Type(Type::Model(*id)));
+                return Ok(self.page_model(*id));
             }
         }
         if let Some(p) = &resolved {
@@ -567,7 +576,11 @@ pub(super) fn primitive(name: &str) -> Option<Type> {
         | "bigint" | "i32" | "i64" | "u32" | "u64" => Type::Integer,
         "number" | "float" | "float32" | "float64" | "double" | "Double" | "Float" | "decimal"
         | "Decimal" | "BigDecimal" | "f32" | "f64" | "Number" => Type::Number,
-        "bool" | "boolean" | "Boolean" => Type::Boolean,
+        "bool" | "boolean" | "Boolean" | "TrueClass" | "FalseClass" => Type::Boolean,
+        "Symbol" => Type::String,
+        "Numeric" => Type::Number,
+        "Array" => Type::Array(Box::new(Type::Any)),
+        "Hash" => Type::Map(Box::new(Type::Any)),
         "any" | "Any" | "mixed" | "object" | "Object" | "unknown" | "interface{}"
         | "JsonElement" | "JsonNode" | "dynamic" => Type::Any,
         "array" => Type::Array(Box::new(Type::Any)),

@@ -77,6 +77,18 @@ impl Resolver<'_> {
         ModelKind::Union(Union { variants })
     }
 
+    /// Whether every variant a union page lists is an SDK object (a stream, a file, an HTTP
+    /// message), judged from the headings alone before any body is resolved.
+    pub(super) fn describes_only_sdk_objects(&self, page: &Page, section: &Section) -> bool {
+        !section.sub_headings.is_empty()
+            && section.sub_headings.iter().all(|sub| {
+                let heading = sub.heading.value.trim().trim_matches('`').trim();
+                parse_type_cell(heading)
+                    .ok()
+                    .is_some_and(|expr| self.sdk_only_expr(page, &expr).is_some())
+            })
+    }
+
     /// A variant's type; `None` when it is an SDK object, left out with a warning. A variant
     /// named only by a factory method that no page defines is resolved by
     /// [`Self::undefined_variant`]; any other unknown name is an error.
