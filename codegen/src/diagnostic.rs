@@ -9,6 +9,8 @@ pub enum Severity {
     Error,
     /// The page generates, but something was left out or guessed.
     Warning,
+    /// Information only: nothing is wrong (a documentation change between two versions).
+    Note,
 }
 
 /// One problem found in a page.
@@ -24,6 +26,9 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// What would be right, when known.
     pub help: Option<String>,
+    /// A stable identifier of the rule that produced the diagnostic, shown as
+    /// `error[code]`; `None` for most diagnostics.
+    pub code: Option<String>,
 }
 
 impl Diagnostic {
@@ -35,6 +40,7 @@ impl Diagnostic {
             span: Some(span),
             label: None,
             help: None,
+            code: None,
         }
     }
 
@@ -54,6 +60,7 @@ impl Diagnostic {
             span: None,
             label: None,
             help: None,
+            code: None,
         }
     }
 
@@ -66,6 +73,12 @@ impl Diagnostic {
     /// Adds a label under the underlined text.
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
+        self
+    }
+
+    /// Adds the identifier of the rule that produced the diagnostic.
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
         self
     }
 
