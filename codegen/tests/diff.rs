@@ -692,3 +692,38 @@ fn real_pairs_report_changes_checked_by_hand() {
         );
     }
 }
+
+#[test]
+fn the_readme_lists_every_rule_under_whom_it_breaks() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .expect("the README");
+    let mut listed = Vec::new();
+    for line in readme.lines() {
+        let Some(row) = line.strip_prefix("| ") else {
+            continue;
+        };
+        let Some((who, rules)) = row.split_once(" | ") else {
+            continue;
+        };
+        let expected = match who {
+            "readers" => (true, false),
+            "writers" => (false, true),
+            "both" => (true, true),
+            "nobody" => (false, false),
+            _ => continue,
+        };
+        for id in rules.split('`').skip(1).step_by(2) {
+            let rule = Rule::from_id(id).unwrap_or_else(|| panic!("README names `{id}`"));
+            let breaks = rule.breaks();
+            assert_eq!(
+                (breaks.readers, breaks.writers),
+                expected,
+                "`{id}` in the README"
+            );
+            listed.push(rule);
+        }
+    }
+    listed.sort();
+    assert_eq!(listed, Rule::ALL, "the README lists every rule once");
+}

@@ -14,7 +14,7 @@ use crate::source::Span;
 /// How a renamed model or field was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Renamed {
-    /// Its new description says `Renamed from `old``.
+    /// Its new description says ``Renamed from `old` ``.
     PageSays,
     /// It is the only one of its shape on both sides.
     SameShape,
@@ -210,7 +210,7 @@ fn comparable(a: &Model, b: &Model) -> bool {
     }
 }
 
-/// The name in a description's `Renamed from `name`` (any case), if there is one.
+/// The name in a description's ``Renamed from `name` `` (any case), if there is one.
 fn renamed_from(description: &str) -> Option<&str> {
     const MARK: &str = "renamed from `";
     let at = description.to_ascii_lowercase().find(MARK)? + MARK.len();
