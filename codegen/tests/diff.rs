@@ -133,6 +133,13 @@ const CASES: &[Case] = &[
         &["model-renamed"],
     ),
     case(
+        "model-moved",
+        "model-moved",
+        NONE,
+        ("new/errors/Account.md", 1),
+        &["model-moved"],
+    ),
+    case(
         "model-type-changed",
         "model-type-changed",
         RW,

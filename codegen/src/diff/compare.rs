@@ -11,13 +11,15 @@ use super::{Change, Location, Rule, Version};
 use crate::ir::{Enum, Field, Model, ModelId, ModelKind, ModelSet, Object, Type, Union};
 use crate::source::Span;
 
-/// How a renamed model or field was recognised.
+/// How a renamed (or moved) model or field was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Renamed {
     /// Its new description says ``Renamed from `old` ``.
     PageSays,
     /// It is the only one of its shape on both sides.
     SameShape,
+    /// A model with its name left one folder and one arrived in another.
+    Moved,
 }
 
 impl Renamed {
@@ -27,6 +29,9 @@ impl Renamed {
             Renamed::SameShape => format!(
                 "`{old}` is the only one removed with exactly this shape, and this the only one \
                  added with it"
+            ),
+            Renamed::Moved => format!(
+                "`{old}` is the only model of this name removed, and this the only one added"
             ),
         }
     }
@@ -59,15 +64,31 @@ pub(super) fn diff(old: &ModelSet, new: &ModelSet) -> Vec<Change> {
                     out: &mut found,
                 };
                 if let Some(&how) = renames.get(&b) {
+                    let old_model = old.get(a);
+                    let (rule, message) = if how == Renamed::Moved {
+                        (
+                            Rule::ModelMoved,
+                            format!(
+                                "model `{}` moved from `{}` to `{}`",
+                                new_model.name,
+                                path_of(old_model),
+                                path_of(new_model)
+                            ),
+                        )
+                    } else {
+                        (
+                            Rule::ModelRenamed,
+                            format!(
+                                "model `{}` was renamed to `{}`",
+                                old_model.name, new_model.name
+                            ),
+                        )
+                    };
                     cx.push(
-                        Rule::ModelRenamed,
+                        rule,
                         None,
-                        format!(
-                            "model `{}` was renamed to `{}`",
-                            old.get(a).name,
-                            new_model.name
-                        ),
-                        Some(how.note(&old.get(a).name)),
+                        message,
+                        Some(how.note(&path_of(old_model))),
                         at(Version::New, &new_model.span),
                     );
                 }
@@ -178,6 +199,22 @@ fn model_renames(
             pairs.insert(a, b);
             renames.insert(b, Renamed::PageSays);
             removed.retain(|&x| x != a);
+        }
+    }
+    added.retain(|b| !renames.contains_key(b));
+    // The same name in another folder, and the only one on each side.
+    for &b in &added {
+        let name = &new.get(b).name;
+        let from: Vec<ModelId> = removed
+            .iter()
+            .copied()
+            .filter(|&a| old.get(a).name == *name)
+            .collect();
+        let to = added.iter().filter(|&&x| new.get(x).name == *name).count();
+        if let ([a], 1) = (from.as_slice(), to) {
+            pairs.insert(*a, b);
+            renames.insert(b, Renamed::Moved);
+            removed.retain(|x| x != a);
         }
     }
     added.retain(|b| !renames.contains_key(b));

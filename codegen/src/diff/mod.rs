@@ -3,7 +3,8 @@
 //! [`diff`] compares two IRs: models are matched by module and name, fields by wire name,
 //! enum values by their JSON value and union variants by type. A model or field counts as
 //! renamed only when its new page says so (its description holds ``Renamed from `OldName`.``) or
-//! when it is the only removed one with exactly the shape of the only added one. Every change
+//! when it is the only removed one with exactly the shape of the only added one; a model that
+//! is the only one of its name to leave one folder and arrive in another has moved. Every change
 //! is one [`Change`] under one [`Rule`], whose id is stable and whose verdict ([`Breaks`]) is
 //! fixed; [`Report`] pairs the changes with both folders' pages to render them.
 

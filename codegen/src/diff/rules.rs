@@ -148,6 +148,9 @@ rules! {
     /// A model was renamed (its page says so, or its shape is identical).
     ModelRenamed = "model-renamed", NEITHER,
         "model names are not on the wire: documents are unchanged";
+    /// A model moved to another folder (module) under the same name.
+    ModelMoved = "model-moved", NEITHER,
+        "folders are not on the wire: documents are unchanged";
     /// A model became another kind of model that accepts different documents.
     ModelTypeChanged = "model-type-changed", BOTH,
         "documents of the old shape are refused and documents of the new shape are not understood";
