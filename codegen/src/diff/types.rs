@@ -243,3 +243,69 @@ fn flip(relation: Relation) -> Relation {
         other => other,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn relation(old: Type, new: Type) -> Relation {
+        let set = ModelSet::default();
+        let pairs = HashMap::new();
+        Comparer::new(&set, &set, &pairs).types(&old, &new)
+    }
+
+    fn nullable(ty: Type) -> Type {
+        Type::Nullable(Box::new(ty))
+    }
+
+    #[test]
+    fn plain_types() {
+        use Relation::*;
+        let cases = [
+            (Type::String, Type::String, Same),
+            (Type::Integer, Type::Number, Wider),
+            (Type::Number, Type::Integer, Narrower),
+            (Type::String, Type::Boolean, Changed),
+            (Type::DateTime, Type::String, Wider),
+            (Type::String, Type::Date, Narrower),
+            (Type::Date, Type::DateTime, Changed),
+            (Type::Boolean, Type::Any, Wider),
+            (Type::Any, Type::Boolean, Narrower),
+            (Type::String, nullable(Type::String), Wider),
+            (nullable(Type::String), Type::String, Narrower),
+            (nullable(Type::Integer), Type::Number, Changed),
+            (
+                Type::Array(Box::new(Type::Integer)),
+                Type::Array(Box::new(Type::Number)),
+                Wider,
+            ),
+            (
+                Type::Map(Box::new(Type::Any)),
+                Type::Map(Box::new(Type::String)),
+                Narrower,
+            ),
+            (
+                Type::Array(Box::new(Type::String)),
+                Type::Map(Box::new(Type::String)),
+                Changed,
+            ),
+        ];
+        for (old, new, expected) in cases {
+            assert_eq!(
+                relation(old.clone(), new.clone()),
+                expected,
+                "{old:?} -> {new:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn combining() {
+        use Relation::*;
+        assert_eq!(Same.and(Wider), Wider);
+        assert_eq!(Narrower.and(Same), Narrower);
+        assert_eq!(Wider.and(Wider), Wider);
+        assert_eq!(Wider.and(Narrower), Changed);
+        assert_eq!(Changed.and(Same), Changed);
+    }
+}
