@@ -9,6 +9,8 @@ pub enum Severity {
     Error,
     /// The page generates, but something was left out or guessed.
     Warning,
+    /// Information only: nothing is wrong (a documentation change between two versions).
+    Note,
 }
 
 /// One problem found in a page.
@@ -24,8 +26,8 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// What would be right, when known.
     pub help: Option<String>,
-    /// The warning's stable kebab-case name (`sdk-only-field`), naming its kind in summaries;
-    /// `None` for errors.
+    /// The stable kebab-case name of the diagnostic's kind (`sdk-only-field`) or of the rule
+    /// that produced it (`field-removed`), shown as `warning[code]`; `None` for most errors.
     pub code: Option<&'static str>,
 }
 
@@ -72,6 +74,12 @@ impl Diagnostic {
     /// Adds a label under the underlined text.
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
+        self
+    }
+
+    /// Adds the identifier of the rule that produced the diagnostic.
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
         self
     }
 

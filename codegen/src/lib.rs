@@ -32,6 +32,7 @@
 
 pub mod collect;
 pub mod diagnostic;
+pub mod diff;
 pub mod emit_diagram;
 pub mod emit_rust;
 pub mod emit_schema;

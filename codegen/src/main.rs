@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use modelgen::diagnostic::Diagnostic;
+use modelgen::diff::{Report, Side};
 use modelgen::render::{render_all_human, render_json};
 use modelgen::source::SourceMap;
 use modelgen::spec_config::WireNames;
@@ -18,11 +19,16 @@ Usage:
   modelgen check DIR [--format human|json]
   modelgen generate DIR [--rust FILE] [--schemas DIR] [--base-uri URI] [--wire-names CONVENTION]
                        [--format human|json]
+  modelgen diff OLD_DIR NEW_DIR [--breaking readers|writers|both] [--wire-names CONVENTION]
+                       [--format human|json]
 
 Commands:
   check      read every page under DIR; exit 0 when all generate, else print the errors and exit 1
   generate   like check, then write the Rust file and the schemas where told (nothing is
              written when a page has an error)
+  diff       list every change from the pages in OLD_DIR to those in NEW_DIR and whom it
+             breaks; exit 1 when a change breaks the side --breaking names, 2 when a folder
+             has an error
 
 Options:
   --rust FILE      write the generated Rust to FILE
@@ -32,7 +38,10 @@ Options:
                    wire names for a folder whose modelgen.json does not set them:
                    as-written (default), snake_case, camelCase, PascalCase, kebab-case,
                    SCREAMING_SNAKE_CASE
+  --breaking SIDE  diff: readers, writers or both (default): the clients whose breakage is an
+                   error and fails the command
   --format FORMAT  human (default): rustc-like diagnostics; json: one JSON object per line
+                   (diff: one JSON object for the whole report)
   -h, --help       print this help
 ";
 
@@ -45,6 +54,9 @@ enum Format {
 struct Args {
     command: String,
     dir: PathBuf,
+    /// The second folder of `diff`.
+    new_dir: Option<PathBuf>,
+    breaking: Side,
     rust: Option<PathBuf>,
     schemas: Option<PathBuf>,
     base_uri: Option<String>,
@@ -61,6 +73,7 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
     let mut base_uri = None;
     let mut wire_names = None;
     let mut format = Format::Human;
+    let mut breaking = Side::Both;
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(None),
@@ -74,6 +87,12 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
                     Some((convention, _)) => wire_names = Some(*convention),
                     None => return Err(format!("unknown wire-name convention `{name}`").into()),
                 }
+            }
+            Long("breaking") => {
+                let name = parser.value()?.string()?;
+                breaking = Side::from_name(&name).ok_or_else(|| {
+                    format!("unknown side `{name}`: expected `readers`, `writers` or `both`")
+                })?;
             }
             Long("format") => {
                 format = match parser.value()?.string()?.as_str() {
@@ -91,17 +110,28 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
         }
     }
     let mut positional = positional.into_iter();
-    let (Some(command), Some(dir), None) =
-        (positional.next(), positional.next(), positional.next())
-    else {
-        return Err("expected a command and a folder: `modelgen check DIR`".into());
-    };
-    if command != "check" && command != "generate" {
-        return Err(format!("unknown command `{command}`: expected `check` or `generate`").into());
+    let command = positional.next().unwrap_or_default();
+    let folders = if command == "diff" { 2 } else { 1 };
+    let dirs: Vec<String> = positional.collect();
+    if dirs.len() != folders {
+        return Err(if folders == 2 {
+            "expected two folders: `modelgen diff OLD_DIR NEW_DIR`"
+        } else {
+            "expected a command and a folder: `modelgen check DIR`"
+        }
+        .into());
     }
+    if !["check", "generate", "diff"].contains(&command.as_str()) {
+        return Err(
+            format!("unknown command `{command}`: expected `check`, `generate` or `diff`").into(),
+        );
+    }
+    let mut dirs = dirs.into_iter().map(PathBuf::from);
     Ok(Some(Args {
         command,
-        dir: PathBuf::from(dir),
+        dir: dirs.next().unwrap_or_default(),
+        new_dir: dirs.next(),
+        breaking,
         rust,
         schemas,
         base_uri,
@@ -144,6 +174,9 @@ fn main() -> ExitCode {
     if let Some(convention) = args.wire_names {
         config.wire_names(convention);
     }
+    if let Some(new_dir) = &args.new_dir {
+        return diff(&config, new_dir, &args);
+    }
     if args.command == "generate" {
         if let Some(rust) = &args.rust {
             config.rust_file(rust);
@@ -169,5 +202,52 @@ fn main() -> ExitCode {
             print_diagnostics(&error.diagnostics, &error.sources, args.format);
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `modelgen diff`: checks both folders, then prints the report. Exits 1 when a change breaks
+/// the side asked about, 2 when a folder has an error.
+fn diff(old_config: &Config, new_dir: &std::path::Path, args: &Args) -> ExitCode {
+    let mut new_config = old_config.clone();
+    new_config.spec_dir(new_dir);
+    let mut folders = Vec::new();
+    for (dir, config) in [
+        (&args.dir, old_config),
+        (&new_dir.to_path_buf(), &new_config),
+    ] {
+        match config.check() {
+            Ok(generated) => folders.push(generated),
+            Err(error) => {
+                print_diagnostics(&error.diagnostics, &error.sources, args.format);
+                eprintln!("error: `{}` has errors: nothing to compare", dir.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let report = Report::new(&folders[0], &folders[1]);
+    match args.format {
+        Format::Human => {
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            print!("{}", report.render_human(args.breaking, color));
+            println!(
+                "{} -> {}: {}",
+                args.dir.display(),
+                new_dir.display(),
+                report.summary()
+            );
+        }
+        Format::Json => {
+            let mut value = report.to_json(args.breaking);
+            if let serde_json::Value::Object(object) = &mut value {
+                object.insert("old".into(), args.dir.display().to_string().into());
+                object.insert("new".into(), new_dir.display().to_string().into());
+            }
+            println!("{value}");
+        }
+    }
+    if report.breaks(args.breaking) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

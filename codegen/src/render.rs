@@ -16,7 +16,8 @@ use crate::source::{SourceFile, SourceMap, Span};
 
 /// Renders one diagnostic the way rustc does, with `annotate-snippets`.
 ///
-/// The output has the severity and message (`error: ...`), then, when the
+/// The output has the severity, the code when there is one, and the message
+/// (`error: ...`, `error[code]: ...`), then, when the
 /// diagnostic has a span, the `--> path:line:column` line and the source
 /// lines it covers with the span underlined and labelled, then `= help: ...`
 /// when there is help. Columns count characters, starting at 1. With `color`
@@ -25,7 +26,11 @@ use crate::source::{SourceFile, SourceMap, Span};
 /// The result has no trailing newline: print it with `eprintln!`.
 pub fn render_human(diagnostic: &Diagnostic, sources: &SourceMap, color: bool) -> String {
     let level = level(diagnostic.severity);
-    let mut group = Group::with_title(level.primary_title(diagnostic.message.as_str()));
+    let mut title = level.primary_title(diagnostic.message.as_str());
+    if let Some(code) = &diagnostic.code {
+        title = title.id(*code);
+    }
+    let mut group = Group::with_title(title);
     if let Some(span) = &diagnostic.span {
         let file = sources.get(span.file);
         let excerpt = Excerpt::new(file, span);
@@ -50,7 +55,8 @@ pub fn render_human(diagnostic: &Diagnostic, sources: &SourceMap, color: bool) -
 ///
 /// The summary is `error: could not generate models: N errors, M warnings
 /// emitted` when there is an error, `warning: M warnings emitted` when there
-/// are only warnings, and absent when there are no diagnostics. The result
+/// are only warnings, and absent when there are neither (notes are not
+/// counted). The result
 /// ends with a newline unless it is empty, so print it with `eprint!`.
 pub fn render_all_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
     let mut blocks: Vec<String> = diagnostics
@@ -58,7 +64,10 @@ pub fn render_all_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: 
         .map(|diagnostic| render_human(diagnostic, sources, color))
         .collect();
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    let warnings = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     let summary = if errors > 0 {
         let mut text = format!(
             "could not generate models: {}",
@@ -88,7 +97,7 @@ pub fn render_all_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: 
 
 /// Renders one diagnostic as a JSON object for tools.
 ///
-/// Keys, in this order: `severity` (`"error"` or `"warning"`), `code`, `message`,
+/// Keys, in this order: `severity` (`"error"`, `"warning"` or `"note"`), `code`, `message`,
 /// `file` (the display path), `line`, `column`, `end_line`, `end_column`,
 /// `label`, `help`. Lines and columns are 1-based and columns count
 /// characters; the end position is exclusive (the column just after the last
@@ -131,6 +140,7 @@ fn level(severity: Severity) -> Level<'static> {
     match severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
     }
 }
 
@@ -139,6 +149,7 @@ fn severity_name(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Note => "note",
     }
 }
 
@@ -314,6 +325,25 @@ error: unknown Required mark `maybe`
     }
 
     #[test]
+    fn code_and_note() {
+        let (map, user, _, _) = sources();
+        let diagnostic = Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(span_of(&map, user, "| name", "maybe"), "changed")
+        }
+        .with_code("some-rule");
+        let out = render_human(&diagnostic, &map, false);
+        assert!(out.starts_with("note[some-rule]: changed\n"), "{out}");
+        assert!(out.contains(" --> spec/user.md:5:19\n"), "{out}");
+        assert_eq!(render_json(&diagnostic, &map)["severity"], "note");
+        // Notes are neither errors nor warnings in the summary.
+        assert_eq!(
+            render_all_human(&[diagnostic], &map, false),
+            format!("{out}\n")
+        );
+    }
+
+    #[test]
     fn crlf_page() {
         let (map, _, crlf, _) = sources();
         let diagnostic = Diagnostic::warning(
@@ -323,7 +353,10 @@ error: unknown Required mark `maybe`
         )
         .with_help("did you mean `string`?");
         let out = render_human(&diagnostic, &map, false);
-        assert!(out.starts_with("warning: unknown type\n"), "{out}");
+        assert!(
+            out.starts_with("warning[example-mismatch]: unknown type\n"),
+            "{out}"
+        );
         assert!(out.contains(" --> spec/order.md:4:8\n"), "{out}");
         assert!(!out.contains('\r'), "{out:?}");
         assert_underlined(&out, 4, "| id | strng |", "strng");
