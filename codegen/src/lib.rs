@@ -217,6 +217,7 @@ impl Config {
         let mut config = spec_config::load(&self.spec_dir, &mut sources, &mut diagnostics);
         if let (Some(convention), false) = (self.wire_names, config.wire_names_set) {
             config.wire_names = convention;
+            config.wire_names_set = true;
         }
         let mut pages = Vec::new();
         for (id, file) in sources.iter().take(page_count) {

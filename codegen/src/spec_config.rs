@@ -81,7 +81,8 @@ pub struct SpecConfig {
     pub wire_names: WireNames,
     /// Per-field wire names, by `Model.field`.
     pub overrides: BTreeMap<String, WireNameOverride>,
-    /// Whether the file sets `wireNames` (so a caller's default does not apply).
+    /// Whether a convention was chosen, by the file (so a caller's default does not apply) or
+    /// by the caller.
     pub wire_names_set: bool,
     /// The settings file, when there is one.
     pub file: Option<FileId>,

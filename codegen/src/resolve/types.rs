@@ -607,7 +607,8 @@ fn date_type_name(name: &str) -> Option<Type> {
 
 /// The type a link to a web page stands for, judged by its label and address.
 fn external_type(label: &str, target: &str) -> Option<Type> {
-    if target.contains("#date-objects") {
+    // Python's `date` and Ruby's `Date` are calendar dates; TypeScript's `Date` is a date-time.
+    if target.contains("#date-objects") || (label == "Date" && target.contains("ruby-doc")) {
         return Some(Type::Date);
     }
     if target.contains("#datetime-objects") {

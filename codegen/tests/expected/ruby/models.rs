@@ -124,6 +124,9 @@ pub mod components {
         /// - JSON property: `created_at` (required)
         #[serde(rename = "created_at")]
         pub created_at: ::std::string::String,
+        /// - JSON property: `birthday` (optional)
+        #[serde(rename = "birthday", skip_serializing_if = "::std::option::Option::is_none")]
+        pub birthday: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Owner {
@@ -141,6 +144,7 @@ pub mod components {
             let mut f8 = ::modelgen_runtime::de::Field::new();
             let mut f9 = ::modelgen_runtime::de::Optional::new();
             let mut f10 = ::modelgen_runtime::de::Required::new();
+            let mut f11 = ::modelgen_runtime::de::Optional::new();
             while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
                 match &*key {
                     "id" => f0.read(&mut map)?,
@@ -154,6 +158,7 @@ pub mod components {
                     "billing_address" => f8.read(&mut map)?,
                     "pets" => f9.read(&mut map)?,
                     "created_at" => f10.read(&mut map)?,
+                    "birthday" => f11.read(&mut map)?,
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
@@ -170,6 +175,7 @@ pub mod components {
                 billing_address: f8.into_inner(),
                 pets: f9.into_inner(),
                 created_at: f10.get(),
+                birthday: f11.into_inner(),
             })
         }
     }
@@ -192,7 +198,7 @@ pub mod components {
         #[inline]
         fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
-                r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"id":{"description":"Unique identifier of the owner.","type":"string"},"visit_count":{"type":"integer"},"rating":{"type":"number"},"verified":{"type":"boolean"},"nickname":{"type":["string","null"]},"tags":{"type":"array","items":{"type":"string"}},"attributes":{"type":"object","additionalProperties":{}},"address":{"$modelRef":"components.Address"},"billing_address":{"anyOf":[{"$modelRef":"components.Address"},{"type":"null"}]},"pets":{"type":"array","items":{"$modelRef":"components.Pet"}},"created_at":{"type":"string","format":"date-time"}},"required":["id","visit_count","verified","nickname","address","created_at"]}"#,
+                r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"id":{"description":"Unique identifier of the owner.","type":"string"},"visit_count":{"type":"integer"},"rating":{"type":"number"},"verified":{"type":"boolean"},"nickname":{"type":["string","null"]},"tags":{"type":"array","items":{"type":"string"}},"attributes":{"type":"object","additionalProperties":{}},"address":{"$modelRef":"components.Address"},"billing_address":{"anyOf":[{"$modelRef":"components.Address"},{"type":"null"}]},"pets":{"type":"array","items":{"$modelRef":"components.Pet"}},"created_at":{"type":"string","format":"date-time"},"birthday":{"type":"string","format":"date"}},"required":["id","visit_count","verified","nickname","address","created_at"]}"#,
                 &[
                     ("components.Address", generator.subschema_for::<Address>()),
                     ("components.Pet", generator.subschema_for::<Pet>()),
@@ -208,6 +214,10 @@ pub mod components {
                 let value = &self.created_at;
                 let path = &path.key("created_at");
                 ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
+            }
+            if let ::std::option::Option::Some(value) = &self.birthday {
+                let path = &path.key("birthday");
+                ::modelgen_runtime::checks::format(value.as_str(), "date", ::modelgen_runtime::format::is_date, path, errors);
             }
         }
     }
@@ -227,6 +237,7 @@ pub mod components {
                 s::FieldShape { wire_name: "billing_address", required: false, nullable: true, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
                 s::FieldShape { wire_name: "pets", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
                 s::FieldShape { wire_name: "created_at", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
+                s::FieldShape { wire_name: "birthday", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
             ]);
             &SHAPE
         }
