@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The corpus check: generates the listed folders of real model pages found in the roots below,
-# then lints and tests the crate that holds them all (deny(warnings), clippy, doctests, example
-# tests, and the agreement of each model's validation with its published schema). The
+# then lints and tests the workspace that holds them (a crate per folder, and a crate of checks):
+# deny(warnings), clippy, doctests, example tests, and the agreement of each model's validation
+# with its published schema. The
 # generator's own checks (every page generates, every schema is valid draft 2020-12 with its
 # references resolved) run inside corpus-check; see corpus-check/src/main.rs, which prints one
 # summary line per folder.
@@ -50,20 +51,20 @@ cargo run -q -p corpus-check -- "${args[@]}"
 
 crate=$out/crate
 if [ ! -f "$crate/Cargo.toml" ]; then
-  echo "notice: no listed folder is present; skipping the corpus crate"
+  echo "notice: no listed folder is present; skipping the corpus workspace"
   exit 0
 fi
 # The workspace's lock file pins the same versions; cargo prunes what the crate does not use.
 cp Cargo.lock "$crate/Cargo.lock"
 export CARGO_TARGET_DIR="$PWD/target/corpus-target"
 echo "== corpus: clippy with deny(warnings)"
-if ! (cd "$crate" && cargo clippy -q --lib --tests -- -D warnings); then
-  echo "error: the generated corpus crate fails clippy or does not compile ($crate)" >&2
+if ! (cd "$crate" && cargo clippy -q --workspace --lib --tests -- -D warnings); then
+  echo "error: the generated corpus workspace fails clippy or does not compile ($crate)" >&2
   exit 1
 fi
 echo "== corpus: example tests, agreement tests and doctests"
-if ! (cd "$crate" && cargo test -q -- --nocapture 2>&1 | grep -v '^$'); then
-  echo "error: the generated corpus crate's tests fail ($crate)" >&2
+if ! (cd "$crate" && cargo test -q --workspace -- --nocapture 2>&1 | grep -v '^$'); then
+  echo "error: the generated corpus workspace's tests fail ($crate)" >&2
   exit 1
 fi
 echo "corpus: every listed folder generates, lints clean and passes its tests"

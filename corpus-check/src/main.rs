@@ -9,9 +9,9 @@
 //! check one at a time (see [`select`]). For each chosen folder (sorted by name) it generates the
 //! Rust file and the JSON Schemas into `<out-dir>/<name>/` and checks every published schema
 //! against the draft 2020-12 meta-schema with every `$ref` resolved (see [`schemas`]). It then
-//! writes one crate, `<out-dir>/crate`, with a module per folder, whose tests deserialize every
-//! page example into its Rust type and hold each model's validation to its published schema
-//! (see [`scaffold`]), prints one summary line per folder (pages, models by kind, errors, and
+//! writes a workspace, `<out-dir>/crate`, with a crate per folder and a crate of checks whose
+//! tests deserialize every page example into its Rust type and hold each model's validation to
+//! its published schema (see [`scaffold`]), prints one summary line per folder (pages, models by kind, errors, and
 //! warnings by kind; see [`summary`]), and exits non-zero when any folder failed to generate or
 //! published an invalid schema. Compiling, linting and testing the crate is left to
 //! `.ci/corpus.sh`.
@@ -276,7 +276,7 @@ fn check_folder(
         failed = true;
     }
     let module = scaffold::module_name(&name);
-    let tests = scaffold::example_tests(&format!("corpus_models::{module}"), &generated);
+    let tests = scaffold::example_tests(&scaffold::models_path(&module), &generated);
     let pages = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
     let out_abs = std::fs::canonicalize(&out).unwrap_or_else(|_| out.clone());
     crate_folders.push(scaffold::Folder {
