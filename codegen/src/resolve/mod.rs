@@ -480,6 +480,15 @@ impl<'a> Resolver<'a> {
                 continue;
             };
             let type_cell = &row.cells[type_col];
+            if name == "__pydantic_extra__" {
+                // Python SDKs list where they keep unknown properties as a field; the JSON
+                // object has no such member (unknown members are allowed already).
+                self.diagnostics.push(
+                    Diagnostic::warning("sdk-only-field", name_cell.span.clone(), "field `__pydantic_extra__` is left out: it is where the Python SDK keeps properties the model does not list, not a JSON property")
+                        .with_help("the object accepts properties it does not list, so nothing is lost"),
+                );
+                continue;
+            }
             let Some((resolved, marks)) = self.type_cell(id, page, type_cell) else {
                 continue;
             };
