@@ -166,9 +166,9 @@ fn nullable_type(ty: &Type) -> bool {
     matches!(ty, Type::Nullable(_))
 }
 
-/// Whether a model's page is in a `components/` folder.
-fn in_components(model: &modelgen::ir::Model) -> bool {
-    model.module.iter().any(|part| part == "components")
+/// Whether a model's page is in a folder of this name.
+fn in_folder(model: &modelgen::ir::Model, folder: &str) -> bool {
+    model.module.iter().any(|part| part == folder)
 }
 
 /// Compares every generated object model whose name matches a component with that
@@ -176,7 +176,7 @@ fn in_components(model: &modelgen::ir::Model) -> bool {
 pub fn compare(models: &ModelSet, truth: &Value, dialect: Dialect) -> Fidelity {
     let components = Components::new(truth);
     let mut fidelity = Fidelity::default();
-    let has_components = models.models.iter().any(in_components);
+    let has_components = models.models.iter().any(|m| in_folder(m, "components"));
     for (name, schema) in components.named() {
         if !components.is_object(schema) {
             continue;
@@ -184,12 +184,14 @@ pub fn compare(models: &ModelSet, truth: &Value, dialect: Dialect) -> Fidelity {
         let candidates = models.models.iter().filter(|m| {
             !m.synthesized && key(&m.name) == key(&name) && matches!(m.kind, ModelKind::Object(_))
         });
-        // A component's page is in `components/` when the folder has one; an operation's
-        // request or response page may share its name.
-        let mut model = candidates.clone().find(|m| in_components(m));
-        if !has_components {
-            model = model.or_else(|| candidates.clone().next());
-        }
+        // A component's page is in `components/` (or `errors/`) when the folder has one; an
+        // operation's request or response page may share its name.
+        let model = candidates.clone().find(|m| in_folder(m, "components"));
+        let model = model.or_else(|| {
+            candidates
+                .clone()
+                .find(|m| !has_components || !in_folder(m, "operations"))
+        });
         let Some(model) = model else {
             fidelity.components_unmatched.push(name);
             continue;
