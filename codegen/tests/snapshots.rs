@@ -257,97 +257,36 @@ fn snapshots_do_not_depend_on_the_machine_path() {
 
 /// A unified line diff with three lines of context, shortened to a readable length.
 fn line_diff(expected: &str, actual: &str) -> String {
-    let old: Vec<&str> = expected.lines().collect();
-    let new: Vec<&str> = actual.lines().collect();
-    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
-    let suffix = old[prefix..]
-        .iter()
-        .rev()
-        .zip(new[prefix..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let a = &old[prefix..old.len() - suffix];
-    let b = &new[prefix..new.len() - suffix];
-
-    // Longest common subsequence of the differing middle.
-    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    // (tag, old line number, new line number, text)
-    let mut ops: Vec<(char, usize, usize, &str)> = Vec::new();
-    for (k, line) in old[..prefix].iter().enumerate() {
-        ops.push((' ', k + 1, k + 1, line));
-    }
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            ops.push((' ', prefix + i + 1, prefix + j + 1, a[i]));
-            i += 1;
-            j += 1;
-        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
-            ops.push(('-', prefix + i + 1, prefix + j + 1, a[i]));
-            i += 1;
-        } else {
-            ops.push(('+', prefix + i + 1, prefix + j + 1, b[j]));
-            j += 1;
-        }
-    }
-    for k in 0..suffix {
-        let (o, n) = (old.len() - suffix + k, new.len() - suffix + k);
-        ops.push((' ', o + 1, n + 1, old[o]));
-    }
-
-    const CONTEXT: usize = 3;
     const LIMIT: usize = 200;
-    let changed: Vec<usize> = (0..ops.len()).filter(|&k| ops[k].0 != ' ').collect();
-    let mut out = Vec::new();
-    if changed.is_empty() {
-        // Only line endings or a final newline differ.
-        out.push(format!(
+    if expected.lines().eq(actual.lines()) {
+        return format!(
             "(the texts differ only in line endings or a final newline: expected {} bytes, actual {} bytes; expected ends with newline: {}, actual: {})",
             expected.len(),
             actual.len(),
             expected.ends_with('\n'),
             actual.ends_with('\n')
-        ));
-        return out.join("\n");
+        );
     }
-    let mut shown_until = 0usize;
-    let mut k = 0usize;
-    while k < changed.len() {
-        let start = changed[k].saturating_sub(CONTEXT).max(shown_until);
-        let mut end = changed[k] + 1;
-        while k + 1 < changed.len() && changed[k + 1] <= end + 2 * CONTEXT {
-            k += 1;
-            end = changed[k] + 1;
-        }
-        let end = (end + CONTEXT).min(ops.len());
-        let (_, old_line, new_line, _) = ops[start];
-        out.push(format!(
-            "@@ expected line {old_line}, actual line {new_line} @@"
-        ));
-        for (tag, _, _, text) in &ops[start..end] {
-            out.push(format!("{tag} {text}"));
-        }
-        shown_until = end;
-        k += 1;
-        if out.len() > LIMIT {
-            out.truncate(LIMIT);
-            out.push(format!(
-                "... (diff cut at {LIMIT} lines; {} lines changed in all)",
-                changed.len()
-            ));
-            break;
-        }
+    let diff = similar::TextDiff::from_lines(expected, actual);
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .header("expected", "actual")
+        .to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.len() <= LIMIT {
+        return text.trim_end().to_owned();
     }
-    out.join("\n")
+    let changed = diff
+        .ops()
+        .iter()
+        .flat_map(|op| diff.iter_changes(op))
+        .filter(|change| change.tag() != similar::ChangeTag::Equal)
+        .count();
+    format!(
+        "{}\n... (diff cut at {LIMIT} lines; {changed} lines changed in all)",
+        lines[..LIMIT].join("\n")
+    )
 }
 
 #[test]
@@ -357,7 +296,7 @@ fn line_diff_shows_changed_lines_with_context() {
     let diff = line_diff(expected, actual);
     assert_eq!(
         diff,
-        "@@ expected line 1, actual line 1 @@\n  a\n  b\n  c\n- d\n+ D\n  e\n  f\n  g\n  h\n+ new"
+        "--- expected\n+++ actual\n@@ -1,8 +1,9 @@\n a\n b\n c\n-d\n+D\n e\n f\n g\n h\n+new"
     );
     let long_expected: String = (0..40).map(|n| format!("{n}\n")).collect();
     let long_actual: String = (0..40)
@@ -369,13 +308,21 @@ fn line_diff_shows_changed_lines_with_context() {
         .collect();
     let diff = line_diff(&long_expected, &long_actual);
     assert!(
-        diff.contains("@@ expected line 3, actual line 3 @@\n  2\n  3\n  4\n- 5\n+ five\n  6"),
+        diff.contains("@@ -3,7 +3,7 @@\n 2\n 3\n 4\n-5\n+five\n 6"),
         "{diff}"
     );
     assert!(
-        diff.contains("@@ expected line 28, actual line 28 @@\n  27\n  28\n  29\n- 30\n+ thirty"),
+        diff.contains("@@ -28,7 +28,7 @@\n 27\n 28\n 29\n-30\n+thirty"),
         "{diff}"
     );
-    assert!(!diff.contains("  15"), "{diff}");
-    assert!(line_diff("a\n", "a").contains("final newline"));
+    assert!(!diff.contains(" 15\n"), "{diff}");
+    assert!(
+        line_diff("a\n", "a").contains("final newline"),
+        "{}",
+        line_diff("a\n", "a")
+    );
+    let many_expected: String = (0..500).map(|n| format!("{n}\n")).collect();
+    let many_actual: String = (0..500).map(|n| format!("x{n}\n")).collect();
+    assert!(line_diff(&many_expected, &many_actual)
+        .ends_with("(diff cut at 200 lines; 1000 lines changed in all)"));
 }
