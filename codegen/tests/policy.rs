@@ -402,3 +402,42 @@ fn sdk_field_names_are_reported_once_per_folder() {
         "{help}"
     );
 }
+
+#[test]
+fn a_title_only_union_takes_its_members_from_a_link_text() {
+    let owner = fields_page(
+        "Owner",
+        "| `contact` | [Crystalline::Nilable.new(Crystalline::Union.new(Models::Components::Email, Models::Components::Phone))](../../models/shared/contact.md) | :heavy_check_mark: | N/A |\n",
+    );
+    let email = fields_page(
+        "Email",
+        "| `address` | *::String* | :heavy_check_mark: | N/A |\n",
+    );
+    let phone = fields_page(
+        "Phone",
+        "| `number` | *::String* | :heavy_check_mark: | N/A |\n",
+    );
+    let dir = folder(&[
+        ("models/components/owner.md", &owner),
+        ("models/components/email.md", &email),
+        ("models/components/phone.md", &phone),
+        ("models/components/contact.md", "# Contact\n"),
+    ]);
+    let (models, warnings) = generate(dir.path());
+    assert!(
+        warnings.iter().all(|w| w.code == "relocated-link"),
+        "{warnings:#?}"
+    );
+    let ModelKind::Union(union) = model(&models, "Contact") else {
+        panic!("a union");
+    };
+    let mut members: Vec<String> = union
+        .variants
+        .iter()
+        .map(|v| model_named(&models, &v.ty))
+        .collect();
+    members.sort();
+    assert_eq!(members, ["Email", "Phone"]);
+    let ty = field_type(&models, "Owner", "contact").expect("the field stays");
+    assert_eq!(model_named(&models, &ty), "Contact");
+}

@@ -76,6 +76,7 @@ pub fn resolve(
         by_page_lowercase: FxHashMap::default(),
         by_file_name: FxHashMap::default(),
         sdk_only_models: rustc_hash::FxHashSet::default(),
+        union_members: FxHashMap::default(),
         by_name: FxHashMap::default(),
         by_name_lowercase: FxHashMap::default(),
         type_scopes: BTreeMap::new(),
@@ -152,22 +153,15 @@ pub fn resolve(
             PageKind::Object(table) => resolver.object(id, pm.page, table),
             PageKind::Enum(section) => resolver.enumeration(id, pm.page, section),
             PageKind::Union(section) => resolver.union(id, pm.page, section),
-            PageKind::DeclaredOnly => {
-                resolver.diagnostics.push(
-                    Diagnostic::warning(
-                        "untyped-model",
-                        pm.page.title.span.clone(),
-                        format!(
-                            "`{}` has no `## Fields`, `## Values` or `## Supported Types` section, so its shape is unknown; it accepts any JSON value",
-                            pm.page.title.value
-                        ),
-                    )
-                    .with_help("SDK generators of 2024 wrote unions this way; add a `## Supported Types` section listing the variants to get a precise type"),
-                );
-                ModelKind::Any
-            }
+            // Resolved once every link has been read: see below.
+            PageKind::DeclaredOnly => continue,
         };
         resolver.models[id.0].kind = kind;
+    }
+    for (index, pm) in page_models.iter().enumerate() {
+        if matches!(pm.kind, PageKind::DeclaredOnly) {
+            resolver.declared_only(ModelId(index), pm.page);
+        }
     }
     unions::reject_self_containing(&mut resolver.models, resolver.diagnostics);
     resolver.finish_fields();
@@ -364,6 +358,9 @@ struct Resolver<'a> {
     /// Union pages whose every variant is an SDK object: left out, and so is every field
     /// that refers to them.
     sdk_only_models: rustc_hash::FxHashSet<ModelId>,
+    /// The members that links' texts give union pages (`Crystalline::Union.new(A, B)`), by
+    /// the page linked, with the page the link is written in.
+    union_members: FxHashMap<ModelId, (crate::source::FileId, Vec<String>)>,
     /// Page models by name, in model order (every model made from a page; none is
     /// synthesized).
     by_name: FxHashMap<String, Vec<ModelId>>,
@@ -411,6 +408,42 @@ impl<'a> Resolver<'a> {
             kind: ModelKind::Any,
         });
         ModelId(self.models.len() - 1)
+    }
+
+    /// A page with a title and no section: a union whose members a link's text gives
+    /// (`[Crystalline::Union.new(A, B)](x.md)`), else a type that accepts any JSON value, with a
+    /// warning.
+    fn declared_only(&mut self, id: ModelId, page: &Page) {
+        if let Some((from, names)) = self.union_members.get(&id) {
+            let members: Result<Vec<ModelId>, _> = names
+                .iter()
+                .map(|name| self.model_by_name_from(*from, name))
+                .collect();
+            if let Ok(members) = members {
+                let variants = members
+                    .into_iter()
+                    .map(|member| crate::ir::Variant {
+                        rust_name: String::new(),
+                        ty: Type::Model(member),
+                        span: page.title.span.clone(),
+                    })
+                    .collect();
+                self.models[id.0].kind = ModelKind::Union(crate::ir::Union { variants });
+                return;
+            }
+        }
+        self.diagnostics.push(
+            Diagnostic::warning(
+                "untyped-model",
+                page.title.span.clone(),
+                format!(
+                    "`{}` has no `## Fields`, `## Values` or `## Supported Types` section, so its shape is unknown; it accepts any JSON value",
+                    page.title.value
+                ),
+            )
+            .with_help("SDK generators of 2024 wrote unions this way; add a `## Supported Types` section listing the variants to get a precise type"),
+        );
+        self.models[id.0].kind = ModelKind::Any;
     }
 
     fn span_in(&self, cell: &Cell, range: std::ops::Range<usize>) -> Span {

@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::ir::{Enum, EnumRepr, EnumValue, ModelId, ModelKind, Type, Union, Variant};
 use crate::naming::Scope;
 use crate::read::{Cell, Page};
-use crate::source::{SourceMap, Span};
+use crate::source::{FileId, SourceMap, Span};
 use crate::typecell::{parse_type_cell, TypeExpr};
 
 impl Resolver<'_> {
@@ -336,6 +336,29 @@ impl Resolver<'_> {
         }
     }
 
+    /// Notes the members a link's text gives a union it links
+    /// (`[Crystalline::Union.new(Models::A, Models::B)](union.md)`): a union page that lists no
+    /// variants takes them from there.
+    fn note_union_members(&mut self, cx: &Context, label: &TypeExpr, target: ModelId) {
+        let mut marks = Marks::default();
+        let TypeExpr::Union(members) = strip_marks(label, &mut marks) else {
+            return;
+        };
+        let names: Option<Vec<String>> = members
+            .iter()
+            .filter(|m| **m != TypeExpr::Null)
+            .map(|m| match m {
+                TypeExpr::Named { name, .. } => Some(name.clone()),
+                _ => None,
+            })
+            .collect();
+        if let Some(names) = names.filter(|n| n.len() > 1) {
+            self.union_members
+                .entry(target)
+                .or_insert((cx.page.file, names));
+        }
+    }
+
     /// A reference to a page's model; an SDK object when the page describes only SDK objects.
     fn page_model(&self, id: ModelId) -> Resolved {
         if self.sdk_only_models.contains(&id) {
@@ -396,6 +419,15 @@ impl Resolver<'_> {
     /// Finds a page model by its (possibly qualified) name: `operations.TagIds`,
     /// `Components\Pet`, `\Acme\Models\Components\Pet`, `Pet`.
     pub(super) fn model_by_name(&self, from: &Page, name: &str) -> Result<ModelId, Vec<ModelId>> {
+        self.model_by_name_from(from.file, name)
+    }
+
+    /// [`Self::model_by_name`], for a name written in the page `from`.
+    pub(super) fn model_by_name_from(
+        &self,
+        from: FileId,
+        name: &str,
+    ) -> Result<ModelId, Vec<ModelId>> {
         let segments: Vec<&str> = name.split(['.', '\\']).filter(|s| !s.is_empty()).collect();
         let Some((last, qualifiers)) = segments.split_last() else {
             return Err(Vec::new());
@@ -425,7 +457,7 @@ impl Resolver<'_> {
             }
         }
         if matches.len() > 1 {
-            let here = folder_of(&self.sources.get(from.file).relative_path);
+            let here = folder_of(&self.sources.get(from).relative_path);
             let local: Vec<ModelId> = matches
                 .iter()
                 .copied()
@@ -477,6 +509,7 @@ impl Resolver<'_> {
                 .copied()
         });
         if let Some(id) = found {
+            self.note_union_members(cx, label, id);
             return Ok(self.page_model(id));
         }
         if let Some(ty) = label_name.and_then(date_type_name) {
@@ -512,7 +545,9 @@ impl Resolver<'_> {
                     )
                     .with_help("SDK docs sometimes link a folder the pages are not in; correct the link to silence this"),
                 );
-                return Ok(self.page_model(*id));
+                let id = *id;
+                self.note_union_members(cx, label, id);
+                return Ok(self.page_model(id));
             }
         }
         if let Some(p) = &resolved {
