@@ -21,8 +21,35 @@
 //! include!(concat!(env!("OUT_DIR"), "/models.rs"));
 //! ```
 //!
-//! The generated code uses `serde` (with `derive`), `serde_json` and `schemars` 1.x, which
-//! the including crate lists as dependencies.
+//! The generated code uses `serde` (with `derive`), `serde_json`, `schemars` 1.x and
+//! `modelgen-runtime` (the validation support it calls), which the including crate lists as
+//! dependencies:
+//!
+//! ```toml
+//! [dependencies]
+//! serde = { version = "1", features = ["derive"] }
+//! serde_json = "1"
+//! schemars = "1"
+//! modelgen-runtime = { path = "../runtime" }
+//!
+//! [build-dependencies]
+//! modelgen = { path = "../codegen" }
+//! ```
+//!
+//! Where things go: the Rust file is `$OUT_DIR/models.rs` unless [`Config::rust_file`] says
+//! otherwise; the JSON Schemas (one per model, `bundle.schema.json` and the `MODELS.md`
+//! diagram) go to [`Config::schema_dir`] only when it is set. A relative folder is relative to
+//! the build script's working directory, which cargo sets to the crate's own folder.
+//!
+//! Every object model whose page has example data (an Example cell for every required field)
+//! gets `example()`; enums, unions and objects without that data do not.
+//!
+//! [`Config::wire_names`] sets the wire-name convention of a folder that has no
+//! `modelgen.json` saying otherwise (such as a vendored SDK `docs/models`), and
+//! [`Config::allow`], [`Config::warn`] and [`Config::deny`] set the level of a kind of warning
+//! by its code (see [`lints::CODES`]); they override the folder's `modelgen.json`. Three or
+//! more cargo warnings of one code are printed as one line unless [`Config::verbose`] is set
+//! or the environment variable `MODELGEN_VERBOSE=1` is.
 //!
 //! The pipeline runs in stages, each its own module: [`collect`] finds pages, [`read`]
 //! splits a page into tables and code blocks, [`resolve`] builds the model IR ([`ir`]),

@@ -174,6 +174,19 @@ mod tests {
         assert!(found >= CODES.len(), "only {found} warnings found");
     }
 
+    /// The README's table of codes lists every code.
+    #[test]
+    fn the_readme_lists_every_code() {
+        let readme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md");
+        let text = std::fs::read_to_string(readme).unwrap();
+        for (code, _) in CODES {
+            assert!(
+                text.contains(&format!("| `{code}` | ")),
+                "README.md's table of codes does not list `{code}`"
+            );
+        }
+    }
+
     #[test]
     fn codes_are_unique_kebab_case() {
         for (i, (code, description)) in CODES.iter().enumerate() {
