@@ -274,6 +274,15 @@ fn model_items(w: &mut RustWriter, context: &Context, schemas: &SchemaBodies, id
         doc.push_str("Generated from the model page `");
         doc.push_str(&model.page);
         doc.push_str("`.");
+        match &model.kind {
+            ModelKind::Object(object) if object.example.is_some() => {}
+            ModelKind::Object(_) => doc.push_str(
+                "\n\nHas no `example()`: the page does not give an example for every required field.",
+            ),
+            _ => doc.push_str(
+                "\n\nHas no `example()`: only object models whose page has example data have one.",
+            ),
+        }
     }
     let header = |w: &mut RustWriter| {
         w.doc_markdown(&doc);

@@ -21,8 +21,35 @@
 //! include!(concat!(env!("OUT_DIR"), "/models.rs"));
 //! ```
 //!
-//! The generated code uses `serde` (with `derive`), `serde_json` and `schemars` 1.x, which
-//! the including crate lists as dependencies.
+//! The generated code uses `serde` (with `derive`), `serde_json`, `schemars` 1.x and
+//! `modelgen-runtime` (the validation support it calls), which the including crate lists as
+//! dependencies:
+//!
+//! ```toml
+//! [dependencies]
+//! serde = { version = "1", features = ["derive"] }
+//! serde_json = "1"
+//! schemars = "1"
+//! modelgen-runtime = { path = "../runtime" }
+//!
+//! [build-dependencies]
+//! modelgen = { path = "../codegen" }
+//! ```
+//!
+//! Where things go: the Rust file is `$OUT_DIR/models.rs` unless [`Config::rust_file`] says
+//! otherwise; the JSON Schemas (one per model, `bundle.schema.json` and the `MODELS.md`
+//! diagram) go to [`Config::schema_dir`] only when it is set. A relative folder is relative to
+//! the build script's working directory, which cargo sets to the crate's own folder.
+//!
+//! Every object model whose page has example data (an Example cell for every required field)
+//! gets `example()`; enums, unions and objects without that data do not.
+//!
+//! [`Config::wire_names`] sets the wire-name convention of a folder that has no
+//! `modelgen.json` saying otherwise (such as a vendored SDK `docs/models`), and
+//! [`Config::allow`], [`Config::warn`] and [`Config::deny`] set the level of a kind of warning
+//! by its code (see [`lints::CODES`]); they override the folder's `modelgen.json`. Three or
+//! more cargo warnings of one code are printed as one line unless [`Config::verbose`] is set
+//! or the environment variable `MODELGEN_VERBOSE=1` is.
 //!
 //! The pipeline runs in stages, each its own module: [`collect`] finds pages, [`read`]
 //! splits a page into tables and code blocks, [`resolve`] builds the model IR ([`ir`]),
@@ -40,6 +67,7 @@ mod emit_validate;
 pub mod examples;
 pub mod ir;
 mod json_tree;
+pub mod lints;
 pub mod naming;
 pub mod output;
 pub mod read;
@@ -74,6 +102,9 @@ pub struct Config {
     rust_file: Option<PathBuf>,
     schema_base_uri: String,
     wire_names: Option<spec_config::WireNames>,
+    lints: lints::Levels,
+    unknown_lints: Vec<String>,
+    verbose: bool,
 }
 
 impl Default for Config {
@@ -84,6 +115,9 @@ impl Default for Config {
             rust_file: None,
             schema_base_uri: DEFAULT_SCHEMA_BASE_URI.to_owned(),
             wire_names: None,
+            lints: lints::Levels::new(),
+            unknown_lints: Vec::new(),
+            verbose: false,
         }
     }
 }
@@ -116,20 +150,44 @@ impl Generated {
                 .filter(|m| !m.synthesized && pred(&m.kind))
                 .count()
         };
+        use render::counted;
         format!(
-            "{} pages, {} models ({} objects, {} enums, {} unions, {} untyped), {} warnings",
-            self.sources
-                .iter()
-                .filter(|(_, f)| f.relative_path.ends_with(".md"))
-                .count(),
-            self.models.models.iter().filter(|m| !m.synthesized).count(),
-            count(|k| matches!(k, ModelKind::Object(_))),
-            count(|k| matches!(k, ModelKind::Enum(_))),
-            count(|k| matches!(k, ModelKind::Union(_))),
+            "{}, {} ({}, {}, {}, {} untyped), {}",
+            counted(self.page_count(), "page", "pages"),
+            counted(self.model_count(), "model", "models"),
+            counted(
+                count(|k| matches!(k, ModelKind::Object(_))),
+                "object",
+                "objects"
+            ),
+            counted(count(|k| matches!(k, ModelKind::Enum(_))), "enum", "enums"),
+            counted(
+                count(|k| matches!(k, ModelKind::Union(_))),
+                "union",
+                "unions"
+            ),
             count(|k| matches!(k, ModelKind::Any)),
-            self.diagnostics.len(),
+            counted(self.diagnostics.len(), "warning", "warnings"),
         )
     }
+
+    /// How many model pages were read.
+    pub fn page_count(&self) -> usize {
+        page_count(&self.sources)
+    }
+
+    /// How many models the pages define (helper types generated for them not counted).
+    pub fn model_count(&self) -> usize {
+        self.models.models.iter().filter(|m| !m.synthesized).count()
+    }
+}
+
+/// How many Markdown pages `sources` holds (the settings file is not one).
+pub fn page_count(sources: &SourceMap) -> usize {
+    sources
+        .iter()
+        .filter(|(_, f)| f.relative_path.ends_with(".md"))
+        .count()
 }
 
 /// A failed run: the diagnostics (errors and warnings) and the pages they point into.
@@ -208,10 +266,59 @@ impl Config {
         self
     }
 
+    /// Drops the warnings of `code` (such as `"sdk-only-field"`, see [`lints::CODES`]).
+    /// Overrides the spec folder's `modelgen.json`; a code set twice takes the last level.
+    /// An unknown code makes [`Config::check`] fail with an error listing the codes.
+    pub fn allow(&mut self, code: &str) -> &mut Self {
+        self.lint(code, lints::Level::Allow)
+    }
+
+    /// Shows the warnings of `code` as warnings, the default (to undo an `allow` or `deny`
+    /// in `modelgen.json`). See [`Config::allow`].
+    pub fn warn(&mut self, code: &str) -> &mut Self {
+        self.lint(code, lints::Level::Warn)
+    }
+
+    /// Turns the warnings of `code` into errors, which fail the run. See [`Config::allow`].
+    pub fn deny(&mut self, code: &str) -> &mut Self {
+        self.lint(code, lints::Level::Deny)
+    }
+
+    /// Sets the level of the warnings of `code`. See [`Config::allow`].
+    pub fn lint(&mut self, code: &str, level: lints::Level) -> &mut Self {
+        match lints::known(code) {
+            Some(code) => {
+                self.lints.insert(code, level);
+            }
+            None => self.unknown_lints.push(code.to_owned()),
+        }
+        self
+    }
+
+    /// Whether [`Config::run_build_script`] prints every warning as a cargo warning; by
+    /// default three or more warnings of one code become one line with a count and the
+    /// first places. Setting the environment variable `MODELGEN_VERBOSE=1` does the same.
+    pub fn verbose(&mut self, verbose: bool) -> &mut Self {
+        self.verbose = verbose;
+        self
+    }
+
     /// Reads and resolves the pages without writing anything.
     pub fn check(&self) -> Result<Generated, Error> {
         let mut sources = SourceMap::default();
         let mut diagnostics = Vec::new();
+        if !self.unknown_lints.is_empty() {
+            for code in &self.unknown_lints {
+                diagnostics.push(
+                    Diagnostic::global_error(format!("unknown warning code `{code}`"))
+                        .with_help(format!("the codes are: {}", lints::code_list())),
+                );
+            }
+            return Err(Error {
+                diagnostics,
+                sources,
+            });
+        }
         collect::collect_pages(&self.spec_dir, &mut sources, &mut diagnostics);
         let page_count = sources.iter().count();
         let mut config = spec_config::load(&self.spec_dir, &mut sources, &mut diagnostics);
@@ -232,6 +339,9 @@ impl Config {
             }
         }
         let models = resolve::resolve(&pages, &sources, &config, &mut diagnostics);
+        let mut levels = config.lints.clone();
+        levels.extend(self.lints.iter().map(|(code, level)| (*code, *level)));
+        lints::apply(&levels, &mut diagnostics);
         sort_diagnostics(&mut diagnostics, &sources);
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(Error {
@@ -306,13 +416,12 @@ impl Config {
             self.rust_file = Some(Path::new(&out_dir).join("models.rs"));
         }
         println!("cargo:rerun-if-changed={}", self.spec_dir.display());
+        println!("cargo:rerun-if-env-changed=MODELGEN_VERBOSE");
         let generated = self.generate()?;
-        for diagnostic in &generated.diagnostics {
-            let location = diagnostic
-                .location(&generated.sources)
-                .map(|(file, line, column)| format!("{file}:{line}:{column}: "))
-                .unwrap_or_default();
-            println!("cargo:warning={location}{}", diagnostic.message);
+        let verbose = self.verbose
+            || std::env::var("MODELGEN_VERBOSE").is_ok_and(|v| !v.is_empty() && v != "0");
+        for line in cargo_warnings(&generated.diagnostics, &generated.sources, verbose) {
+            println!("cargo:warning={line}");
         }
         Ok(())
     }
@@ -330,6 +439,43 @@ impl Config {
         ));
         files
     }
+}
+
+/// The `cargo:warning` lines of a run's warnings, one per warning (`file:line:column:
+/// [code] message`), except that, unless `verbose`, three or more warnings of one code
+/// become one line with a count and the first places.
+pub fn cargo_warnings(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    verbose: bool,
+) -> Vec<String> {
+    let location = |diagnostic: &Diagnostic| {
+        diagnostic
+            .location(sources)
+            .map(|(file, line, column)| format!("{file}:{line}:{column}: "))
+            .unwrap_or_default()
+    };
+    render::entries(diagnostics, verbose)
+        .into_iter()
+        .map(|entry| match entry {
+            render::Entry::One(diagnostic) => {
+                let code = diagnostic
+                    .code
+                    .map(|c| format!("[{c}] "))
+                    .unwrap_or_default();
+                format!("{}{code}{}", location(diagnostic), diagnostic.message)
+            }
+            render::Entry::Collapsed { code, warnings } => {
+                let text = render::collapsed_message(
+                    code,
+                    &warnings,
+                    sources,
+                    "MODELGEN_VERBOSE=1 shows every one",
+                );
+                format!("[{code}] {text}")
+            }
+        })
+        .collect()
 }
 
 /// Removes schema files this generator wrote earlier for models that are gone.
@@ -352,11 +498,13 @@ fn remove_stale(
     Ok(())
 }
 
-/// Orders diagnostics by file, position, then severity, so output is the same every run.
+/// Orders diagnostics errors first, then by file and position, so output is the same every
+/// run.
 fn sort_diagnostics(diagnostics: &mut [Diagnostic], sources: &SourceMap) {
     diagnostics.sort_by(|a, b| {
         let key = |d: &Diagnostic| {
             (
+                !d.is_error(),
                 d.span
                     .as_ref()
                     .map(|s| sources.get(s.file).relative_path.clone()),

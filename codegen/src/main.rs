@@ -5,9 +5,10 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use modelgen::diagnostic::Diagnostic;
+use modelgen::diagnostic::{Diagnostic, Severity};
 use modelgen::diff::{Report, Side};
-use modelgen::render::{render_all_human, render_json};
+use modelgen::lints::{self, Level};
+use modelgen::render::{render_json, render_report};
 use modelgen::source::SourceMap;
 use modelgen::spec_config::WireNames;
 use modelgen::Config;
@@ -16,9 +17,9 @@ const USAGE: &str = "\
 modelgen: Rust types and JSON Schemas from Markdown model pages
 
 Usage:
-  modelgen check DIR [--format human|json]
+  modelgen check DIR [--format human|json] [LINT OPTIONS] [-v]
   modelgen generate DIR [--rust FILE] [--schemas DIR] [--base-uri URI] [--wire-names CONVENTION]
-                       [--format human|json]
+                       [--format human|json] [LINT OPTIONS] [-v]
   modelgen diff OLD_DIR NEW_DIR [--breaking readers|writers|both] [--wire-names CONVENTION]
                        [--format human|json]
 
@@ -40,8 +41,14 @@ Options:
                    SCREAMING_SNAKE_CASE
   --breaking SIDE  diff: readers, writers or both (default): the clients whose breakage is an
                    error and fails the command
-  --format FORMAT  human (default): rustc-like diagnostics; json: one JSON object per line
-                   (diff: one JSON object for the whole report)
+  --format FORMAT  human (default): rustc-like diagnostics; json: one JSON object per
+                   diagnostic, one a line, then a summary object (diff: one JSON object for
+                   the whole report)
+  --allow CODE     drop the warnings of CODE (repeatable; overrides modelgen.json's `lints`)
+  --warn CODE      show the warnings of CODE as warnings (the default)
+  --deny CODE      turn the warnings of CODE into errors, which fail the run
+                   (codes: sdk-only-field, example-mismatch, ...; see the README)
+  -v, --verbose    show every warning; by default three or more of one code are one line
   -h, --help       print this help
 ";
 
@@ -62,6 +69,9 @@ struct Args {
     base_uri: Option<String>,
     wire_names: Option<WireNames>,
     format: Format,
+    /// Lint levels from `--allow`, `--warn` and `--deny`, in order.
+    lints: Vec<(&'static str, Level)>,
+    verbose: bool,
 }
 
 fn parse_args() -> Result<Option<Args>, lexopt::Error> {
@@ -74,9 +84,24 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
     let mut wire_names = None;
     let mut format = Format::Human;
     let mut breaking = Side::Both;
+    let mut lint_levels = Vec::new();
+    let mut verbose = false;
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(None),
+            Short('v') | Long("verbose") => verbose = true,
+            Long(flag @ ("allow" | "warn" | "deny")) => {
+                let level = Level::from_name(flag).unwrap_or(Level::Warn);
+                let flag = flag.to_owned();
+                let name = parser.value()?.string()?;
+                let code = lints::known(&name).ok_or_else(|| {
+                    format!(
+                        "unknown warning code `{name}` for --{flag}: the codes are {}",
+                        lints::code_list()
+                    )
+                })?;
+                lint_levels.push((code, level));
+            }
             Long("rust") => rust = Some(PathBuf::from(parser.value()?)),
             Long("schemas") => schemas = Some(PathBuf::from(parser.value()?)),
             Long("base-uri") => base_uri = Some(parser.value()?.string()?),
@@ -137,14 +162,21 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
         base_uri,
         wire_names,
         format,
+        lints: lint_levels,
+        verbose,
     }))
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap, format: Format) {
+fn print_diagnostics(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    format: Format,
+    verbose: bool,
+) {
     match format {
         Format::Human => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            eprint!("{}", render_all_human(diagnostics, sources, color));
+            eprint!("{}", render_report(diagnostics, sources, color, verbose));
         }
         Format::Json => {
             for diagnostic in diagnostics {
@@ -152,6 +184,37 @@ fn print_diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap, format: Fo
             }
         }
     }
+}
+
+/// The last line of `--format json`: counts of pages, models (`null` when the run failed),
+/// errors and warnings, and the diagnostics by code.
+fn json_summary(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    models: Option<usize>,
+) -> serde_json::Value {
+    let mut by_code = serde_json::Map::new();
+    for diagnostic in diagnostics {
+        if let Some(code) = diagnostic.code {
+            let count = by_code.entry(code).or_insert(0.into());
+            *count = (count.as_u64().unwrap_or(0) + 1).into();
+        }
+    }
+    let count = |severity: Severity| {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    serde_json::json!({
+        "summary": {
+            "pages": modelgen::page_count(sources),
+            "models": models,
+            "errors": count(Severity::Error),
+            "warnings": count(Severity::Warning),
+            "by_code": by_code,
+        }
+    })
 }
 
 fn main() -> ExitCode {
@@ -174,6 +237,9 @@ fn main() -> ExitCode {
     if let Some(convention) = args.wire_names {
         config.wire_names(convention);
     }
+    for (code, level) in &args.lints {
+        config.lint(code, *level);
+    }
     if let Some(new_dir) = &args.new_dir {
         return diff(&config, new_dir, &args);
     }
@@ -192,14 +258,35 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(generated) => {
-            print_diagnostics(&generated.diagnostics, &generated.sources, args.format);
-            if args.format == Format::Human {
-                eprintln!("{}: {}", args.dir.display(), generated.summary());
+            print_diagnostics(
+                &generated.diagnostics,
+                &generated.sources,
+                args.format,
+                args.verbose,
+            );
+            match args.format {
+                Format::Human => eprintln!("{}: {}", args.dir.display(), generated.summary()),
+                Format::Json => println!(
+                    "{}",
+                    json_summary(
+                        &generated.diagnostics,
+                        &generated.sources,
+                        Some(generated.model_count())
+                    )
+                ),
             }
             ExitCode::SUCCESS
         }
         Err(error) => {
-            print_diagnostics(&error.diagnostics, &error.sources, args.format);
+            print_diagnostics(
+                &error.diagnostics,
+                &error.sources,
+                args.format,
+                args.verbose,
+            );
+            if args.format == Format::Json {
+                println!("{}", json_summary(&error.diagnostics, &error.sources, None));
+            }
             ExitCode::FAILURE
         }
     }
@@ -218,7 +305,12 @@ fn diff(old_config: &Config, new_dir: &std::path::Path, args: &Args) -> ExitCode
         match config.check() {
             Ok(generated) => folders.push(generated),
             Err(error) => {
-                print_diagnostics(&error.diagnostics, &error.sources, args.format);
+                print_diagnostics(
+                    &error.diagnostics,
+                    &error.sources,
+                    args.format,
+                    args.verbose,
+                );
                 eprintln!("error: `{}` has errors: nothing to compare", dir.display());
                 return ExitCode::from(2);
             }

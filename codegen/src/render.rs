@@ -51,17 +51,116 @@ pub fn render_human(diagnostic: &Diagnostic, sources: &SourceMap, color: bool) -
 }
 
 /// Renders every diagnostic with [`render_human`], separated by blank lines,
-/// followed by a summary line.
+/// followed by a summary line: [`render_report`] with every warning shown.
+pub fn render_all_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
+    render_report(diagnostics, sources, color, true)
+}
+
+/// How many places a collapsed line lists before `...`.
+pub const FIRST_PLACES: usize = 3;
+
+/// One entry of a report: a diagnostic shown in full, or the warnings of one code shown as
+/// one line.
+#[derive(Debug)]
+pub enum Entry<'a> {
+    /// A diagnostic shown in full.
+    One(&'a Diagnostic),
+    /// Three or more warnings of one code, shown as one line with a count.
+    Collapsed {
+        /// Their code.
+        code: &'static str,
+        /// The warnings, in order.
+        warnings: Vec<&'a Diagnostic>,
+    },
+}
+
+/// Orders a run's diagnostics for showing: errors (and notes) first, in their order, then
+/// the warnings. When `verbose`, every warning is shown, in its order; otherwise the warnings
+/// are grouped by code in the order each code first occurs, and a code with three or more
+/// warnings becomes one [`Entry::Collapsed`] (a code that occurs once or twice is shown in
+/// full).
+pub fn entries(diagnostics: &[Diagnostic], verbose: bool) -> Vec<Entry<'_>> {
+    let mut out: Vec<Entry<'_>> = diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Warning)
+        .map(Entry::One)
+        .collect();
+    if verbose {
+        let warnings = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning);
+        out.extend(warnings.map(Entry::One));
+        return out;
+    }
+    let mut groups: Vec<(Option<&'static str>, Vec<&Diagnostic>)> = Vec::new();
+    for warning in diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+    {
+        match groups.iter_mut().find(|(code, _)| *code == warning.code) {
+            Some((_, members)) => members.push(warning),
+            None => groups.push((warning.code, vec![warning])),
+        }
+    }
+    for (code, warnings) in groups {
+        match code {
+            Some(code) if warnings.len() > 2 => out.push(Entry::Collapsed { code, warnings }),
+            _ => out.extend(warnings.into_iter().map(Entry::One)),
+        }
+    }
+    out
+}
+
+/// The one-line message of collapsed warnings: a count, what they report, the first
+/// [`FIRST_PLACES`] places and `hint` (how to see every one), such as `5 links that point
+/// to no file ... (first: a.md:3:5, b.md:9:1, c.md:2:2, ...; --verbose shows every one)`.
+pub fn collapsed_message(
+    code: &str,
+    warnings: &[&Diagnostic],
+    sources: &SourceMap,
+    hint: &str,
+) -> String {
+    let what = crate::lints::description(code).unwrap_or("warnings");
+    let mut places: Vec<String> = warnings
+        .iter()
+        .filter_map(|d| d.location(sources))
+        .take(FIRST_PLACES)
+        .map(|(file, line, column)| format!("{file}:{line}:{column}"))
+        .collect();
+    if warnings.len() > places.len() {
+        places.push("...".to_owned());
+    }
+    format!(
+        "{} {what} (first: {}; {hint})",
+        warnings.len(),
+        places.join(", ")
+    )
+}
+
+/// Renders a run's diagnostics for people: every error first, then the warnings (collapsed
+/// by code unless `verbose`, see [`entries`]), separated by blank lines, then a summary line.
 ///
 /// The summary is `error: could not generate models: N errors, M warnings
 /// emitted` when there is an error, `warning: M warnings emitted` when there
 /// are only warnings, and absent when there are neither (notes are not
-/// counted). The result
-/// ends with a newline unless it is empty, so print it with `eprint!`.
-pub fn render_all_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
-    let mut blocks: Vec<String> = diagnostics
-        .iter()
-        .map(|diagnostic| render_human(diagnostic, sources, color))
+/// counted); collapsed warnings count one each. The result ends with a newline unless it is
+/// empty, so print it with `eprint!`.
+pub fn render_report(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    color: bool,
+    verbose: bool,
+) -> String {
+    let mut blocks: Vec<String> = entries(diagnostics, verbose)
+        .into_iter()
+        .map(|entry| match entry {
+            Entry::One(diagnostic) => render_human(diagnostic, sources, color),
+            Entry::Collapsed { code, warnings } => {
+                let text = collapsed_message(code, &warnings, sources, "--verbose shows every one");
+                let title = Level::WARNING.primary_title(text).id(code);
+                renderer(color).render(&[Group::with_title(title)])
+            }
+        })
         .collect();
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics
@@ -163,7 +262,7 @@ fn renderer(color: bool) -> Renderer {
 }
 
 /// `1 error`, `2 errors`.
-fn counted(n: usize, one: &str, many: &str) -> String {
+pub fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -595,11 +694,12 @@ error: unknown Required mark `maybe`
             &map,
             false,
         );
+        // Errors come first, whatever the order they were found in.
         let expected = format!(
             "{}\n\n{}\n\n{}\n\nerror: could not generate models: 2 errors, 1 warning emitted\n",
             render_human(&error, &map, false),
-            render_human(&warning, &map, false),
             render_human(&error2, &map, false),
+            render_human(&warning, &map, false),
         );
         assert_eq!(out, expected);
 
@@ -614,5 +714,50 @@ error: unknown Required mark `maybe`
         assert!(!out.contains("could not generate"), "{out}");
 
         assert_eq!(render_all_human(&[], &map, false), "");
+    }
+
+    #[test]
+    fn repeated_warnings_collapse_unless_verbose() {
+        let (map, user, crlf, _) = sources();
+        let at = |file, needle| span_of(&map, file, "|", needle);
+        let linked = |span| Diagnostic::warning("relocated-link", span, "moved link");
+        let warnings = vec![
+            linked(at(user, "name")),
+            Diagnostic::warning("wire-names", at(crlf, "id"), "pascal"),
+            linked(at(crlf, "strng")),
+            linked(at(user, "maybe")),
+            Diagnostic::global_error("broken"),
+            linked(at(user, "string")),
+            Diagnostic::warning("sdk-only-field", at(user, "name"), "left out"),
+            Diagnostic::warning("sdk-only-field", at(user, "maybe"), "left out"),
+        ];
+        let out = render_report(&warnings, &map, false, false);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "error: broken", "{out}");
+        let collapsed = lines
+            .iter()
+            .find(|l| l.starts_with("warning[relocated-link]"))
+            .expect("one line for the links");
+        assert_eq!(
+            *collapsed,
+            "warning[relocated-link]: 4 links that point to no file and were read by the file name \
+             (first: spec/user.md:5:3, spec/order.md:4:8, spec/user.md:5:19, ...; --verbose shows every one)"
+        );
+        assert_eq!(out.matches("moved link").count(), 0, "{out}");
+        // A kind seen once or twice is shown in full.
+        assert_eq!(out.matches("warning[sdk-only-field]: left out").count(), 2);
+        assert_eq!(out.matches("warning[wire-names]: pascal").count(), 1);
+        assert!(out.ends_with("error: could not generate models: 1 error, 7 warnings emitted\n"));
+        let first_warning = out.find("warning[").unwrap();
+        assert!(out.find("error: broken").unwrap() < first_warning);
+
+        let verbose = render_report(&warnings, &map, false, true);
+        assert_eq!(
+            verbose
+                .matches("warning[relocated-link]: moved link")
+                .count(),
+            4
+        );
+        assert!(!verbose.contains("--verbose"), "{verbose}");
     }
 }

@@ -1,5 +1,6 @@
 //! The spec folder's own settings, `modelgen.json` beside the pages: how page field names
-//! become JSON wire names. The build script and the command line both read this one file.
+//! become JSON wire names, and the folder's lint levels. The build script and the command
+//! line both read this one file.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -8,6 +9,7 @@ use heck::{ToKebabCase, ToLowerCamelCase, ToShoutySnakeCase, ToSnakeCase, ToUppe
 use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
+use crate::lints::{self, Level, Levels};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 
 /// The settings file's name, looked for at the top of the spec folder.
@@ -86,6 +88,8 @@ pub struct SpecConfig {
     pub wire_names_set: bool,
     /// The settings file, when there is one.
     pub file: Option<FileId>,
+    /// Lint levels by warning code (`"lints": {"sdk-only-field": "allow"}`).
+    pub lints: Levels,
 }
 
 /// Reads `modelgen.json` from the spec folder, if present. Problems become errors that
@@ -186,16 +190,67 @@ pub fn load(
                     }
                 }
             }
+            "lints" => read_lints(file, id, value, &mut config.lints, diagnostics),
             other => diagnostics.push(
                 Diagnostic::error(
                     key_span(other),
                     format!("unknown setting `{other}` in `{FILE_NAME}`"),
                 )
-                .with_help("the settings are `wireNames` and `wireNameOverrides`"),
+                .with_help("the settings are `wireNames`, `wireNameOverrides` and `lints`"),
             ),
         }
     }
     config
+}
+
+/// Reads the `lints` object: warning code to level. An unknown code or level is an error at
+/// the entry.
+fn read_lints(
+    file: &SourceFile,
+    id: FileId,
+    value: &Value,
+    levels: &mut Levels,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    // Entries are found in the text after the `"lints"` key, so a code that is also the
+    // name of a wire-name override points at the right place.
+    let base = file.text.find("\"lints\"").unwrap_or(0);
+    let find = |needle: &str, from: usize| {
+        let at = file.text[from..].find(needle).map_or(base, |at| from + at);
+        Span::new(id, at..at + needle.len())
+    };
+    let Value::Object(entries) = value else {
+        diagnostics.push(
+            Diagnostic::error(find("\"lints\"", base), "`lints` must be an object")
+                .with_help("map a warning code to a level: `{\"sdk-only-field\": \"allow\"}`"),
+        );
+        return;
+    };
+    for (code, level) in entries {
+        let key = find(&format!("\"{code}\""), base);
+        let Some(known) = lints::known(code) else {
+            diagnostics.push(
+                Diagnostic::error(key, format!("unknown warning code `{code}` in `lints`"))
+                    .with_help(format!("the codes are: {}", lints::code_list())),
+            );
+            continue;
+        };
+        match level.as_str().and_then(Level::from_name) {
+            Some(level) => {
+                levels.insert(known, level);
+            }
+            None => {
+                let value_span = find(&level.to_string(), key.range.end);
+                diagnostics.push(
+                    Diagnostic::error(
+                        value_span,
+                        format!("unknown lint level {level} for `{code}`"),
+                    )
+                    .with_help("the levels are \"allow\", \"warn\" and \"deny\""),
+                );
+            }
+        }
+    }
 }
 
 /// The byte offset of a 1-based line and column (as serde_json reports them).
@@ -238,5 +293,41 @@ mod tests {
         assert!(diagnostics[0].message.contains("unknown setting `colour`"));
         let (_, line, column) = diagnostics[0].location(&sources).unwrap();
         assert_eq!((line, column), (4, 3));
+    }
+
+    #[test]
+    fn reads_lint_levels_and_reports_unknown_codes_and_levels() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "{\n  \"lints\": {\n    \"sdk-only-field\": \"allow\",\n    \"wire-names\": \"deny\",\n    \"no-such-code\": \"warn\",\n    \"relocated-link\": \"loud\"\n  }\n}\n",
+        )
+        .unwrap();
+        let mut sources = SourceMap::default();
+        let mut diagnostics = Vec::new();
+        let config = load(dir.path(), &mut sources, &mut diagnostics);
+        assert_eq!(config.lints.get("sdk-only-field"), Some(&Level::Allow));
+        assert_eq!(config.lints.get("wire-names"), Some(&Level::Deny));
+        assert_eq!(config.lints.len(), 2);
+        assert_eq!(diagnostics.len(), 2, "{diagnostics:?}");
+        let found: Vec<_> = diagnostics
+            .iter()
+            .map(|d| {
+                let (_, line, column) = d.location(&sources).unwrap();
+                (d.message.as_str(), line, column)
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("unknown warning code `no-such-code` in `lints`", 5, 5),
+                ("unknown lint level \"loud\" for `relocated-link`", 6, 23),
+            ]
+        );
+        assert!(diagnostics[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("sdk-only-field"));
     }
 }

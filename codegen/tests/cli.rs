@@ -114,8 +114,16 @@ fn json_format_prints_one_object_per_line() {
     let out = modelgen(&["check", path_arg(dir.path()), "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
-    let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 2, "one line per diagnostic:\n{stdout}");
+    let mut lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        3,
+        "one line per diagnostic and a summary:\n{stdout}"
+    );
+    let summary: Value = serde_json::from_str(lines.pop().expect("summary")).expect("JSON");
+    assert_eq!(summary["summary"]["errors"], 2, "{summary}");
+    assert_eq!(summary["summary"]["warnings"], 0, "{summary}");
+    assert_eq!(summary["summary"]["models"], Value::Null, "{summary}");
     let objects: Vec<Value> = lines
         .iter()
         .map(|line| {
@@ -151,10 +159,19 @@ fn json_format_prints_one_object_per_line() {
 }
 
 #[test]
-fn json_format_on_a_clean_folder_prints_nothing() {
+fn json_format_on_a_clean_folder_prints_only_the_summary() {
     let out = modelgen(&["check", path_arg(&spec_dir()), "--format", "json"]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(text(&out.stdout), "");
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let summary: Value = serde_json::from_str(stdout.trim()).expect("JSON");
+    let summary = &summary["summary"];
+    let pages = summary["pages"].as_u64().expect("pages");
+    assert!(pages >= 5, "{summary}");
+    assert!(summary["models"].as_u64().expect("models") >= pages);
+    assert_eq!(summary["errors"], 0, "{summary}");
+    assert_eq!(summary["warnings"], 0, "{summary}");
+    assert_eq!(summary["by_code"], serde_json::json!({}), "{summary}");
 }
 
 /// Every file under `dir` with its modification time.

@@ -3,6 +3,8 @@
 /// A file upload with its metadata.
 ///
 /// Generated from the model page `Models/Components/Upload.md`.
+///
+/// Has no `example()`: the page does not give an example for every required field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct Upload {
@@ -108,6 +110,8 @@ impl Upload {
 /// How a contact detail was verified.
 ///
 /// Generated from the model page `Models/Components/Verification.md`.
+///
+/// Has no `example()`: only object models whose page has example data have one.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -194,6 +198,8 @@ impl<'de> ::serde::Deserialize<'de> for Verification {
 /// A one-time-password verification.
 ///
 /// Generated from the model page `Models/Components/VerificationVerificationOtp.md`.
+///
+/// Has no `example()`: the page does not give an example for every required field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct VerificationVerificationOtp {

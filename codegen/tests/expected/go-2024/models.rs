@@ -3,6 +3,8 @@
 /// Models from the `components` folder.
 pub mod components {
     /// Generated from the model page `models/components/address.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Address {
@@ -91,6 +93,8 @@ pub mod components {
         }
     }
     /// Generated from the model page `models/components/httpmetadata.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct HttpMetadata {
@@ -155,6 +159,8 @@ pub mod components {
     /// A person who owns one or more pets.
     ///
     /// Generated from the model page `models/components/owner.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Owner {
@@ -318,6 +324,8 @@ pub mod components {
     /// IDs of the owner's pets, as one ID or a list.
     ///
     /// Generated from the model page `models/components/petids.md`.
+    ///
+    /// Has no `example()`: only object models whose page has example data have one.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[serde(untagged)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -396,6 +404,8 @@ pub mod components {
     /// Kind of animal.
     ///
     /// Generated from the model page `models/components/species.md`.
+    ///
+    /// Has no `example()`: only object models whose page has example data have one.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum Species {
@@ -463,6 +473,8 @@ pub mod components {
 /// Models from the `operations` folder.
 pub mod operations {
     /// Generated from the model page `models/operations/getownerresponse.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct GetOwnerResponse {

@@ -3,6 +3,8 @@
 /// Models from the `components` folder.
 pub mod components {
     /// Generated from the model page `models/components/Address.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Address {
@@ -93,6 +95,8 @@ pub mod components {
     /// A person who owns one or more pets.
     ///
     /// Generated from the model page `models/components/Owner.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Owner {
@@ -318,6 +322,8 @@ pub mod components {
     /// The pet shown on a profile: a cat record, or a list of pet IDs.
     ///
     /// Generated from the model page `models/components/Pet.md`.
+    ///
+    /// Has no `example()`: only object models whose page has example data have one.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[serde(transparent)]
     pub struct Pet(
@@ -367,6 +373,8 @@ pub mod components {
     /// One appointment at the clinic.
     ///
     /// Generated from the model page `models/components/Visit.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Visit {
@@ -461,6 +469,8 @@ pub mod components {
 /// Models from the `operations` folder.
 pub mod operations {
     /// Generated from the model page `models/operations/GetOwnerResponse.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct GetOwnerResponse {

@@ -3,6 +3,8 @@
 /// Enum values that are not valid identifiers.
 ///
 /// Generated from the model page `flavor.md`.
+///
+/// Has no `example()`: only object models whose page has example data have one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
 #[allow(clippy::enum_variant_names)]
 pub enum Flavor {
@@ -73,6 +75,8 @@ impl Flavor {
 /// One choice in a settings menu.
 ///
 /// Generated from the model page `option.md`.
+///
+/// Has no `example()`: the page does not give an example for every required field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct Option {
@@ -156,6 +160,8 @@ impl Option {
 /// Outcome of a run, built from models named like standard library types.
 ///
 /// Generated from the model page `result.md`.
+///
+/// Has no `example()`: the page does not give an example for every required field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct Result {
@@ -274,6 +280,8 @@ impl Result {
 /// A model that shares its name with a standard library type.
 ///
 /// Generated from the model page `string.md`.
+///
+/// Has no `example()`: the page does not give an example for every required field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct String {
@@ -357,6 +365,8 @@ impl String {
 /// Field names that are keywords, start with a digit, hold punctuation or non-ASCII letters, or collide after case conversion.
 ///
 /// Generated from the model page `weirdfields.md`.
+///
+/// Has no `example()`: the page does not give an example for every required field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct WeirdFields {

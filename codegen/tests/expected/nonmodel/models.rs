@@ -3,6 +3,8 @@
 /// Health-check reply.
 ///
 /// Generated from the model page `models/components/ping.md`.
+///
+/// Has no `example()`: the page does not give an example for every required field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct Ping {

@@ -3,6 +3,8 @@
 /// Models from the `components` folder.
 pub mod components {
     /// Generated from the model page `Models/Components/Address.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Address {
@@ -91,6 +93,8 @@ pub mod components {
         }
     }
     /// Generated from the model page `Models/Components/Cat.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Cat {
@@ -174,6 +178,8 @@ pub mod components {
     /// A veterinary clinic.
     ///
     /// Generated from the model page `Models/Components/Clinic.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Clinic {
@@ -473,6 +479,8 @@ pub mod components {
     /// The pet shown on a profile: a cat record, or a list of pet IDs.
     ///
     /// Generated from the model page `Models/Components/Pet.md`.
+    ///
+    /// Has no `example()`: only object models whose page has example data have one.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[serde(untagged)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -553,6 +561,8 @@ pub mod components {
     /// IDs of the owner's pets, as one ID or a list.
     ///
     /// Generated from the model page `Models/Components/PetIds.md`.
+    ///
+    /// Has no `example()`: only object models whose page has example data have one.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[serde(untagged)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -632,6 +642,8 @@ pub mod components {
 /// Models from the `operations` folder.
 pub mod operations {
     /// Generated from the model page `Models/Operations/GetOwnerResponse.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct GetOwnerResponse {

@@ -3,6 +3,8 @@
 /// How long a pet's coat is.
 ///
 /// Generated from the model page `models/components/coatlength.md`.
+///
+/// Has no `example()`: only object models whose page has example data have one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
 #[allow(clippy::enum_variant_names)]
 pub enum CoatLength {
@@ -69,6 +71,8 @@ impl CoatLength {
 /// A grooming appointment as the booking service sends it.
 ///
 /// Generated from the model page `models/components/groomingjob.md`.
+///
+/// Has no `example()`: the page does not give an example for every required field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct GroomingJob {
@@ -224,6 +228,8 @@ impl GroomingJob {
 /// Progress of a job: a summary, or a stream of events.
 ///
 /// Generated from the model page `models/components/jobevents.md`.
+///
+/// Has no `example()`: only object models whose page has example data have one.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -296,6 +302,8 @@ impl<'de> ::serde::Deserialize<'de> for JobEvents {
 /// The state of a grooming job.
 ///
 /// Generated from the model page `models/components/jobstatus.md`.
+///
+/// Has no `example()`: only object models whose page has example data have one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
 #[allow(clippy::enum_variant_names)]
 pub enum JobStatus {
@@ -366,6 +374,8 @@ impl JobStatus {
 /// Kennel size, in the clinic's numbering.
 ///
 /// Generated from the model page `models/components/kennelsize.md`.
+///
+/// Has no `example()`: only object models whose page has example data have one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(clippy::enum_variant_names)]
 pub enum KennelSize {

@@ -5,6 +5,8 @@ pub mod components {
     /// A branch that may lead to another choice.
     ///
     /// Generated from the model page `components/branch.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Branch {
@@ -94,6 +96,8 @@ pub mod components {
     /// A product category. Top-level categories have no parent.
     ///
     /// Generated from the model page `components/category.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Category {
@@ -188,6 +192,8 @@ pub mod components {
     /// A choice: a branch to follow, or a final answer.
     ///
     /// Generated from the model page `components/choice.md`.
+    ///
+    /// Has no `example()`: only object models whose page has example data have one.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[serde(untagged)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -266,6 +272,8 @@ pub mod components {
         }
     }
     /// Generated from the model page `components/department.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Department {
@@ -358,6 +366,8 @@ pub mod components {
         }
     }
     /// Generated from the model page `components/employee.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Employee {
@@ -452,6 +462,8 @@ pub mod components {
     /// A node in a folder tree.
     ///
     /// Generated from the model page `components/treenode.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct TreeNode {
@@ -542,6 +554,8 @@ pub mod operations {
     /// The folder tree of a workspace.
     ///
     /// Generated from the model page `operations/getfoldertreeresponsebody.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct GetFolderTreeResponseBody {

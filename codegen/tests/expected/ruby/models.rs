@@ -3,6 +3,8 @@
 /// Models from the `components` folder.
 pub mod components {
     /// Generated from the model page `models/components/address.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Address {
@@ -86,6 +88,8 @@ pub mod components {
     /// A person who owns one or more pets.
     ///
     /// Generated from the model page `models/components/owner.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Owner {
@@ -254,6 +258,8 @@ pub mod components {
     /// The pet shown on a profile: a name, or a cat record.
     ///
     /// Generated from the model page `models/components/pet.md`.
+    ///
+    /// Has no `example()`: only object models whose page has example data have one.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[serde(transparent)]
     pub struct Pet(
@@ -306,6 +312,8 @@ pub mod operations {
     /// An address as the lookup operation returns it.
     ///
     /// Generated from the model page `models/operations/address.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Address {
@@ -380,6 +388,8 @@ pub mod operations {
         }
     }
     /// Generated from the model page `models/operations/getownerresponse.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct GetOwnerResponse {

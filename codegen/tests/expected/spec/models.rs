@@ -415,6 +415,8 @@ impl Customer {
 /// CustomerStatus is the lifecycle state of a customer account.
 ///
 /// Generated from the model page `CustomerStatus.md`.
+///
+/// Has no `example()`: only object models whose page has example data have one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
 #[allow(clippy::enum_variant_names)]
 pub enum CustomerStatus {

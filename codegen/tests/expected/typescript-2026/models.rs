@@ -3,6 +3,8 @@
 /// A request to book an appointment.
 ///
 /// Generated from the model page `models/components/appointmentrequest.md`.
+///
+/// Has no `example()`: the page does not give an example for every required field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct AppointmentRequest {
@@ -146,6 +148,8 @@ impl AppointmentRequest {
 /// A file attached by reference.
 ///
 /// Generated from the model page `models/components/attachment.md`.
+///
+/// Has no `example()`: the page does not give an example for every required field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[allow(clippy::type_complexity)]
 pub struct Attachment {
@@ -229,6 +233,8 @@ impl Attachment {
 /// Extra services: a note, or a map of service names to their options.
 ///
 /// Generated from the model page `models/components/extras.md`.
+///
+/// Has no `example()`: only object models whose page has example data have one.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -315,6 +321,8 @@ impl<'de> ::serde::Deserialize<'de> for Extras {
 /// The room a visit takes place in.
 ///
 /// Generated from the model page `models/components/room.md`.
+///
+/// Has no `example()`: only object models whose page has example data have one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
 #[allow(clippy::enum_variant_names)]
 pub enum Room {

@@ -5,6 +5,8 @@ pub mod components {
     /// Postal address of an owner.
     ///
     /// Generated from the model page `models/components/address.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Address {
@@ -93,6 +95,8 @@ pub mod components {
         }
     }
     /// Generated from the model page `models/components/cat.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Cat {
@@ -183,6 +187,8 @@ pub mod components {
     /// How reminders are delivered.
     ///
     /// Generated from the model page `models/components/channel.md`.
+    ///
+    /// Has no `example()`: only object models whose page has example data have one.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum Channel {
@@ -251,6 +257,8 @@ pub mod components {
         }
     }
     /// Generated from the model page `models/components/dog.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Dog {
@@ -341,6 +349,8 @@ pub mod components {
     /// Owner record from the old booking system. Use `Owner` instead.
     ///
     /// Generated from the model page `models/components/legacyowner.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[deprecated(note = "This will be removed in a future release, please migrate away from it as soon as possible.")]
     #[allow(deprecated)]
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -426,6 +436,8 @@ pub mod components {
     /// A person who owns one or more pets.
     ///
     /// Generated from the model page `models/components/owner.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[allow(deprecated)]
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
@@ -684,6 +696,8 @@ pub mod components {
     /// The pet shown on a profile: a full record, or a list of pet IDs.
     ///
     /// Generated from the model page `models/components/pet.md`.
+    ///
+    /// Has no `example()`: only object models whose page has example data have one.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[serde(untagged)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -771,6 +785,8 @@ pub mod components {
     /// Triage priority of a visit.
     ///
     /// Generated from the model page `models/components/priority.md`.
+    ///
+    /// Has no `example()`: only object models whose page has example data have one.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[allow(clippy::enum_variant_names)]
     pub enum Priority {
@@ -850,6 +866,8 @@ pub mod components {
     /// Access the owner has to shared records.
     ///
     /// Generated from the model page `models/components/scope.md`.
+    ///
+    /// Has no `example()`: only object models whose page has example data have one.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum Scope {
@@ -912,6 +930,8 @@ pub mod components {
     /// One appointment at the clinic.
     ///
     /// Generated from the model page `models/components/visit.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
     pub struct Visit {
@@ -1181,6 +1201,8 @@ pub mod components {
 /// Models from the `operations` folder.
 pub mod operations {
     /// Generated from the model page `models/operations/getownerresponse.md`.
+    ///
+    /// Has no `example()`: the page does not give an example for every required field.
     #[allow(deprecated)]
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
