@@ -109,7 +109,8 @@ fn an_sdk_only_field_is_left_out_and_the_rest_stays() {
         "| `name` | *str* | :heavy_check_mark: | N/A |\n\
          | `photo` | *Union[bytes, IO[bytes], io.BufferedReader]* | :heavy_minus_sign: | N/A |\n\
          | `body` | *byte[]* | :heavy_check_mark: | N/A |\n\
-         | `__pydantic_extra__` | Dict[str, *Any*] | :heavy_minus_sign: | N/A |\n",
+         | `__pydantic_extra__` | Dict[str, *Any*] | :heavy_minus_sign: | N/A |\n\
+         | `additionalProperties` | Map\\<String, *long*> | :heavy_minus_sign: | N/A |\n",
     );
     let dir = folder(&[("components/upload.md", &page)]);
     let (models, warnings) = generate(dir.path());
@@ -132,11 +133,18 @@ fn an_sdk_only_field_is_left_out_and_the_rest_stays() {
                 "sdk-only-field",
                 "components/upload.md",
                 10,
-                "field `__pydantic_extra__` is left out: it is where the Python SDK keeps properties the model does not list, not a JSON property"
+                "field `__pydantic_extra__` is left out: it is where the SDK keeps properties the model does not list, not a JSON property"
+            ),
+            warning(
+                "sdk-only-field",
+                "components/upload.md",
+                11,
+                "field `additionalProperties` is left out: it is where the SDK keeps properties the model does not list, not a JSON property"
             ),
         ]
     );
     assert_eq!(field_type(&models, "Upload", "__pydantic_extra__"), None);
+    assert_eq!(field_type(&models, "Upload", "additionalProperties"), None);
     assert_eq!(field_type(&models, "Upload", "name"), Some(Type::String));
     assert_eq!(field_type(&models, "Upload", "photo"), None);
     assert_eq!(field_type(&models, "Upload", "body"), None);

@@ -513,18 +513,19 @@ impl<'a> Resolver<'a> {
                 continue;
             };
             let type_cell = &row.cells[type_col];
-            if name == "__pydantic_extra__" {
-                // Python SDKs list where they keep unknown properties as a field; the JSON
-                // object has no such member (unknown members are allowed already).
-                self.diagnostics.push(
-                    Diagnostic::warning("sdk-only-field", name_cell.span.clone(), "field `__pydantic_extra__` is left out: it is where the Python SDK keeps properties the model does not list, not a JSON property")
-                        .with_help("the object accepts properties it does not list, so nothing is lost"),
-                );
-                continue;
-            }
             let Some((resolved, marks)) = self.type_cell(id, page, type_cell) else {
                 continue;
             };
+            if is_extra_properties_store(&name, &resolved) {
+                // SDKs list where they keep the properties a model does not name as a field
+                // (`__pydantic_extra__`, Java's and Ruby's `additionalProperties` map); the JSON
+                // object has no such member.
+                self.diagnostics.push(
+                    Diagnostic::warning("sdk-only-field", name_cell.span.clone(), format!("field `{name}` is left out: it is where the SDK keeps properties the model does not list, not a JSON property"))
+                        .with_help("the object accepts properties it does not list, of any type"),
+                );
+                continue;
+            }
             let ty = match resolved {
                 Resolved::Type(ty) => ty,
                 Resolved::SdkOnly(what) => {
@@ -625,6 +626,17 @@ struct Context<'c> {
     owner: ModelId,
     page: &'c Page,
     cell: &'c Cell,
+}
+
+/// Whether a field is an SDK's store of the properties a model does not name: Python's
+/// `__pydantic_extra__`, or a map named `additionalProperties` (Java, C#) or
+/// `additional_properties` (Ruby).
+fn is_extra_properties_store(name: &str, resolved: &Resolved) -> bool {
+    name == "__pydantic_extra__"
+        || (matches!(
+            name,
+            "additionalProperties" | "additional_properties" | "AdditionalProperties"
+        ) && matches!(resolved, Resolved::Type(Type::Map(_))))
 }
 
 fn required_mark(cell: &str) -> Option<bool> {
