@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Fuzzes the generator with cargo-fuzz (libFuzzer) for a bounded time and fails on any crash:
+# Fuzzes the generator and the generated models with cargo-fuzz (libFuzzer) for a bounded time
+# and fails on any crash:
 #
 #   read_page  arbitrary bytes as model pages: read, resolve, render diagnostics, emit Rust and
 #              JSON Schemas, all in memory (fuzz/src/lib.rs)
 #   type_cell  arbitrary text as one Type cell
+#   document   arbitrary bytes as a JSON document: from_json and validate_json of the models of
+#              spec/ and of the hostile and constraints fixtures (fuzz/src/documents.rs), seeded
+#              with deep nesting, huge numbers and megabyte strings
 #
 # A panic, a stack overflow, an input that takes over 10 s (a hang) and a process over 2 GiB
-# (a memory blow-up) are all crashes. The two targets run side by side, FUZZ_SECONDS each
-# (default 120), so the run fuzzes for 4 minutes in 2 of wall time after the build.
+# (a memory blow-up) are all crashes. The three targets run side by side, FUZZ_SECONDS each
+# (default 120), so the run fuzzes for 6 minutes in 2 of wall time after the build.
 #
 # The fuzzers run with a 2 MiB stack: the instrumented release build's frames are several
 # times smaller than those of the debug build a build script runs in with 8 MiB, so a 2 MiB
@@ -62,10 +66,13 @@ fi
 rm -rf fuzz/seeds
 cargo run --quiet --manifest-path fuzz/Cargo.toml --no-default-features --features tools \
   --bin seeds -- fuzz/seeds/read_page fuzz/seeds/type_cell "${roots[@]}"
+cargo run --quiet --manifest-path fuzz/Cargo.toml --no-default-features --features tools \
+  --bin document_seeds -- fuzz/seeds/document
 
 echo "== fuzz: build"
 cargo fuzz build --debug-assertions read_page
 cargo fuzz build --debug-assertions type_cell
+cargo fuzz build --debug-assertions document
 
 # run TARGET MAX_LEN: fuzzes TARGET in the background, logging to fuzz/TARGET.log.
 run() {
@@ -84,15 +91,18 @@ run() {
     >"fuzz/$target.log" 2>&1
 }
 
-echo "== fuzz: read_page and type_cell, ${seconds}s each"
+echo "== fuzz: read_page, type_cell and document, ${seconds}s each"
 run read_page 65536 &
 read_page_pid=$!
 run type_cell 8192 &
 type_cell_pid=$!
+# Long enough for the megabyte strings of the seeds.
+run document 1200000 &
+document_pid=$!
 
 passed=0
 failed=0
-for target in read_page type_cell; do
+for target in read_page type_cell document; do
   pid_var=${target}_pid
   status=0
   wait "${!pid_var}" || status=$?

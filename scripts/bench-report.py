@@ -10,6 +10,9 @@ import re
 import statistics
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_patterns  # noqa: E402
+
 RESULTS = sys.argv[1]
 FOLDERS = ["dub-go", "dub-go-2024-06", "dub-php", "dub-php-2024-06", "dub-python",
            "dub-python-2024-06", "dub-ts", "dub-ts-2024-06"]
@@ -395,6 +398,10 @@ else:
     w("(not run: SKIP_REBUILD=1)")
 w("")
 
+# ----- 5. adversarial patterns -----
+patterns_lines, patterns_target = bench_patterns.section(RESULTS)
+out.extend(patterns_lines)
+
 # ----- profiles -----
 PROFILE_LINE = re.compile(r"^\s*([\d,]+) \(\s*([\d.]+)%\)\s+\S*?:(.*?) \[")
 
@@ -546,6 +553,8 @@ t.append(f"- Parse+validate at least 5× faster than jsonschema: {verdict(all_ok
          + " of from_json's; wall: " + ", ".join(f"{d} {fmt_ratio(r)}" for d, _, r in parse_wall)
          + "). Even a from_json as fast as plain serde_json would reach only the "
          "jsonschema ÷ serde_json column of section 3.")
+
+t.append(patterns_target)
 
 header_end = out.index("## 1. Generation")
 summary = ["## Targets", ""] + t + [""]

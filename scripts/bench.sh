@@ -10,6 +10,8 @@
 #   3. Parse and validate (criterion and callgrind): Model::from_json against serde_json into
 #      the same types and against the jsonschema crate.
 #   4. The no-change rebuild (.ci/rebuild-check.sh).
+#   5. Adversarial patterns (criterion): the runtime's pattern matching and the jsonschema
+#      crate's on strings of 32, 1,000 and 100,000 characters.
 #
 # Every figure is a ratio to a baseline measured in the same run.
 #
@@ -81,6 +83,8 @@ if [ "${SKIP_CRITERION:-0}" != 1 ]; then
   cargo bench -q -p modelgen-bench --bench generation -- --noplot >"$RESULTS/criterion-generation.txt" 2>&1
   step "criterion: parse_validate"
   cargo bench -q -p modelgen-bench --bench parse_validate -- --noplot >"$RESULTS/criterion-parse.txt" 2>&1
+  step "criterion: adversarial patterns"
+  cargo bench -q -p modelgen-bench --bench patterns -- --noplot >"$RESULTS/criterion-patterns.txt" 2>&1
   cp -r "$CARGO_TARGET_DIR/criterion" "$RESULTS/criterion"
 fi
 

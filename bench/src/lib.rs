@@ -545,3 +545,82 @@ pub fn readability_markdown(name: &str, r: &TypifyReadability) -> String {
     }
     out
 }
+
+/// The adversarial `pattern` benchmark: patterns that take a backtracking engine exponential
+/// time, each against strings built to make it fail late, matched by the runtime
+/// (`modelgen_runtime::Pattern`) and by the jsonschema crate on the same strings.
+pub mod adversarial {
+    use serde_json::{json, Value};
+
+    /// The lengths of the strings, in characters.
+    pub const LENGTHS: [usize; 3] = [32, 1_000, 100_000];
+
+    /// One pattern of the table: a short id, the pattern, and the string of a given length it is
+    /// matched against.
+    pub struct Case {
+        /// The id used in benchmark names and the table.
+        pub id: &'static str,
+        /// The ECMAScript pattern.
+        pub pattern: &'static str,
+        /// The subject of `length` characters.
+        pub subject: fn(usize) -> String,
+    }
+
+    /// `length - 1` times `fill`, then `end`: a run the pattern's loops can split in many ways,
+    /// and a last character that fails the match.
+    fn run_then(fill: char, end: char, length: usize) -> String {
+        let mut text: String = std::iter::repeat_n(fill, length - 1).collect();
+        text.push(end);
+        text
+    }
+
+    /// The patterns, from the classic nested quantifier to lookaround.
+    pub const CASES: [Case; 6] = [
+        Case {
+            id: "nested-plus",
+            pattern: r"^(a+)+$",
+            subject: |n| run_then('a', '!', n),
+        },
+        Case {
+            id: "name-with-spaces",
+            pattern: r"^([a-zA-Z0-9]+\s?)+$",
+            subject: |n| run_then('a', '!', n),
+        },
+        Case {
+            id: "words-star",
+            pattern: r"^(\w+\s?)*$",
+            subject: |n| run_then('a', '!', n),
+        },
+        Case {
+            // The OWASP ReDoS example of an email pattern.
+            id: "email",
+            pattern: r"^([a-zA-Z0-9])(([\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$",
+            subject: |n| run_then('a', '!', n),
+        },
+        Case {
+            // Leading lookaheads: split into parts that each run without lookaround.
+            id: "password-lookahead",
+            pattern: r"^(?=.*\d)(?=.*[a-z])(?=.*[A-Z]).{8,}$",
+            subject: |n| run_then('a', 'B', n),
+        },
+        Case {
+            // A lookahead inside a loop: only the backtracking engine runs it.
+            id: "no-double-hyphen",
+            pattern: r"^(?:(?!--)[a-z-])+$",
+            subject: |n| run_then('a', '!', n),
+        },
+    ];
+
+    /// A jsonschema validator of `{"type": "string", "pattern": pattern}`.
+    pub fn validator(pattern: &str) -> jsonschema::Validator {
+        jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .build(&json!({"type": "string", "pattern": pattern}))
+            .expect("a valid pattern")
+    }
+
+    /// The subject as a JSON string, for jsonschema.
+    pub fn value(subject: &str) -> Value {
+        Value::String(subject.to_owned())
+    }
+}

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use serde_json::{Map, Value};
 
 use modelgen_runtime::{
-    char_count, compare, format, is_multiple_of, json_equal, unique_items, Pattern,
+    char_count, compare, format, is_multiple_of, json_equal, unique_items, Pattern, UnfinishedMatch,
 };
 
 use crate::ir::{Constraints, EnumRepr, Format, Model, ModelKind, ModelSet, Type};
@@ -206,36 +206,36 @@ fn kind_of(value: &Value) -> &'static str {
     }
 }
 
-/// `pattern` constraints compiled once each, for checking many examples and constraint
-/// cells that use the same patterns.
+/// `pattern` constraints compiled once each by the runtime ([`Pattern::checked`]), for
+/// checking many examples and constraint cells that use the same patterns.
 #[derive(Default)]
 pub struct Patterns {
-    compiled: RefCell<FxHashMap<String, Option<Pattern>>>,
-    syntax: RefCell<FxHashMap<String, Result<(), String>>>,
+    compiled: RefCell<FxHashMap<String, Result<Pattern, String>>>,
 }
 
 impl Patterns {
-    /// Whether `text` matches `pattern` (`false` when the pattern does not compile).
-    pub fn is_match(&self, pattern: &str, text: &str) -> bool {
+    /// The pattern of `source`, compiled once, or what is wrong with it.
+    fn with<T>(&self, source: &str, then: impl FnOnce(&Result<Pattern, String>) -> T) -> T {
         let mut compiled = self.compiled.borrow_mut();
-        if let Some(found) = compiled.get(pattern) {
-            return found.as_ref().is_some_and(|p| p.is_match(text));
-        }
-        let made = Pattern::new(pattern).ok();
-        let matches = made.as_ref().is_some_and(|p| p.is_match(text));
-        compiled.insert(pattern.to_owned(), made);
-        matches
+        let compiled = compiled
+            .entry(source.to_owned())
+            .or_insert_with(|| Pattern::checked(source));
+        then(compiled)
     }
 
-    /// [`modelgen_runtime::check_pattern_syntax`], remembered.
+    /// Whether `text` matches `pattern`: `Ok(false)` when the pattern does not compile, and the
+    /// reason when the runtime could not decide the match.
+    pub fn is_match(&self, pattern: &str, text: &str) -> Result<bool, UnfinishedMatch> {
+        self.with(pattern, |compiled| {
+            compiled.as_ref().map_or(Ok(false), |p| p.is_match(text))
+        })
+    }
+
+    /// What is wrong with `pattern`, if anything ([`Pattern::checked`]).
     pub fn check_syntax(&self, pattern: &str) -> Result<(), String> {
-        let mut syntax = self.syntax.borrow_mut();
-        if let Some(found) = syntax.get(pattern) {
-            return found.clone();
-        }
-        let verdict = modelgen_runtime::check_pattern_syntax(pattern);
-        syntax.insert(pattern.to_owned(), verdict.clone());
-        verdict
+        self.with(pattern, |compiled| {
+            compiled.as_ref().map(|_| ()).map_err(Clone::clone)
+        })
     }
 }
 
@@ -262,9 +262,16 @@ pub fn satisfies_with(value: &Value, c: &Constraints, patterns: &Patterns) -> Re
                 return Err(format!("{value} is longer than {max} characters"));
             }
             if let Some(pattern) = &c.pattern {
-                let matches = patterns.is_match(pattern, text);
-                if !matches {
-                    return Err(format!("{value} does not match the pattern `{pattern}`"));
+                match patterns.is_match(pattern, text) {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        return Err(format!("{value} does not match the pattern `{pattern}`"));
+                    }
+                    Err(why) => {
+                        return Err(format!(
+                            "{value} could not be checked against the pattern `{pattern}`: {why}"
+                        ));
+                    }
                 }
             }
             if let Some(f) = c.format {

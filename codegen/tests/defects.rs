@@ -533,6 +533,25 @@ fn invalid_pattern() {
 }
 
 #[test]
+fn pattern_the_runtime_cannot_run_or_that_is_not_portable() {
+    constraint_error(
+        "*string*",
+        r#"{"pattern": "[]"}"#,
+        "not a regular expression that `jsonschema` compiles",
+    );
+    constraint_error(
+        "*string*",
+        r#"{"pattern": "^(a)\\1$"}"#,
+        "has a backreference",
+    );
+    constraint_error(
+        "*string*",
+        r#"{"pattern": "a]"}"#,
+        "not a valid ECMAScript regular expression",
+    );
+}
+
+#[test]
 fn default_or_const_that_breaks_the_field() {
     constraint_error(
         "*string*",

@@ -1,4 +1,6 @@
-//! What the fuzz targets run, shared with the `seeds` tool that builds their seed corpora.
+//! What the fuzz targets run, shared with the `seeds` and `document_seeds` tools that build
+//! their seed corpora. The `document` target, over JSON documents rather than pages, is in
+//! [`documents`].
 //!
 //! An input of the `read_page` target is one or more pages separated by NUL bytes. A page
 //! whose first line is `@some/folder/page.md` is read under that relative path (the line
@@ -8,6 +10,8 @@
 //! the JSON Schemas are emitted, all in memory: nothing is written.
 
 use std::path::PathBuf;
+
+pub mod documents;
 
 use modelgen::diagnostic::Diagnostic;
 use modelgen::source::{FileId, SourceFile, SourceMap};

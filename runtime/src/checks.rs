@@ -7,7 +7,7 @@
 use serde_json::{Number, Value};
 
 use crate::{compare, is_integer, is_multiple_of, json_equal, unique_items};
-use crate::{Location, Pattern, ValidationError};
+use crate::{Location, Pattern, UnfinishedMatch, ValidationError};
 
 // ----- decisions (shared with the interpreter in `shape`) -----
 
@@ -112,6 +112,29 @@ pub(crate) fn pattern_error(value: &str, source: &str, path: &Location<'_>) -> V
         "pattern",
         format!("{value:?} does not match `{source}`"),
     )
+}
+
+/// The error of a string that `source` could not be matched against: the document is rejected,
+/// since the string neither matches nor fails to match. Only the start of a long string is
+/// quoted.
+#[cold]
+#[inline(never)]
+pub(crate) fn unfinished_pattern_error(
+    value: &str,
+    source: &str,
+    why: UnfinishedMatch,
+    path: &Location<'_>,
+) -> ValidationError {
+    const QUOTED: usize = 64;
+    let message = match value.char_indices().nth(QUOTED) {
+        Some((end, _)) => format!(
+            "{:?}… ({} bytes) could not be checked against `{source}`: {why}",
+            &value[..end],
+            value.len()
+        ),
+        None => format!("{value:?} could not be checked against `{source}`: {why}"),
+    };
+    ValidationError::new(path, "pattern", message)
 }
 
 #[cold]
@@ -223,7 +246,8 @@ pub fn max_length(value: &str, max: u64, path: &Location<'_>, errors: &mut Vec<V
 }
 
 /// `pattern`: the expression must match somewhere in the string; `source` is the expression as
-/// written, for the message.
+/// written, for the message. A match the engine gives up on ([`UnfinishedMatch`]) is an error
+/// too.
 #[inline]
 pub fn pattern(
     value: &str,
@@ -232,8 +256,10 @@ pub fn pattern(
     path: &Location<'_>,
     errors: &mut Vec<ValidationError>,
 ) {
-    if !pattern.is_match(value) {
-        errors.push(pattern_error(value, source, path));
+    match pattern.is_match(value) {
+        Ok(true) => {}
+        Ok(false) => errors.push(pattern_error(value, source, path)),
+        Err(why) => errors.push(unfinished_pattern_error(value, source, why, path)),
     }
 }
 

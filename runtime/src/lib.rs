@@ -17,7 +17,8 @@
 //! * [`format`](mod@format): the `format` keyword (`date-time`, `date`, `time`, `email`,
 //!   `hostname`, `uri`, `uri-reference`, `uuid`, `ipv4`, `ipv6`);
 //! * [`Pattern`] and [`check_pattern_syntax`]: the `pattern` keyword (ECMAScript regular
-//!   expressions, searched anywhere in the string);
+//!   expressions, searched anywhere in the string, in linear time or up to
+//!   [`BACKTRACK_LIMIT`]);
 //! * [`json_equal`], [`unique_items`]: `enum`, `const` and `uniqueItems`;
 //! * [`is_integer`], [`compare`], [`is_multiple_of`]: `type: integer`, `minimum`, `maximum`,
 //!   `exclusiveMinimum`, `exclusiveMaximum` and `multipleOf`;
@@ -37,7 +38,7 @@ pub mod shape;
 
 pub use model::{parse, Model};
 pub use number::{compare, is_integer, is_multiple_of, json_equal, unique_items};
-pub use pattern::{check_pattern_syntax, Pattern};
+pub use pattern::{check_pattern_syntax, Pattern, UnfinishedMatch, BACKTRACK_LIMIT};
 pub use shape::{LazyPattern, ModelShape};
 
 /// The length of a string as JSON Schema's `minLength` and `maxLength` count it: Unicode code

@@ -344,9 +344,12 @@ impl LazyPattern {
     }
 
     /// Whether the pattern matches anywhere in `text` (see [`Pattern::is_match`]).
-    #[must_use]
+    ///
+    /// # Errors
+    ///
+    /// [`UnfinishedMatch`](crate::UnfinishedMatch) when the match could not be decided.
     #[inline]
-    pub fn is_match(&self, text: &str) -> bool {
+    pub fn is_match(&self, text: &str) -> Result<bool, crate::UnfinishedMatch> {
         self.get().is_match(text)
     }
 }
@@ -674,8 +677,13 @@ fn string_rules<S: Sink>(rules: &StringRules, text: &str, path: &Location<'_>, s
         }
     }
     if let Some(pattern) = rules.pattern {
-        if !sink.stopped() && !pattern.is_match(text) {
-            sink.fail(|| checks::pattern_error(text, pattern.source(), path));
+        if !sink.stopped() {
+            match pattern.is_match(text) {
+                Ok(true) => {}
+                Ok(false) => sink.fail(|| checks::pattern_error(text, pattern.source(), path)),
+                Err(why) => sink
+                    .fail(|| checks::unfinished_pattern_error(text, pattern.source(), why, path)),
+            }
         }
     }
 }

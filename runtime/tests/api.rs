@@ -177,3 +177,28 @@ fn json_pointer_still_builds_by_hand() {
     path.push_key("x");
     assert_eq!(path.to_string(), "/x");
 }
+
+#[test]
+fn a_pattern_match_that_gives_up_is_an_error_naming_the_pattern_and_the_place() {
+    use modelgen_runtime::{checks, Pattern};
+
+    let source = "^(a|(?=a)a)*$";
+    let pattern = Pattern::new(source).expect("compiles");
+    let root = Location::root();
+    let name = root.key("name");
+    let path = name.index(2);
+    let mut errors = Vec::new();
+    checks::pattern("aaa", &pattern, source, &path, &mut errors);
+    assert!(errors.is_empty(), "{errors:?}");
+    checks::pattern("aab", &pattern, source, &path, &mut errors);
+    assert_eq!(errors.len(), 1);
+    let long = format!("{}b", "a".repeat(200));
+    checks::pattern(&long, &pattern, source, &path, &mut errors);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let error = &errors[1];
+    assert_eq!(error.path, "/name/2");
+    assert_eq!(error.rule, "pattern");
+    assert!(error.message.contains(source), "{error:?}");
+    assert!(error.message.contains("backtracking"), "{error:?}");
+    assert!(error.message.contains("(201 bytes)"), "{error:?}");
+}

@@ -2,7 +2,7 @@
 //! reproducing a crash the way a build script would meet it.
 //!
 //! ```text
-//! replay read_page|type_cell FILE...
+//! replay read_page|type_cell|document FILE...
 //! ```
 //!
 //! Prints each file's outcome and time, and exits non-zero when any input panicked. A stack
@@ -17,8 +17,9 @@ fn main() -> ExitCode {
     let target: fn(&[u8]) = match args.next().as_deref() {
         Some("read_page") => modelgen_fuzz::pipeline,
         Some("type_cell") => modelgen_fuzz::type_cell,
+        Some("document") => modelgen_fuzz::documents::document,
         _ => {
-            eprintln!("usage: replay read_page|type_cell FILE...");
+            eprintln!("usage: replay read_page|type_cell|document FILE...");
             return ExitCode::from(2);
         }
     };

@@ -1,21 +1,29 @@
 //! Checks for the `format` keyword.
 //!
 //! Each function answers exactly as the `jsonschema` crate (0.61.2) answers for the format of the
-//! same name under draft 2020-12 with format assertions on (`validate_formats(true)`). They follow
-//! its implementation, edge cases included, rather than the RFCs alone: for instance `date-time`
-//! takes a lowercase `t` and `z` and a leap second only where it falls at 23:59:60 UTC, `ipv4`
-//! turns down leading zeros, `ipv6` turns down zone ids, `email` takes a display name form
-//! (`Name <a@example.com>`) and bracketed IP literals, `uri` needs a scheme, and `uuid` takes
-//! either case but only the hyphenated form.
+//! same name under draft 2020-12 with format assertions on (`validate_formats(true)`), edge cases
+//! included, rather than as the RFCs alone would: for instance `date-time` takes a lowercase `t`
+//! and `z` and a leap second only where it falls at 23:59:60 UTC, `ipv4` turns down leading
+//! zeros, `ipv6` turns down zone ids, `email` takes a display name form (`Name <a@example.com>`)
+//! and bracketed IP literals, `uri` needs a scheme, and `uuid` takes either case but only the
+//! hyphenated form.
+//!
+//! Where `jsonschema` relies on a crate, so does this module, at the same version: `email`
+//! parses with `email_address`, `uri` and `uri-reference` with `fluent-uri`, `uuid` with
+//! `uuid-simd`, `ipv4` and `ipv6` with the standard library. `date`, `time`, `date-time` and
+//! `hostname` are `jsonschema`'s own code, which it does not expose; they are copied here.
 
 mod email;
-mod uri;
+mod hostname;
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::str::FromStr;
 
 /// `format: date`: a full-date of RFC 3339, `YYYY-MM-DD`, with the day within its month
 /// (29 February only in leap years).
+///
+/// A copy of `jsonschema`'s `is_valid_date`, as are [`is_time`] and [`is_date_time`]: no crate
+/// exposes its reading (a date-time crate such as `time` or `chrono` takes other forms).
 #[must_use]
 pub fn is_date(s: &str) -> bool {
     let bytes = s.as_bytes();
@@ -185,16 +193,27 @@ pub fn is_ipv6(s: &str) -> bool {
 }
 
 /// `format: uuid`: 36 characters, hexadecimal digits of either case with hyphens at positions 8,
-/// 13, 18 and 23 (no braces, no `urn:uuid:` prefix, any version and variant).
+/// 13, 18 and 23 (no braces, no `urn:uuid:` prefix, any version and variant), as `uuid-simd`'s
+/// `parse_hyphenated` reads it.
 #[must_use]
 pub fn is_uuid(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    bytes.len() == 36
-        && bytes.iter().enumerate().all(|(index, byte)| match index {
-            8 | 13 | 18 | 23 => *byte == b'-',
-            _ => byte.is_ascii_hexdigit(),
-        })
+    let mut out = [0; 16];
+    uuid_simd::parse_hyphenated(s.as_bytes(), uuid_simd::Out::from_mut(&mut out)).is_ok()
 }
 
-pub use email::{is_email, is_hostname};
-pub use uri::{is_uri, is_uri_reference};
+/// `format: uri`: an absolute RFC 3986 URI, which needs a scheme (`urn:isbn:0451450523`,
+/// `http://[::1]:80/a?b#c`); ASCII only, with sound percent-encodings, as `fluent-uri` parses it.
+#[must_use]
+pub fn is_uri(s: &str) -> bool {
+    fluent_uri::Uri::parse(s).is_ok()
+}
+
+/// `format: uri-reference`: an RFC 3986 URI or relative reference (`../a`, `#frag`, `""`), as
+/// `fluent-uri` parses it.
+#[must_use]
+pub fn is_uri_reference(s: &str) -> bool {
+    fluent_uri::UriRef::parse(s).is_ok()
+}
+
+pub use email::is_email;
+pub use hostname::is_hostname;
