@@ -17,12 +17,34 @@ pub struct Report {
 }
 
 /// Checks every `*.schema.json` under `dir`, whose `$id`s start with `base_uri`.
+///
+/// Every file is checked against the meta-schema and its `$id`; then one schema referring to
+/// every file is compiled, which resolves each reference once however densely the models link
+/// (compiling each file on its own loads everything it reaches, quadratic in a folder whose
+/// models all reach each other). Only when that fails is each file compiled on its own, to
+/// name the ones whose references do not resolve.
 pub fn check_dir(dir: &Path, base_uri: &str) -> io::Result<Report> {
     let files = files_with_suffix(dir, ".schema.json")?;
     let mut problems = Vec::new();
+    let mut ids = Vec::new();
     for path in &files {
-        if let Err(problem) = check_file(dir, path, base_uri) {
-            problems.push(format!("{}: {problem}", path.display()));
+        match read_checked(dir, path, base_uri) {
+            Ok((id, _)) => ids.push(id),
+            Err(problem) => problems.push(format!("{}: {problem}", path.display())),
+        }
+    }
+    let all = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": format!("{base_uri}__every_file__.schema.json"),
+        "anyOf": ids.iter().map(|id| serde_json::json!({ "$ref": id })).collect::<Vec<_>>(),
+    });
+    if compile(&all, dir, base_uri).is_err() {
+        for path in &files {
+            if let Ok((_, schema)) = read_checked(dir, path, base_uri) {
+                if let Err(problem) = compile(&schema, dir, base_uri) {
+                    problems.push(format!("{}: {problem}", path.display()));
+                }
+            }
         }
     }
     Ok(Report {
@@ -31,7 +53,22 @@ pub fn check_dir(dir: &Path, base_uri: &str) -> io::Result<Report> {
     })
 }
 
-fn check_file(dir: &Path, path: &Path, base_uri: &str) -> Result<(), String> {
+/// Compiles a schema with every `$ref` resolved against the schema folder.
+fn compile(schema: &Value, dir: &Path, base_uri: &str) -> Result<(), String> {
+    jsonschema::options()
+        .with_draft(Draft::Draft202012)
+        .with_retriever(SchemaFiles {
+            base_uri: base_uri.to_owned(),
+            dir: dir.to_owned(),
+        })
+        .build(schema)
+        .map(|_| ())
+        .map_err(|e| format!("does not compile: {e}"))
+}
+
+/// Reads a schema file and checks its `$id` and that it is valid against the meta-schema;
+/// returns the `$id` and the schema.
+fn read_checked(dir: &Path, path: &Path, base_uri: &str) -> Result<(String, Value), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
     let schema: Value = serde_json::from_str(&text).map_err(|e| format!("not JSON: {e}"))?;
     let relative = path
@@ -52,15 +89,7 @@ fn check_file(dir: &Path, path: &Path, base_uri: &str) -> Result<(), String> {
             e.instance_path()
         )
     })?;
-    jsonschema::options()
-        .with_draft(Draft::Draft202012)
-        .with_retriever(SchemaFiles {
-            base_uri: base_uri.to_owned(),
-            dir: dir.to_owned(),
-        })
-        .build(&schema)
-        .map_err(|e| format!("does not compile: {e}"))?;
-    Ok(())
+    Ok((expected_id, schema))
 }
 
 /// Serves `$id`s under the base URI from the schema folder, and nothing else.
