@@ -406,7 +406,8 @@ fn with_crate(path: &str, krate: &str) -> String {
         out.push_str(segment);
         segment.clear();
     };
-    for c in path.chars() {
+    // Spaces (`BTreeMap<String, ::serde_json::Value>`) separate nothing a path needs.
+    for c in path.chars().filter(|c| !c.is_whitespace()) {
         if matches!(c, '<' | '>' | ',') {
             flush(&mut segment, &mut out);
             out.push(c);
@@ -468,6 +469,13 @@ mod tests {
             "::std::collections::BTreeMap<::std::string::String,::std::option::Option<i64>>"
         );
         assert_eq!(with_crate("r#type::Pet", "k"), "k::r#type::Pet");
+        assert_eq!(
+            with_crate(
+                "::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>",
+                "k"
+            ),
+            "::std::collections::BTreeMap<::std::string::String,::serde_json::Value>"
+        );
     }
 
     #[test]
