@@ -441,9 +441,17 @@ pub fn fits_model(model: &ModelShape, value: &Value) -> bool {
 /// variant that union deserialization reads; `None` if it fits none, or if the model is not a
 /// union.
 #[must_use]
+///
+/// The variant must also be one its Rust type can hold: an integer beyond `i64` (`1.5e300`,
+/// which JSON Schema counts as an integer) fits no integer variant here, so a later `number`
+/// variant reads it.
 pub fn fitting_variant(model: &ModelShape, value: &Value) -> Option<usize> {
     match model {
-        ModelShape::Union { variants, .. } => variants.iter().position(|shape| fits(shape, value)),
+        ModelShape::Union { variants, .. } => variants.iter().position(|shape| {
+            let mut probe = TypedProbe(false);
+            walk(shape, value, &Location::Root, &mut probe);
+            !probe.0
+        }),
         _ => None,
     }
 }
@@ -458,6 +466,39 @@ trait Sink {
 
     /// Notes an error, built by `error` only if it is kept.
     fn fail(&mut self, error: impl FnOnce() -> ValidationError);
+
+    /// Whether integers must also fit the Rust type, `i64`: set when choosing the union variant
+    /// to read, never when checking against the schema.
+    fn typed(&self) -> bool {
+        false
+    }
+}
+
+/// A [`Probe`] that also fails on integers that `i64` cannot hold.
+struct TypedProbe(bool);
+
+impl Sink for TypedProbe {
+    #[inline]
+    fn stopped(&self) -> bool {
+        self.0
+    }
+
+    #[inline]
+    fn fail(&mut self, _error: impl FnOnce() -> ValidationError) {
+        self.0 = true;
+    }
+
+    fn typed(&self) -> bool {
+        true
+    }
+}
+
+/// Whether an integer (possibly written as a float, `1.0e3`) fits in an `i64`.
+fn holds_in_i64(n: &Number) -> bool {
+    n.as_i64().is_some()
+        || n.as_f64().is_some_and(|f| {
+            (-9.223_372_036_854_775_808e18..9.223_372_036_854_775_808e18).contains(&f)
+        })
 }
 
 impl Sink for Vec<ValidationError> {
@@ -558,7 +599,16 @@ fn walk_model<S: Sink>(model: &ModelShape, value: &Value, path: &Location<'_>, s
             }
         },
         ModelShape::Union { name, variants } => {
-            if !variants.iter().any(|variant| fits(variant, value)) {
+            let fitting = |variant: &Shape| {
+                if sink.typed() {
+                    let mut probe = TypedProbe(false);
+                    walk(variant, value, &Location::Root, &mut probe);
+                    !probe.0
+                } else {
+                    fits(variant, value)
+                }
+            };
+            if !variants.iter().any(fitting) {
                 sink.fail(|| checks::no_variant_error(name, path));
             }
         }
@@ -588,6 +638,8 @@ fn walk<S: Sink>(shape: &Shape, value: &Value, path: &Location<'_>, sink: &mut S
             None => sink.fail(|| checks::wrong_type_error(value, "a string", path)),
         },
         Kind::Integer(rules) => match value {
+            Value::Number(n) if sink.typed() && is_integer(n) && !holds_in_i64(n) => sink
+                .fail(|| checks::wrong_type_error(value, "an integer that fits in 64 bits", path)),
             Value::Number(n) if is_integer(n) => number_rules(rules, n, path, sink),
             _ => sink.fail(|| checks::wrong_type_error(value, "an integer", path)),
         },
@@ -707,4 +759,29 @@ fn number_rules<S: Sink>(rules: &NumberRules, value: &Number, path: &Location<'_
         compare(v, l).is_lt()
     });
     keyword(rules.multiple_of, "multipleOf", is_multiple_of);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static INTEGER_OR_NUMBER: ModelShape = ModelShape::Union {
+        name: "Amount",
+        variants: &[Shape::INTEGER, Shape::NUMBER],
+    };
+
+    #[test]
+    fn an_integer_beyond_i64_is_read_by_a_later_number_variant() {
+        let huge = serde_json::json!(1.5e300);
+        assert_eq!(fitting_variant(&INTEGER_OR_NUMBER, &huge), Some(1));
+        assert_eq!(fitting_variant(&INTEGER_OR_NUMBER, &serde_json::json!(3)), Some(0));
+        assert_eq!(fitting_variant(&INTEGER_OR_NUMBER, &serde_json::json!(3.0)), Some(0));
+        assert_eq!(
+            fitting_variant(&INTEGER_OR_NUMBER, &serde_json::json!(u64::MAX)),
+            Some(1)
+        );
+        // The schema check itself still counts 1.5e300 as an integer.
+        assert!(fits(&Shape::INTEGER, &huge));
+        assert!(fits_model(&INTEGER_OR_NUMBER, &huge));
+    }
 }
