@@ -496,9 +496,8 @@ impl Sink for TypedProbe {
 /// Whether an integer (possibly written as a float, `1.0e3`) fits in an `i64`.
 fn holds_in_i64(n: &Number) -> bool {
     n.as_i64().is_some()
-        || n.as_f64().is_some_and(|f| {
-            (-9.223_372_036_854_775_808e18..9.223_372_036_854_775_808e18).contains(&f)
-        })
+        || n.as_f64()
+            .is_some_and(|f| (i64::MIN as f64..-(i64::MIN as f64)).contains(&f))
 }
 
 impl Sink for Vec<ValidationError> {
@@ -774,8 +773,14 @@ mod tests {
     fn an_integer_beyond_i64_is_read_by_a_later_number_variant() {
         let huge = serde_json::json!(1.5e300);
         assert_eq!(fitting_variant(&INTEGER_OR_NUMBER, &huge), Some(1));
-        assert_eq!(fitting_variant(&INTEGER_OR_NUMBER, &serde_json::json!(3)), Some(0));
-        assert_eq!(fitting_variant(&INTEGER_OR_NUMBER, &serde_json::json!(3.0)), Some(0));
+        assert_eq!(
+            fitting_variant(&INTEGER_OR_NUMBER, &serde_json::json!(3)),
+            Some(0)
+        );
+        assert_eq!(
+            fitting_variant(&INTEGER_OR_NUMBER, &serde_json::json!(3.0)),
+            Some(0)
+        );
         assert_eq!(
             fitting_variant(&INTEGER_OR_NUMBER, &serde_json::json!(u64::MAX)),
             Some(1)
