@@ -447,11 +447,9 @@ pub fn fits_model(model: &ModelShape, value: &Value) -> bool {
 /// variant reads it.
 pub fn fitting_variant(model: &ModelShape, value: &Value) -> Option<usize> {
     match model {
-        ModelShape::Union { variants, .. } => variants.iter().position(|shape| {
-            let mut probe = TypedProbe(false);
-            walk(shape, value, &Location::Root, &mut probe);
-            !probe.0
-        }),
+        ModelShape::Union { variants, .. } => variants
+            .iter()
+            .position(|shape| fits_rust_type(shape, value)),
         _ => None,
     }
 }
@@ -491,6 +489,13 @@ impl Sink for TypedProbe {
     fn typed(&self) -> bool {
         true
     }
+}
+
+/// Whether a value fits a shape with no error and every integer in it fits in an `i64`.
+fn fits_rust_type(shape: &Shape, value: &Value) -> bool {
+    let mut probe = TypedProbe(false);
+    walk(shape, value, &Location::Root, &mut probe);
+    !probe.0
 }
 
 /// Whether an integer (possibly written as a float, `1.0e3`) fits in an `i64`.
@@ -600,9 +605,7 @@ fn walk_model<S: Sink>(model: &ModelShape, value: &Value, path: &Location<'_>, s
         ModelShape::Union { name, variants } => {
             let fitting = |variant: &Shape| {
                 if sink.typed() {
-                    let mut probe = TypedProbe(false);
-                    walk(variant, value, &Location::Root, &mut probe);
-                    !probe.0
+                    fits_rust_type(variant, value)
                 } else {
                     fits(variant, value)
                 }

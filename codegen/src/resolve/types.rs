@@ -326,10 +326,10 @@ impl Resolver<'_> {
         match self.model_by_name(cx.page, name) {
             Ok(id) => Ok(self.page_model(id)),
             // A page of that name wins over an SDK type of the same name (`File`, `Response`).
-            Err(candidates) if candidates.is_empty() && sdk_only(name).is_some() => {
-                Ok(Resolved::SdkOnly(sdk_only(name).unwrap_or_default()))
-            }
             Err(candidates) => {
+                if let (true, Some(what)) = (candidates.is_empty(), sdk_only(name)) {
+                    return Ok(Resolved::SdkOnly(what));
+                }
                 let span = self.span_in(cx.cell, range);
                 Err(Box::new(self.unknown_name(span, name, candidates)))
             }
