@@ -17,6 +17,7 @@
 //! The same model, count and seed always give the same documents.
 
 pub mod agreement;
+pub mod one_resource;
 
 use std::cell::RefCell;
 use std::cmp::Ordering;
