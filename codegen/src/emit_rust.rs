@@ -23,7 +23,7 @@ pub fn rust_source(models: &ModelSet) -> String {
 
 /// [`rust_source`] with the models' schema bodies already built.
 pub(crate) fn rust_source_of(models: &ModelSet, schemas: &SchemaBodies) -> String {
-    let boxed = boxed_edges(models);
+    let boxed = crate::layout::boxed_references(models);
     let mut tree = ModuleTree::default();
     for (id, model) in models.iter() {
         tree.insert(&model.module, id);
@@ -41,7 +41,7 @@ pub(crate) fn rust_source_of(models: &ModelSet, schemas: &SchemaBodies) -> Strin
 /// What every model's items are written with.
 pub(crate) struct Context<'a> {
     pub(crate) models: &'a ModelSet,
-    /// Direct references that close a cycle and are boxed.
+    /// Direct references written as `Box<target>` (see [`crate::layout`]).
     boxed: BTreeSet<(ModelId, ModelId)>,
 }
 
@@ -197,69 +197,6 @@ fn support_path(from: &[String]) -> String {
     let mut path = "super::".repeat(from.len());
     path.push_str("__support");
     path
-}
-
-/// Direct references (not through a list or map) that close a cycle and need a `Box`.
-fn boxed_edges(models: &ModelSet) -> BTreeSet<(ModelId, ModelId)> {
-    let mut direct: BTreeMap<ModelId, BTreeSet<ModelId>> = BTreeMap::new();
-    for (id, model) in models.iter() {
-        let targets = direct.entry(id).or_default();
-        let mut add = |ty: &Type| {
-            direct_models(ty, &mut |m| {
-                targets.insert(m);
-            })
-        };
-        match &model.kind {
-            ModelKind::Object(object) => object.fields.iter().for_each(|f| add(&f.ty)),
-            ModelKind::Union(union) => union.variants.iter().for_each(|v| add(&v.ty)),
-            _ => {}
-        }
-    }
-    // A depth-first walk boxes only the edges that close a cycle (back edges), so each
-    // cycle gets one indirection and the other references stay plain.
-    let mut boxed = BTreeSet::new();
-    let mut state: BTreeMap<ModelId, bool> = BTreeMap::new(); // true while on the stack
-    for &root in direct.keys() {
-        if state.contains_key(&root) {
-            continue;
-        }
-        let mut stack: Vec<(ModelId, Vec<ModelId>)> =
-            vec![(root, direct[&root].iter().copied().collect())];
-        state.insert(root, true);
-        while let Some((node, pending)) = stack.last_mut() {
-            let node = *node;
-            match pending.first().copied() {
-                Some(next) => {
-                    pending.remove(0);
-                    match state.get(&next) {
-                        Some(true) => {
-                            boxed.insert((node, next));
-                        }
-                        Some(false) => {}
-                        None => {
-                            state.insert(next, true);
-                            let targets =
-                                direct.get(&next).into_iter().flatten().copied().collect();
-                            stack.push((next, targets));
-                        }
-                    }
-                }
-                None => {
-                    state.insert(node, false);
-                    stack.pop();
-                }
-            }
-        }
-    }
-    boxed
-}
-
-fn direct_models(ty: &Type, visit: &mut impl FnMut(ModelId)) {
-    match ty {
-        Type::Model(id) => visit(*id),
-        Type::Nullable(inner) => direct_models(inner, visit),
-        _ => {}
-    }
 }
 
 fn model_items(w: &mut RustWriter, context: &Context, schemas: &SchemaBodies, id: ModelId) {

@@ -522,7 +522,7 @@ pub fn relative_path(from: &str, to: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::ir::{Enum, EnumValue, Format, Object, Union, Variant};
     use crate::source::{FileId, Span};
@@ -575,7 +575,8 @@ mod tests {
         files
     }
 
-    fn model(name: &str, folder: &str, synthesized: bool, kind: ModelKind) -> Model {
+    /// A model for tests, its files named after `name` in `folder`.
+    pub(crate) fn model(name: &str, folder: &str, synthesized: bool, kind: ModelKind) -> Model {
         let schema_file = if folder.is_empty() {
             format!("{name}.schema.json")
         } else {
@@ -596,7 +597,8 @@ mod tests {
         }
     }
 
-    fn field(name: &str, ty: Type) -> Field {
+    /// An optional field for tests, every name `name`.
+    pub(crate) fn field(name: &str, ty: Type) -> Field {
         Field {
             name: name.to_owned(),
             wire_name: name.to_owned(),

@@ -45,7 +45,8 @@
 //! gets `example()`; enums, unions and objects without that data do not.
 //!
 //! [`Config::wire_names`] sets the wire-name convention of a folder that has no
-//! `modelgen.json` saying otherwise (such as a vendored SDK `docs/models`), and
+//! `modelgen.json` saying otherwise (such as a vendored SDK `docs/models`), [`Config::nulls`]
+//! whether fields whose pages cannot say accept `null`, and
 //! [`Config::allow`], [`Config::warn`] and [`Config::deny`] set the level of a kind of warning
 //! by its code (see [`lints::CODES`]); they override the folder's `modelgen.json`. Three or
 //! more cargo warnings of one code are printed as one line unless [`Config::verbose`] is set
@@ -67,6 +68,7 @@ mod emit_validate;
 pub mod examples;
 pub mod ir;
 mod json_tree;
+pub mod layout;
 pub mod lints;
 pub mod naming;
 pub mod output;
@@ -102,6 +104,7 @@ pub struct Config {
     rust_file: Option<PathBuf>,
     schema_base_uri: String,
     wire_names: Option<spec_config::WireNames>,
+    nulls: Option<spec_config::Nulls>,
     lints: lints::Levels,
     unknown_lints: Vec<String>,
     verbose: bool,
@@ -115,6 +118,7 @@ impl Default for Config {
             rust_file: None,
             schema_base_uri: DEFAULT_SCHEMA_BASE_URI.to_owned(),
             wire_names: None,
+            nulls: None,
             lints: lints::Levels::new(),
             unknown_lints: Vec::new(),
             verbose: false,
@@ -266,6 +270,15 @@ impl Config {
         self
     }
 
+    /// Which fields accept `null`, for a spec folder whose `modelgen.json` does not say:
+    /// [`spec_config::Nulls::WhereUnsaid`] accepts it on every field of a folder whose pages
+    /// never write nullability (TypeScript, C# and PHP pages do not), at the cost of wider
+    /// types (`Option`) and schemas. The folder's own `modelgen.json` (`"nulls"`) wins.
+    pub fn nulls(&mut self, nulls: spec_config::Nulls) -> &mut Self {
+        self.nulls = Some(nulls);
+        self
+    }
+
     /// Drops the warnings of `code` (such as `"sdk-only-field"`, see [`lints::CODES`]).
     /// Overrides the spec folder's `modelgen.json`; a code set twice takes the last level.
     /// An unknown code makes [`Config::check`] fail with an error listing the codes.
@@ -325,6 +338,10 @@ impl Config {
         if let (Some(convention), false) = (self.wire_names, config.wire_names_set) {
             config.wire_names = convention;
             config.wire_names_set = true;
+        }
+        if let (Some(nulls), false) = (self.nulls, config.nulls_set) {
+            config.nulls = nulls;
+            config.nulls_set = true;
         }
         let mut pages = Vec::new();
         for (id, file) in sources.iter().take(page_count) {

@@ -10,7 +10,7 @@ use modelgen::diff::{Report, Side};
 use modelgen::lints::{self, Level};
 use modelgen::render::{render_json, render_report};
 use modelgen::source::SourceMap;
-use modelgen::spec_config::WireNames;
+use modelgen::spec_config::{Nulls, WireNames};
 use modelgen::Config;
 
 const USAGE: &str = "\
@@ -19,7 +19,7 @@ modelgen: Rust types and JSON Schemas from Markdown model pages
 Usage:
   modelgen check DIR [--format human|json] [LINT OPTIONS] [-v]
   modelgen generate DIR [--rust FILE] [--schemas DIR] [--base-uri URI] [--wire-names CONVENTION]
-                       [--format human|json] [LINT OPTIONS] [-v]
+                       [--nulls CHOICE] [--format human|json] [LINT OPTIONS] [-v]
   modelgen diff OLD_DIR NEW_DIR [--breaking readers|writers|both] [--wire-names CONVENTION]
                        [--format human|json]
 
@@ -39,6 +39,9 @@ Options:
                    wire names for a folder whose modelgen.json does not set them:
                    as-written (default), snake_case, camelCase, PascalCase, kebab-case,
                    SCREAMING_SNAKE_CASE
+  --nulls CHOICE   which fields accept null, for a folder whose modelgen.json does not say:
+                   as-written (default: the fields the pages mark nullable) or where-unsaid
+                   (every field, in a folder whose pages never write nullability)
   --breaking SIDE  diff: readers, writers or both (default): the clients whose breakage is an
                    error and fails the command
   --format FORMAT  human (default): rustc-like diagnostics; json: one JSON object per
@@ -68,6 +71,7 @@ struct Args {
     schemas: Option<PathBuf>,
     base_uri: Option<String>,
     wire_names: Option<WireNames>,
+    nulls: Option<Nulls>,
     format: Format,
     /// Lint levels from `--allow`, `--warn` and `--deny`, in order.
     lints: Vec<(&'static str, Level)>,
@@ -82,6 +86,7 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
     let mut schemas = None;
     let mut base_uri = None;
     let mut wire_names = None;
+    let mut nulls = None;
     let mut format = Format::Human;
     let mut breaking = Side::Both;
     let mut lint_levels = Vec::new();
@@ -111,6 +116,18 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
                 match found {
                     Some((convention, _)) => wire_names = Some(*convention),
                     None => return Err(format!("unknown wire-name convention `{name}`").into()),
+                }
+            }
+            Long("nulls") => {
+                let name = parser.value()?.string()?;
+                match Nulls::ALL.iter().find(|(_, n)| *n == name) {
+                    Some((choice, _)) => nulls = Some(*choice),
+                    None => {
+                        return Err(format!(
+                            "unknown `--nulls` choice `{name}`: expected `as-written` or `where-unsaid`"
+                        )
+                        .into())
+                    }
                 }
             }
             Long("breaking") => {
@@ -161,6 +178,7 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
         schemas,
         base_uri,
         wire_names,
+        nulls,
         format,
         lints: lint_levels,
         verbose,
@@ -236,6 +254,9 @@ fn main() -> ExitCode {
     }
     if let Some(convention) = args.wire_names {
         config.wire_names(convention);
+    }
+    if let Some(nulls) = args.nulls {
+        config.nulls(nulls);
     }
     for (code, level) in &args.lints {
         config.lint(code, *level);

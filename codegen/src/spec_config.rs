@@ -1,5 +1,5 @@
 //! The spec folder's own settings, `modelgen.json` beside the pages: how page field names
-//! become JSON wire names, and the folder's lint levels. The build script and the command
+//! become JSON wire names, where `null` is accepted, and the folder's lint levels. The build script and the command
 //! line both read this one file.
 
 use std::collections::BTreeMap;
@@ -65,6 +65,34 @@ impl WireNames {
     }
 }
 
+/// Which fields accept `null`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Nulls {
+    /// The fields the pages mark nullable (`Nullable[T]`, `JsonNullable<T>`, a Go pointer on
+    /// a required field, a `null` in `## Example Usage` or in the Example cell).
+    #[default]
+    AsWritten,
+    /// Also every other field, in a folder whose pages never write nullability (TypeScript,
+    /// C#, PHP): there a field's type says nothing about `null`, and this accepts it.
+    WhereUnsaid,
+}
+
+impl Nulls {
+    /// Every choice with its name in `modelgen.json`.
+    pub const ALL: [(Nulls, &'static str); 2] = [
+        (Nulls::AsWritten, "as-written"),
+        (Nulls::WhereUnsaid, "where-unsaid"),
+    ];
+
+    /// The name used in `modelgen.json`.
+    pub fn name(self) -> &'static str {
+        Nulls::ALL
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map_or("as-written", |(_, n)| n)
+    }
+}
+
 /// A per-field wire name.
 #[derive(Debug, Clone)]
 pub struct WireNameOverride {
@@ -86,6 +114,10 @@ pub struct SpecConfig {
     /// Whether a convention was chosen, by the file (so a caller's default does not apply) or
     /// by the caller.
     pub wire_names_set: bool,
+    /// Which fields accept `null`.
+    pub nulls: Nulls,
+    /// Whether the file chose [`SpecConfig::nulls`] (so a caller's default does not apply).
+    pub nulls_set: bool,
     /// The settings file, when there is one.
     pub file: Option<FileId>,
     /// Lint levels by warning code (`"lints": {"sdk-only-field": "allow"}`).
@@ -190,13 +222,36 @@ pub fn load(
                     }
                 }
             }
+            "nulls" => {
+                match value
+                    .as_str()
+                    .and_then(|name| Nulls::ALL.iter().find(|(_, n)| *n == name))
+                {
+                    Some((nulls, _)) => {
+                        config.nulls = *nulls;
+                        config.nulls_set = true;
+                    }
+                    None => {
+                        let names: Vec<&str> = Nulls::ALL.iter().map(|(_, n)| *n).collect();
+                        diagnostics.push(
+                            Diagnostic::error(
+                                key_span(key),
+                                format!("unknown `nulls` choice {value}"),
+                            )
+                            .with_help(format!("use one of: {}", names.join(", "))),
+                        );
+                    }
+                }
+            }
             "lints" => read_lints(file, id, value, &mut config.lints, diagnostics),
             other => diagnostics.push(
                 Diagnostic::error(
                     key_span(other),
                     format!("unknown setting `{other}` in `{FILE_NAME}`"),
                 )
-                .with_help("the settings are `wireNames`, `wireNameOverrides` and `lints`"),
+                .with_help(
+                    "the settings are `wireNames`, `wireNameOverrides`, `nulls` and `lints`",
+                ),
             ),
         }
     }
@@ -281,7 +336,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join(FILE_NAME),
-            "{\n  \"wireNames\": \"snake_case\",\n  \"wireNameOverrides\": {\"A.b\": \"B\"},\n  \"colour\": 1\n}\n",
+            "{\n  \"wireNames\": \"snake_case\",\n  \"wireNameOverrides\": {\"A.b\": \"B\"},\n  \"nulls\": \"where-unsaid\",\n  \"colour\": 1\n}\n",
         )
         .unwrap();
         let mut sources = SourceMap::default();
@@ -289,10 +344,29 @@ mod tests {
         let config = load(dir.path(), &mut sources, &mut diagnostics);
         assert_eq!(config.wire_names, WireNames::SnakeCase);
         assert_eq!(config.overrides["A.b"].wire_name, "B");
+        assert_eq!((config.nulls, config.nulls_set), (Nulls::WhereUnsaid, true));
         assert_eq!(diagnostics.len(), 1);
         assert!(diagnostics[0].message.contains("unknown setting `colour`"));
         let (_, line, column) = diagnostics[0].location(&sources).unwrap();
-        assert_eq!((line, column), (4, 3));
+        assert_eq!((line, column), (5, 3));
+    }
+
+    #[test]
+    fn an_unknown_nulls_choice_is_an_error_naming_the_choices() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "{\"nulls\": \"always\"}").unwrap();
+        let mut sources = SourceMap::default();
+        let mut diagnostics = Vec::new();
+        let config = load(dir.path(), &mut sources, &mut diagnostics);
+        assert_eq!((config.nulls, config.nulls_set), (Nulls::AsWritten, false));
+        assert_eq!(diagnostics.len(), 1);
+        assert!(diagnostics[0]
+            .message
+            .contains("unknown `nulls` choice \"always\""));
+        assert!(diagnostics[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("as-written, where-unsaid")));
     }
 
     #[test]

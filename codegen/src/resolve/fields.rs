@@ -203,7 +203,9 @@ impl Resolver<'_> {
             Ok(value) => value,
             Err(_) => Value::String(text),
         };
-        let verdict = if value.is_null() && field.nullable {
+        // A `null` example is the page showing that the field takes `null`, which most
+        // dialects cannot write in the Type cell.
+        let verdict = if value.is_null() {
             Ok(())
         } else {
             conforms_with(&value, &field.ty, &self.models, &self.patterns)
@@ -212,7 +214,9 @@ impl Resolver<'_> {
         match verdict {
             Ok(()) => {
                 if let ModelKind::Object(object) = &mut self.models[entry.model.0].kind {
-                    object.fields[entry.field].example = Some(value);
+                    let field = &mut object.fields[entry.field];
+                    field.nullable |= value.is_null();
+                    field.example = Some(value);
                 }
             }
             Err(why) => {

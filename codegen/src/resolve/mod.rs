@@ -19,7 +19,7 @@ use crate::ir::{Constraints, Field, Model, ModelId, ModelKind, ModelSet, Object,
 use crate::naming::{Names, Scope};
 use crate::read::{Cell, Page, Row, Section, Table};
 use crate::source::{SourceMap, Span};
-use crate::spec_config::SpecConfig;
+use crate::spec_config::{Nulls, SpecConfig};
 use fields::PendingField;
 
 pub use text::clean_description;
@@ -82,6 +82,7 @@ pub fn resolve(
         type_scopes: BTreeMap::new(),
         names: Names::default(),
         patterns: Patterns::default(),
+        nullability_written: false,
         diagnostics,
     };
     for (pm, folder) in page_models.iter().zip(&folders) {
@@ -164,12 +165,27 @@ pub fn resolve(
         }
     }
     unions::reject_self_containing(&mut resolver.models, resolver.diagnostics);
+    if config.nulls == Nulls::WhereUnsaid && !resolver.nullability_written {
+        accept_null_everywhere(&mut resolver.models);
+    }
     resolver.finish_fields();
     unions::order_variants(&mut resolver.models);
     let models = without_models(resolver.models, &resolver.sdk_only_models);
     let mut models = ModelSet { models };
     crate::examples::attach_model_examples(&mut models);
     models
+}
+
+/// Makes every field nullable: the folder's pages never write nullability, and its
+/// settings ask to accept `null` where they cannot say.
+fn accept_null_everywhere(models: &mut [Model]) {
+    for model in models {
+        if let ModelKind::Object(object) = &mut model.kind {
+            for field in &mut object.fields {
+                field.nullable = true;
+            }
+        }
+    }
 }
 
 /// The models less those in `removed`, with every reference renumbered. Nothing refers to a
@@ -336,6 +352,9 @@ fn common_prefix(folders: &[Vec<String>]) -> usize {
 struct Marks {
     maybe_absent: bool,
     nullable: bool,
+    /// Nullability written with a wrapper (`Nullable[T]`, `JsonNullable<T>`, `Nilable`), a
+    /// sign that the folder's pages write it wherever it holds.
+    nullable_wrapper: bool,
 }
 
 /// A type cell's meaning before it is tied to a field.
@@ -371,6 +390,9 @@ struct Resolver<'a> {
     names: Names,
     /// `pattern` constraints compiled once each.
     patterns: Patterns,
+    /// Whether some page writes a field's nullability in its Type cell (a nullable wrapper,
+    /// or a Go pointer on a required field): then a field without it is not nullable.
+    nullability_written: bool,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
@@ -573,8 +595,9 @@ impl<'a> Resolver<'a> {
             } else {
                 None
             };
-            let nullable =
-                marks.nullable || (required && marks.maybe_absent) || shown_null.contains(&name);
+            let written = marks.nullable_wrapper || (required && marks.maybe_absent);
+            self.nullability_written |= written;
+            let nullable = marks.nullable || written || shown_null.contains(&name);
             let rust_name = scope.claim(self.names.field_name(&name, "field"), "_");
             self.pending.push(PendingField {
                 model: id,

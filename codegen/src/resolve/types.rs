@@ -74,6 +74,7 @@ impl Resolver<'_> {
                 let label = strip_marks(label, &mut label_marks);
                 marks.maybe_absent |= label_marks.maybe_absent;
                 marks.nullable |= label_marks.nullable;
+                marks.nullable_wrapper |= label_marks.nullable_wrapper;
                 if let TypeExpr::Union(members) = label {
                     if members.contains(&TypeExpr::Null) {
                         marks.nullable = true;
@@ -763,11 +764,13 @@ pub(super) fn strip_marks<'e>(expr: &'e TypeExpr, marks: &mut Marks) -> &'e Type
         }
         TypeExpr::Nullable(inner) => {
             marks.nullable = true;
+            marks.nullable_wrapper = true;
             strip_marks(inner, marks)
         }
         TypeExpr::OptionalNullable(inner) => {
             marks.maybe_absent = true;
             marks.nullable = true;
+            marks.nullable_wrapper = true;
             strip_marks(inner, marks)
         }
         other => other,
