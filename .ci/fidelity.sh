@@ -2,8 +2,9 @@
 # Fidelity to the true API: each page folder with an OpenAPI document in ../shared/truth is
 # generated and compared with it, property by property. Prints per folder the share of
 # page-carried facts recovered, the count of facts the pages cannot carry, and every misread.
-# Misreads are listed; they fail the step only in a folder that had none (dub-ts), and a
-# folder that does not generate fails it too.
+# Every misread is either explained in fidelity/src/main.rs (why the pages lead there) or fails
+# the step; so does an explanation for a misread that no longer happens, and a folder that does
+# not generate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
