@@ -9,7 +9,10 @@
 #      snapshots, target/, packaged crates);
 #   3. both crates package and build from their packaged sources, together: cargo packages
 #      modelgen-runtime first and resolves modelgen's dependency on it from the freshly
-#      packaged file, so modelgen verifies before modelgen-runtime is on crates.io;
+#      packaged file, so modelgen verifies before modelgen-runtime is on crates.io. When
+#      crates.io cannot be reached, verification uses the index cached by the workspace's own
+#      build (--offline), and only when that cannot resolve the dependencies either are the
+#      crates packaged without the verifying build (--no-verify), with a notice;
 #   4. the packaged modelgen depends on modelgen-runtime by version, with no path left, and no
 #      packaged file is large.
 #
