@@ -30,11 +30,18 @@
 //! serde = { version = "1", features = ["derive"] }
 //! serde_json = "1"
 //! schemars = "1"
-//! modelgen-runtime = { path = "../runtime" }
+//! modelgen-runtime = "0.1"
 //!
 //! [build-dependencies]
-//! modelgen = { path = "../codegen" }
+//! modelgen = "0.1"
 //! ```
+//!
+//! (or, from a checkout or a git repository, `modelgen = { path = "../modelgen/codegen" }`
+//! and `modelgen-runtime = { path = "../modelgen/runtime" }`, or
+//! `{ git = "<repository URL>" }` for both). The generated code needs the `modelgen-runtime`
+//! of this crate's version line (0.1.x for modelgen 0.1.x); its first lines check that when it
+//! compiles, and on a mismatch the build fails at a line whose comment says what to depend on
+//! (see [`emit_rust::runtime_requirement`]).
 //!
 //! Where things go: the Rust file is `$OUT_DIR/models.rs` unless [`Config::rust_file`] says
 //! otherwise; the JSON Schemas (one per model, `bundle.schema.json` and the `MODELS.md`
@@ -51,6 +58,9 @@
 //! by its code (see [`lints::CODES`]); they override the folder's `modelgen.json`. Three or
 //! more cargo warnings of one code are printed as one line unless [`Config::verbose`] is set
 //! or the environment variable `MODELGEN_VERBOSE=1` is.
+//!
+//! This crate has no Cargo features: the library and the `modelgen` command line are always
+//! built whole.
 //!
 //! The pipeline runs in stages, each its own module: [`collect`] finds pages, [`read`]
 //! splits a page into tables and code blocks, [`resolve`] builds the model IR ([`ir`]),
