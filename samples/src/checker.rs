@@ -13,7 +13,7 @@ use crate::formats::format_ok;
 use crate::generate::MAX_HOPS;
 use crate::json::{child, json_eq};
 use crate::numbers::{is_integral, is_multiple, num_cmp};
-use crate::patterns as re;
+use crate::patterns::Regex;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Violation {
@@ -50,7 +50,7 @@ impl Report {
 }
 
 /// A place in a document: its type, its keywords, whether it may be null, and the example
-/// that is trusted to match a pattern the engine cannot evaluate.
+/// that is trusted to match a pattern where the matcher gives up.
 #[derive(Clone, Copy)]
 pub(crate) struct Here<'h> {
     pub(crate) ty: &'h Type,
@@ -62,7 +62,7 @@ pub(crate) struct Here<'h> {
 /// Validates documents against the model IR the way the published schema does.
 pub(crate) struct Checker<'a> {
     models: &'a ModelSet,
-    regexes: RefCell<BTreeMap<String, Option<Rc<re::Regex>>>>,
+    regexes: RefCell<BTreeMap<String, Option<Rc<Regex>>>>,
 }
 
 impl<'a> Checker<'a> {
@@ -74,12 +74,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The parsed pattern, cached; `None` when the engine cannot evaluate it.
-    pub(crate) fn regex(&self, pattern: &str) -> Option<Rc<re::Regex>> {
+    /// The compiled pattern, cached; `None` when it does not compile.
+    pub(crate) fn regex(&self, pattern: &str) -> Option<Rc<Regex>> {
         if let Some(found) = self.regexes.borrow().get(pattern) {
             return found.clone();
         }
-        let parsed = re::Regex::parse(pattern).map(Rc::new);
+        let parsed = Regex::parse(pattern).map(Rc::new);
         self.regexes
             .borrow_mut()
             .insert(pattern.to_owned(), parsed.clone());

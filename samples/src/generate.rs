@@ -444,11 +444,16 @@ impl<'a> Gen<'a> {
         Value::Object(map)
     }
 
-    /// Whether a valid value can be made for an optional field: not when its pattern cannot
-    /// be evaluated and it has no example.
+    /// Whether a valid value can be made for an optional field: not when strings of its
+    /// pattern cannot be built and it has no example.
     fn can_generate(&self, field: &modelgen::ir::Field) -> bool {
         match &field.constraints.pattern {
-            Some(pattern) => self.checker.regex(pattern).is_some() || field.example.is_some(),
+            Some(pattern) => {
+                self.checker
+                    .regex(pattern)
+                    .is_some_and(|r| r.can_generate())
+                    || field.example.is_some()
+            }
             None => true,
         }
     }

@@ -10,9 +10,11 @@
 //! "Valid" means valid against the published JSON Schema (draft 2020-12, with `format`
 //! asserted). The generator checks every document with a small built-in validator of the
 //! model IR, so a near-miss breaks exactly one keyword at one place and a valid document
-//! breaks none. Patterns are matched with a small backtracking engine for the common subset
-//! of ECMAScript regular expressions; where a pattern uses something outside that subset the
-//! document is labelled `uncertain`.
+//! breaks none. Patterns are matched by the generated code's own matcher
+//! ([`modelgen_runtime::Pattern`], the regular expression crates `jsonschema` uses), and strings
+//! that match them are built with `rand_regex`; where the matcher gives up on a string (the
+//! backtracking limit of a pattern with lookaround or backreferences) the document is labelled
+//! `uncertain`.
 //!
 //! The same model, count and seed always give the same documents.
 
