@@ -9,6 +9,8 @@
 //! matcher and misses are thrown away. Patterns with other lookaround or with backreferences are
 //! matched but not built.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::string::FromUtf8Error;
 
 use modelgen_runtime::Pattern;
@@ -28,6 +30,8 @@ const LONG_REPEAT: u32 = 40;
 const MAX_BUILT: usize = 4 * 4_096;
 /// Strings built per call before giving up when the matcher takes none of them.
 const ATTEMPTS: usize = 4;
+/// Verdicts remembered per backtracking pattern before the memory is cleared.
+const REMEMBERED: usize = 4_096;
 /// Characters a class is narrowed to in plain strings, where it has any of them: printable
 /// ASCII and a few wider ones, so that built strings stay readable and fit formats more often.
 const PLAIN: &[(char, char)] = &[
@@ -44,6 +48,10 @@ const PLAIN: &[(char, char)] = &[
 pub(crate) struct Regex {
     pattern: Pattern,
     builders: Option<Builders>,
+    /// Verdicts on strings already matched, for a pattern that backtracks: the checker judges
+    /// the same strings again and again, and a match given up at the backtracking limit is
+    /// slow to reach.
+    verdicts: Option<RefCell<HashMap<String, Option<bool>>>>,
 }
 
 /// Generators for one pattern.
@@ -68,13 +76,30 @@ impl Regex {
                 wide: builder(&hir, SHORT_REPEAT, false)?,
             })
         });
-        Some(Regex { pattern, builders })
+        let verdicts = pattern.backtracks().then(RefCell::default);
+        Some(Regex {
+            pattern,
+            builders,
+            verdicts,
+        })
     }
 
     /// Whether the pattern matches anywhere in `text`; `None` when the matcher gave up (the
     /// backtracking limit of an expression with lookaround or backreferences).
     pub(crate) fn is_match(&self, text: &str) -> Option<bool> {
-        self.pattern.is_match(text).ok()
+        let Some(verdicts) = &self.verdicts else {
+            return self.pattern.is_match(text).ok();
+        };
+        if let Some(verdict) = verdicts.borrow().get(text) {
+            return *verdict;
+        }
+        let verdict = self.pattern.is_match(text).ok();
+        let mut verdicts = verdicts.borrow_mut();
+        if verdicts.len() >= REMEMBERED {
+            verdicts.clear();
+        }
+        verdicts.insert(text.to_owned(), verdict);
+        verdict
     }
 
     /// Whether [`Regex::generate`] can build strings for this pattern at all.
@@ -224,6 +249,57 @@ mod tests {
         assert_eq!(matches("(", "("), None, "not a pattern");
         let nested = format!("{}b", "a".repeat(10_000));
         assert_eq!(matches("^(a*)*$", &nested), Some(false), "linear time");
+    }
+
+    #[test]
+    fn built_strings_and_their_near_misses_are_judged_as_jsonschema_judges() {
+        let mut rng = Rng::new(17);
+        for pattern in [
+            "^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$",
+            "^(?:\\+|00)[1-9]\\d{6,14}$",
+            "^[\\w.+-]+@[\\w-]+\\.[\\w.]+$",
+            "^#?([a-fA-F0-9]{6}|[a-fA-F0-9]{3})$",
+            "^\\S+( \\S+)*$",
+            "\\bv\\d+\\b",
+            "[^\\x00-\\x7f]",
+            "^\\p{Lu}[\\p{L}\\s'-]*$",
+            "^[\\u4e00-\\u9fff]{1,4}$",
+            "^.{2,6}$",
+            "^(?=.*[A-Z])(?=.*\\d)[A-Za-z\\d]{8,}$",
+            "^a*?b+?$",
+        ] {
+            let regex = Regex::parse(pattern).unwrap();
+            let schema =
+                jsonschema::validator_for(&serde_json::json!({ "pattern": pattern })).unwrap();
+            let mut judged = 0;
+            for i in 0..40 {
+                let Some(built) = regex.generate(&mut rng, i % 4 == 0) else {
+                    continue;
+                };
+                let chars: Vec<char> = built.chars().collect();
+                let at = rng.below(chars.len().max(1));
+                let mut misses = vec![format!("~{built}"), format!("{built}!"), built.repeat(2)];
+                if !chars.is_empty() {
+                    let mut changed = chars.clone();
+                    changed[at] = if chars[at].is_ascii_digit() { 'x' } else { '7' };
+                    misses.push(changed.into_iter().collect());
+                    misses.push(chars[1..].iter().collect());
+                }
+                assert!(
+                    schema.is_valid(&serde_json::json!(built)),
+                    "{pattern}: {built:?}"
+                );
+                for text in misses {
+                    assert_eq!(
+                        regex.is_match(&text),
+                        Some(schema.is_valid(&serde_json::json!(text))),
+                        "{pattern}: {text:?}"
+                    );
+                    judged += 1;
+                }
+            }
+            assert!(judged >= 100, "{pattern}: only {judged} strings judged");
+        }
     }
 
     #[test]
