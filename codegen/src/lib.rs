@@ -52,6 +52,23 @@
 //! more cargo warnings of one code are printed as one line unless [`Config::verbose`] is set
 //! or the environment variable `MODELGEN_VERBOSE=1` is.
 //!
+//! [`Config::derive`], [`Config::derive_for`], [`Config::type_attribute`],
+//! [`Config::field_attribute`], [`Config::variant_attribute`] and [`Config::replace`] shape
+//! the generated code (the same as `modelgen.json`'s `derive`, `deriveFor`,
+//! `typeAttributes`, `fieldAttributes`, `variantAttributes` and `replace`; see [`shaping`]):
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() -> Result<(), modelgen::Error> {
+//!     modelgen::Config::new()
+//!         .spec_dir("spec")
+//!         .derive_for("Address", "Hash")
+//!         .field_attribute("Pet", "name", "#[doc(alias = \"title\")]")
+//!         .replace("Owner", "crate::people::Owner")
+//!         .run_build_script()
+//! }
+//! ```
+//!
 //! The pipeline runs in stages, each its own module: [`collect`] finds pages, [`read`]
 //! splits a page into tables and code blocks, [`resolve`] builds the model IR ([`ir`]),
 //! and [`emit_rust`] and [`emit_schema`] write the outputs from the IR alone.

@@ -1,6 +1,7 @@
 //! The spec folder's own settings, `modelgen.json` beside the pages: how page field names
-//! become JSON wire names, where `null` is accepted, and the folder's lint levels. The build script and the command
-//! line both read this one file.
+//! become JSON wire names, where `null` is accepted, the folder's lint levels, and the
+//! derives, attributes and replaced models that shape the generated code. The build script
+//! and the command line both read this one file.
 
 use std::collections::BTreeMap;
 use std::path::Path;
