@@ -388,6 +388,12 @@ impl Config {
     /// when the generator runs: a fragment that does not parse, or a model, field or variant
     /// that does not exist, makes [`Config::check`] fail with an error naming the call, and
     /// nothing is written.
+    ///
+    /// Attributes are written as given. `Deserialize` and the validation code are generated
+    /// from the pages, not derived, so a `#[serde(...)]` attribute changes only how the type is
+    /// written (`Serialize`), which can then disagree with its schema: prefer attributes that
+    /// do not touch the wire format (`#[doc(alias)]`, `#[non_exhaustive]`, lints, other
+    /// derives' helper attributes).
     pub fn type_attribute(&mut self, model: &str, attribute: &str) -> &mut Self {
         self.shape(
             format!("Config::type_attribute({model:?}, {attribute:?})"),

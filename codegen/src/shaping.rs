@@ -298,7 +298,11 @@ pub fn resolve(
                 };
                 for id in targets {
                     let derives = &mut shaping.models[id.0].derives;
-                    if !derives.contains(&derive) {
+                    // `Hash` and `::std::hash::Hash` are one derive: asking twice is harmless.
+                    if !derives
+                        .iter()
+                        .any(|d| last_segment(d) == last_segment(&derive))
+                    {
                         derives.push(derive.clone());
                     }
                 }

@@ -84,7 +84,8 @@ fn derives_go_after_the_types_own_and_are_not_repeated() {
             .derive("Hash")
             .derive_for("Pet", "Eq")
             .derive_for("Pet", "::std::cmp::PartialOrd")
-            .derive_for("Pet", "Clone"),
+            .derive_for("Pet", "Clone")
+            .derive_for("Pet", "::std::hash::Hash"),
     );
     let pet = item_after(&rust, "pub struct Pet {");
     assert!(
