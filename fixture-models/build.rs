@@ -16,5 +16,20 @@ fn main() -> Result<(), modelgen::Error> {
             .schema_dir(out_dir.join("schemas").join(module))
             .generate()?;
     }
+    // The TypeScript pages again, shaped: extra derives, attributes on a type, a field and a
+    // variant, and a model replaced by the unshaped module's type.
+    modelgen::Config::new()
+        .spec_dir(format!("{FIXTURES}/dialects/typescript"))
+        .rust_file(out_dir.join("shaped.rs"))
+        .derive_for("Address", "Hash")
+        .derive_for("components.Address", "Eq")
+        .derive_for("Address", "::std::cmp::PartialOrd")
+        .derive_for("Address", "Ord")
+        .derive_for("Address", "Clone")
+        .type_attribute("Address", "#[doc(alias = \"postal\")]")
+        .field_attribute("Address", "city", "#[doc(alias = \"town\")]")
+        .variant_attribute("Channel", "sms", "#[doc(alias = \"text\")]")
+        .replace("Visit", "crate::typescript::components::Visit")
+        .generate()?;
     Ok(())
 }

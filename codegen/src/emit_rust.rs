@@ -11,6 +11,7 @@ use crate::emit_schema::SchemaBodies;
 use crate::ir::{EnumRepr, Field, Model, ModelId, ModelKind, ModelSet, Type};
 use crate::json_tree::{Node, RefStyle, Styled};
 use crate::rust_text::{push_raw_str_literal, push_str_literal, str_literal, RustWriter};
+use crate::shaping::{ModelShaping, Shaping};
 
 /// The first line of every generated file.
 pub const GENERATED_HEADER: &str =
@@ -43,11 +44,16 @@ pub fn runtime_requirement() -> String {
 
 /// The generated Rust source for every model.
 pub fn rust_source(models: &ModelSet) -> String {
-    rust_source_of(models, &SchemaBodies::new(models))
+    rust_source_of(models, &SchemaBodies::new(models), &Shaping::default())
 }
 
-/// [`rust_source`] with the models' schema bodies already built.
-pub(crate) fn rust_source_of(models: &ModelSet, schemas: &SchemaBodies) -> String {
+/// [`rust_source`] with the models' schema bodies already built, shaped as the
+/// configuration asks (extra derives, attributes, replaced models).
+pub(crate) fn rust_source_of(
+    models: &ModelSet,
+    schemas: &SchemaBodies,
+    shaping: &Shaping,
+) -> String {
     let boxed = crate::layout::boxed_references(models);
     let mut tree = ModuleTree::default();
     for (id, model) in models.iter() {
@@ -58,7 +64,11 @@ pub(crate) fn rust_source_of(models: &ModelSet, schemas: &SchemaBodies) -> Strin
     w.raw("\n");
     w.raw(&runtime_requirement());
     w.raw("\n\n");
-    let context = Context { models, boxed };
+    let context = Context {
+        models,
+        boxed,
+        shaping,
+    };
     tree.write(&mut w, &context, schemas, &mut Vec::new());
     validate_json_dispatch(&mut w, models);
     support_module(&mut w);
@@ -70,6 +80,8 @@ pub(crate) struct Context<'a> {
     pub(crate) models: &'a ModelSet,
     /// Direct references written as `Box<target>` (see [`crate::layout`]).
     boxed: BTreeSet<(ModelId, ModelId)>,
+    /// What the configuration asks of each model's type.
+    shaping: &'a Shaping,
 }
 
 impl Context<'_> {
@@ -248,6 +260,21 @@ fn model_items(w: &mut RustWriter, context: &Context, schemas: &SchemaBodies, id
             ),
         }
     }
+    let shaping = context.shaping.of(id);
+    if let Some(with) = &shaping.replacement {
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str("Replaced by `");
+        doc.push_str(&with.replace('`', "'"));
+        doc.push_str("`, as the generator's configuration asks.");
+        w.doc_markdown(&doc);
+        if let Some(note) = &model.deprecated {
+            deprecated_attr(w, note);
+        }
+        w.line_of(&["pub type ", name, " = ", with, ";"]);
+        return;
+    }
     let header = |w: &mut RustWriter| {
         w.doc_markdown(&doc);
         if let Some(note) = &model.deprecated {
@@ -262,12 +289,14 @@ fn model_items(w: &mut RustWriter, context: &Context, schemas: &SchemaBodies, id
         ModelKind::Object(object) => {
             header(w);
             w.line("#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]");
+            shaping_lines(w, shaping, IMPLEMENTED);
             w.line("#[allow(clippy::type_complexity)]");
             w.open_of(&["pub struct ", name, " {"]);
             let mut defaults = Vec::new();
             let mut reads = Vec::new();
-            for field in &object.fields {
-                let (default, read) = field_declaration(w, context, model, id, field);
+            for (index, field) in object.fields.iter().enumerate() {
+                let attributes = ModelShaping::of(&shaping.fields, index);
+                let (default, read) = field_declaration(w, context, model, id, field, attributes);
                 defaults.extend(default);
                 reads.push(read);
             }
@@ -284,17 +313,19 @@ fn model_items(w: &mut RustWriter, context: &Context, schemas: &SchemaBodies, id
         }
         ModelKind::Enum(e) => {
             header(w);
-            enum_items(w, model, e);
+            enum_items(w, model, e, shaping);
         }
         ModelKind::Union(union) => {
             header(w);
             w.line("#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]");
+            shaping_lines(w, shaping, IMPLEMENTED);
             w.line("#[serde(untagged)]");
             w.line("#[allow(clippy::large_enum_variant, clippy::type_complexity)]");
             w.open_of(&["pub enum ", name, " {"]);
-            for variant in &union.variants {
+            for (index, variant) in union.variants.iter().enumerate() {
                 let ty = context.type_text(&variant.ty, &model.module, Some(id), true);
                 w.line_of(&["/// A `", &variant.rust_name, "` value."]);
+                attribute_lines(w, ModelShaping::of(&shaping.variants, index));
                 w.line_of(&[&variant.rust_name, "(", &ty, "),"]);
             }
             w.close("}");
@@ -302,6 +333,7 @@ fn model_items(w: &mut RustWriter, context: &Context, schemas: &SchemaBodies, id
         ModelKind::Any => {
             header(w);
             w.line("#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]");
+            shaping_lines(w, shaping, IMPLEMENTED);
             w.line("#[serde(transparent)]");
             w.open_of(&["pub struct ", name, "("]);
             w.line("/// The value as it came in.");
@@ -312,6 +344,42 @@ fn model_items(w: &mut RustWriter, context: &Context, schemas: &SchemaBodies, id
     example_items(w, model);
     json_schema_impl(w, models, schemas.of(id), id);
     crate::emit_validate::validation_items(w, context, id);
+}
+
+/// The traits every generated type implements, derived or by hand: a requested derive of
+/// one of them is left out rather than written twice.
+const IMPLEMENTED: &[&str] = &[
+    "Debug",
+    "Clone",
+    "PartialEq",
+    "Serialize",
+    "Deserialize",
+    "JsonSchema",
+];
+
+/// What an enum implements: [`IMPLEMENTED`], `Eq` and `Hash`, and the `extra` derives of
+/// its kind (`Copy`, `Default`).
+fn enum_implemented(extra: &[&'static str]) -> Vec<&'static str> {
+    let mut present = IMPLEMENTED.to_vec();
+    present.extend(["Eq", "Hash"]);
+    present.extend(extra);
+    present
+}
+
+/// The configuration's extra derives (those not in `present`) and type attributes, written
+/// after the type's own derive line.
+fn shaping_lines(w: &mut RustWriter, shaping: &ModelShaping, present: &[&str]) {
+    if let Some(line) = shaping.derive_line(present) {
+        w.line(&line);
+    }
+    attribute_lines(w, &shaping.attributes);
+}
+
+/// Attributes from the configuration, one request a line.
+fn attribute_lines(w: &mut RustWriter, attributes: &[String]) {
+    for attribute in attributes {
+        w.line(attribute);
+    }
 }
 
 /// Whether a model is deprecated, has deprecated fields, or refers to a deprecated model.
@@ -392,6 +460,7 @@ fn field_declaration<'a>(
     model: &Model,
     owner: ModelId,
     field: &'a Field,
+    attributes: &[String],
 ) -> (Option<DefaultFunction>, FieldRead<'a>) {
     let name = field.rust_name.as_str();
     let wire = str_literal(&field.wire_name);
@@ -437,6 +506,7 @@ fn field_declaration<'a>(
     if let Some(note) = &field.deprecated {
         deprecated_attr(w, note);
     }
+    attribute_lines(w, attributes);
     let rename = ["#[serde(rename = ", &wire, ")]"];
     let skip = [
         "#[serde(rename = ",
@@ -614,7 +684,7 @@ fn compact_example(value: &Value) -> String {
     .replace('`', "'")
 }
 
-fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum) {
+fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum, shaping: &ModelShaping) {
     let name = model.rust_name.as_str();
     // A constant has one value, which is also its default.
     let (default_derive, default_marker) = if model.synthesized && e.values.len() == 1 {
@@ -622,6 +692,7 @@ fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum) {
     } else {
         ("", false)
     };
+    let default_present: &[&str] = if default_marker { &["Default"] } else { &[] };
     match e.repr {
         EnumRepr::String => {
             w.line_of(&[
@@ -629,11 +700,13 @@ fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum) {
                 default_derive,
                 "::serde::Serialize)]",
             ]);
+            shaping_lines(w, shaping, &enum_implemented(default_present));
             w.line("#[allow(clippy::enum_variant_names)]");
             w.open_of(&["pub enum ", name, " {"]);
-            for value in &e.values {
+            for (index, value) in e.values.iter().enumerate() {
                 let wire = value.value.as_str().unwrap_or_default();
                 w.doc(&format!("The value `{}`.", value.value));
+                attribute_lines(w, ModelShaping::of(&shaping.variants, index));
                 if default_marker {
                     w.line("#[default]");
                 }
@@ -648,7 +721,7 @@ fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum) {
             w.close("}");
             string_enum_deserialize(w, name, e);
         }
-        EnumRepr::Boolean => boolean_enum_items(w, name, e, default_derive),
+        EnumRepr::Boolean => boolean_enum_items(w, name, e, default_derive, shaping),
         EnumRepr::Integer => {
             let numbers: Vec<String> = e
                 .values
@@ -664,10 +737,12 @@ fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum) {
                     .join(", ")
             );
             w.line("#[derive(Debug, Clone, PartialEq, Eq, Hash)]");
+            shaping_lines(w, shaping, &enum_implemented(&[]));
             w.line("#[allow(clippy::enum_variant_names)]");
             w.open_of(&["pub enum ", name, " {"]);
-            for (value, number) in e.values.iter().zip(&numbers) {
+            for (index, (value, number)) in e.values.iter().zip(&numbers).enumerate() {
                 w.doc(&format!("The value `{number}`."));
+                attribute_lines(w, ModelShaping::of(&shaping.variants, index));
                 w.line_of(&[&value.rust_name, ","]);
             }
             if e.open {
@@ -725,16 +800,29 @@ fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum) {
 
 /// A boolean enum (a `true` or `false` constant) with its `Serialize` and `Deserialize`, which
 /// read and write a JSON boolean.
-fn boolean_enum_items(w: &mut RustWriter, name: &str, e: &crate::ir::Enum, default_derive: &str) {
+fn boolean_enum_items(
+    w: &mut RustWriter,
+    name: &str,
+    e: &crate::ir::Enum,
+    default_derive: &str,
+    shaping: &ModelShaping,
+) {
     w.line_of(&[
         "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ",
         default_derive,
         "::serde::Serialize)]",
     ]);
+    let present = if default_derive.is_empty() {
+        enum_implemented(&["Copy"])
+    } else {
+        enum_implemented(&["Copy", "Default"])
+    };
+    shaping_lines(w, shaping, &present);
     w.line_of(&["#[serde(into = \"bool\")]"]);
     w.open_of(&["pub enum ", name, " {"]);
-    for value in &e.values {
+    for (index, value) in e.values.iter().enumerate() {
         w.doc(&format!("The value `{}`.", value.value));
+        attribute_lines(w, ModelShaping::of(&shaping.variants, index));
         if !default_derive.is_empty() {
             w.line("#[default]");
         }
@@ -995,9 +1083,11 @@ pub mod __support {
 /// (`components::Pet`, `::std::vec::Vec<i64>`), for code placed beside it, such as tests of
 /// examples.
 pub fn type_path_from_root(models: &ModelSet, ty: &Type) -> String {
+    let shaping = Shaping::default();
     let context = Context {
         models,
         boxed: BTreeSet::new(),
+        shaping: &shaping,
     };
     context.type_text(ty, &[], None, false)
 }

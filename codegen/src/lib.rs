@@ -62,6 +62,23 @@
 //! This crate has no Cargo features: the library and the `modelgen` command line are always
 //! built whole.
 //!
+//! [`Config::derive`], [`Config::derive_for`], [`Config::type_attribute`],
+//! [`Config::field_attribute`], [`Config::variant_attribute`] and [`Config::replace`] shape
+//! the generated code (the same as `modelgen.json`'s `derive`, `deriveFor`,
+//! `typeAttributes`, `fieldAttributes`, `variantAttributes` and `replace`; see [`shaping`]):
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() -> Result<(), modelgen::Error> {
+//!     modelgen::Config::new()
+//!         .spec_dir("spec")
+//!         .derive_for("Address", "Hash")
+//!         .field_attribute("Pet", "name", "#[doc(alias = \"title\")]")
+//!         .replace("Owner", "crate::people::Owner")
+//!         .run_build_script()
+//! }
+//! ```
+//!
 //! The pipeline runs in stages, each its own module: [`collect`] finds pages, [`read`]
 //! splits a page into tables and code blocks, [`resolve`] builds the model IR ([`ir`]),
 //! and [`emit_rust`] and [`emit_schema`] write the outputs from the IR alone.
@@ -87,6 +104,7 @@ pub mod render;
 pub mod resolve;
 mod rust_text;
 pub mod rustdoc;
+pub mod shaping;
 pub mod source;
 pub mod spec_config;
 pub mod typecell;
@@ -118,6 +136,7 @@ pub struct Config {
     lints: lints::Levels,
     unknown_lints: Vec<String>,
     verbose: bool,
+    shaping: Vec<shaping::Request>,
 }
 
 impl Default for Config {
@@ -132,6 +151,7 @@ impl Default for Config {
             lints: lints::Levels::new(),
             unknown_lints: Vec::new(),
             verbose: false,
+            shaping: Vec::new(),
         }
     }
 }
@@ -326,6 +346,130 @@ impl Config {
         self
     }
 
+    fn shape(&mut self, call: String, kind: shaping::RequestKind) -> &mut Self {
+        self.shaping.push(shaping::Request {
+            origin: shaping::Origin::Call(call),
+            kind,
+        });
+        self
+    }
+
+    /// Adds a derive to every generated type: `derive("Hash")`, `derive("::std::cmp::Eq")`.
+    /// The same as `"derive": ["Hash"]` in `modelgen.json`.
+    ///
+    /// A derive of a trait the type already implements is left out (every type has `Debug`,
+    /// `Clone`, `PartialEq`, serde's `Serialize` and `Deserialize` and `JsonSchema`; every
+    /// enum also `Eq` and `Hash`), so asking is harmless. Whether the derive compiles is the
+    /// caller's to know: `Eq` and `Hash` do not apply to a type holding an `f64` (a
+    /// `number` field) or a `serde_json::Value` (an untyped field), so prefer
+    /// [`Config::derive_for`] on the models where they fit. A macro not in the prelude is
+    /// named by its full path, or the including crate imports it where the models are.
+    ///
+    /// See [`Config::type_attribute`] for how the checking works.
+    pub fn derive(&mut self, derive: &str) -> &mut Self {
+        self.shape(
+            format!("Config::derive({derive:?})"),
+            shaping::RequestKind::Derive {
+                model: None,
+                derive: derive.to_owned(),
+            },
+        )
+    }
+
+    /// Adds a derive to one model's type: `derive_for("Pet", "Hash")`. The same as
+    /// `"deriveFor": {"Pet": ["Hash"]}` in `modelgen.json`. See [`Config::derive`].
+    pub fn derive_for(&mut self, model: &str, derive: &str) -> &mut Self {
+        self.shape(
+            format!("Config::derive_for({model:?}, {derive:?})"),
+            shaping::RequestKind::Derive {
+                model: Some(model.to_owned()),
+                derive: derive.to_owned(),
+            },
+        )
+    }
+
+    /// Puts outer attributes on a model's type, after its derives:
+    /// `type_attribute("Pet", "#[non_exhaustive]")`. The same as
+    /// `"typeAttributes": {"Pet": ["#[non_exhaustive]"]}` in `modelgen.json`.
+    ///
+    /// A model is named as the pages write it: by its page title (`Pet`), or, where two
+    /// folders have a page of that title, by its schema name (its `$defs` key in the bundle,
+    /// such as `components.Pet`). Every fragment is parsed as Rust and every name looked up
+    /// when the generator runs: a fragment that does not parse, or a model, field or variant
+    /// that does not exist, makes [`Config::check`] fail with an error naming the call, and
+    /// nothing is written.
+    ///
+    /// Attributes are written as given. `Deserialize` and the validation code are generated
+    /// from the pages, not derived, so a `#[serde(...)]` attribute changes only how the type is
+    /// written (`Serialize`), which can then disagree with its schema: prefer attributes that
+    /// do not touch the wire format (`#[doc(alias)]`, `#[non_exhaustive]`, lints, other
+    /// derives' helper attributes).
+    pub fn type_attribute(&mut self, model: &str, attribute: &str) -> &mut Self {
+        self.shape(
+            format!("Config::type_attribute({model:?}, {attribute:?})"),
+            shaping::RequestKind::TypeAttribute {
+                model: model.to_owned(),
+                attribute: attribute.to_owned(),
+            },
+        )
+    }
+
+    /// Puts outer attributes on an object model's field, named as its page writes it (the
+    /// Field column) or by its JSON property name:
+    /// `field_attribute("Pet", "name", "#[doc(alias = \"title\")]")`. The same as
+    /// `"fieldAttributes": {"Pet": {"name": ["#[doc(alias = \"title\")]"]}}` in
+    /// `modelgen.json`. See [`Config::type_attribute`].
+    pub fn field_attribute(&mut self, model: &str, field: &str, attribute: &str) -> &mut Self {
+        self.shape(
+            format!("Config::field_attribute({model:?}, {field:?}, {attribute:?})"),
+            shaping::RequestKind::FieldAttribute {
+                model: model.to_owned(),
+                field: field.to_owned(),
+                attribute: attribute.to_owned(),
+            },
+        )
+    }
+
+    /// Puts outer attributes on a variant: an enum value as its page writes it (`available`,
+    /// `2`) or by its Rust name (`Available`), or a union variant by its Rust name (`Cat`):
+    /// `variant_attribute("Status", "available", "#[doc(alias = \"in stock\")]")`. The same
+    /// as `"variantAttributes": {"Status": {"available": [...]}}` in `modelgen.json`. See
+    /// [`Config::type_attribute`].
+    pub fn variant_attribute(&mut self, model: &str, variant: &str, attribute: &str) -> &mut Self {
+        self.shape(
+            format!("Config::variant_attribute({model:?}, {variant:?}, {attribute:?})"),
+            shaping::RequestKind::VariantAttribute {
+                model: model.to_owned(),
+                variant: variant.to_owned(),
+                attribute: attribute.to_owned(),
+            },
+        )
+    }
+
+    /// Uses an existing Rust type for a model: `replace("Pet", "crate::pets::Pet")`. The same
+    /// as `"replace": {"Pet": "crate::pets::Pet"}` in `modelgen.json`; a call wins over the
+    /// file. The model's type becomes `pub type Pet = crate::pets::Pet;`, so every other
+    /// model that holds a `Pet` holds the replacing type; the published JSON Schemas do not
+    /// change.
+    ///
+    /// The alias sits inside the generated modules, so name the type by an absolute path
+    /// (`crate::...` or a crate's name). The generated code asks of it what it asks of a
+    /// generated model: `Debug`, `Clone`, `PartialEq`, `serde::Serialize`,
+    /// `serde::Deserialize`, `schemars::JsonSchema`, `modelgen_runtime::Validate` and
+    /// `modelgen_runtime::Model` (plus any derive the models holding it ask for, such as
+    /// `Hash`). It should read and write the JSON the model's schema describes, since the
+    /// models holding it are checked against that schema. Derives and attributes cannot be
+    /// put on a replaced model.
+    pub fn replace(&mut self, model: &str, with: &str) -> &mut Self {
+        self.shape(
+            format!("Config::replace({model:?}, {with:?})"),
+            shaping::RequestKind::Replace {
+                model: model.to_owned(),
+                with: with.to_owned(),
+            },
+        )
+    }
+
     /// Reads and resolves the pages without writing anything.
     pub fn check(&self) -> Result<Generated, Error> {
         let mut sources = SourceMap::default();
@@ -366,6 +510,17 @@ impl Config {
             }
         }
         let models = resolve::resolve(&pages, &sources, &config, &mut diagnostics);
+        // Names are looked up only in a complete set of models: not when a page failed.
+        let page_failed = diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.span.as_ref().is_none_or(|s| Some(s.file) != config.file));
+        let shaping = if page_failed {
+            shaping::Shaping::default()
+        } else {
+            let mut requests = config.shaping.clone();
+            requests.extend(self.shaping.iter().cloned());
+            shaping::resolve(&models, &requests, &mut diagnostics)
+        };
         let mut levels = config.lints.clone();
         levels.extend(self.lints.iter().map(|(code, level)| (*code, *level)));
         lints::apply(&levels, &mut diagnostics);
@@ -377,7 +532,7 @@ impl Config {
             });
         }
         let bodies = emit_schema::SchemaBodies::new(&models);
-        let rust = emit_rust::rust_source_of(&models, &bodies);
+        let rust = emit_rust::rust_source_of(&models, &bodies, &shaping);
         let schemas = self.schema_files(&models, &bodies);
         Ok(Generated {
             sources,

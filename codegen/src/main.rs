@@ -31,6 +31,9 @@ Commands:
              breaks; exit 1 when a change breaks the side --breaking names, 2 when a folder
              has an error
 
+DIR/modelgen.json, when present, sets the folder's wire names, nulls and lint levels, and the
+derives, attributes and replaced models that shape the generated Rust (see the README).
+
 Options:
   --rust FILE      write the generated Rust to FILE
   --schemas DIR    write one JSON Schema per model, and bundle.schema.json, under DIR

@@ -1,6 +1,7 @@
 //! The spec folder's own settings, `modelgen.json` beside the pages: how page field names
-//! become JSON wire names, where `null` is accepted, and the folder's lint levels. The build script and the command
-//! line both read this one file.
+//! become JSON wire names, where `null` is accepted, the folder's lint levels, and the
+//! derives, attributes and replaced models that shape the generated code. The build script
+//! and the command line both read this one file.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -10,6 +11,7 @@ use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
 use crate::lints::{self, Level, Levels};
+use crate::shaping::{Origin, Places, Request, RequestKind};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 
 /// The settings file's name, looked for at the top of the spec folder.
@@ -122,6 +124,9 @@ pub struct SpecConfig {
     pub file: Option<FileId>,
     /// Lint levels by warning code (`"lints": {"sdk-only-field": "allow"}`).
     pub lints: Levels,
+    /// Derives, attributes and replaced models (`derive`, `deriveFor`, `typeAttributes`,
+    /// `fieldAttributes`, `variantAttributes`, `replace`), checked once the models are known.
+    pub shaping: Vec<Request>,
 }
 
 /// Reads `modelgen.json` from the spec folder, if present. Problems become errors that
@@ -244,13 +249,17 @@ pub fn load(
                 }
             }
             "lints" => read_lints(file, id, value, &mut config.lints, diagnostics),
+            "derive" | "deriveFor" | "typeAttributes" | "fieldAttributes"
+            | "variantAttributes" | "replace" => {
+                read_shaping(file, id, key, value, &mut config.shaping, diagnostics)
+            }
             other => diagnostics.push(
                 Diagnostic::error(
                     key_span(other),
                     format!("unknown setting `{other}` in `{FILE_NAME}`"),
                 )
                 .with_help(
-                    "the settings are `wireNames`, `wireNameOverrides`, `nulls` and `lints`",
+                    "the settings are `wireNames`, `wireNameOverrides`, `nulls`, `lints`, `derive`, `deriveFor`, `typeAttributes`, `fieldAttributes`, `variantAttributes` and `replace`",
                 ),
             ),
         }
@@ -303,6 +312,153 @@ fn read_lints(
                     )
                     .with_help("the levels are \"allow\", \"warn\" and \"deny\""),
                 );
+            }
+        }
+    }
+}
+
+/// Reads one of the settings that shape the generated code into requests. The fragments
+/// and names are checked later, against the models; here only the JSON's shape is, and each
+/// request remembers the place of its value in the file.
+fn read_shaping(
+    file: &SourceFile,
+    id: FileId,
+    key: &str,
+    value: &Value,
+    requests: &mut Vec<Request>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let quoted = |text: &str| Value::String(text.to_owned()).to_string();
+    // The place of `needle` at or after `from`, else of the fallback.
+    let find = |needle: &str, from: usize, fallback: Span| match file.text[from..].find(needle) {
+        Some(at) => Span::new(id, from + at..from + at + needle.len()),
+        None => fallback,
+    };
+    let whole = Span::new(id, 0..file.text.len().min(1));
+    let key_span = find(&quoted(key), 0, whole);
+    let help = match key {
+        "derive" => "write a list of derives: `\"derive\": [\"Hash\", \"Eq\"]`",
+        "deriveFor" => "map a model to its derives: `\"deriveFor\": {\"Pet\": [\"Hash\"]}`",
+        "typeAttributes" => {
+            "map a model to its attributes: `\"typeAttributes\": {\"Pet\": [\"#[non_exhaustive]\"]}`"
+        }
+        "fieldAttributes" => {
+            "map a model to its fields' attributes: `\"fieldAttributes\": {\"Pet\": {\"name\": [\"#[doc(alias = \\\"title\\\")]\"]}}`"
+        }
+        "variantAttributes" => {
+            "map a model to its variants' attributes: `\"variantAttributes\": {\"Status\": {\"available\": [\"#[doc(alias = \\\"in stock\\\")]\"]}}`"
+        }
+        _ => "map a model to the Rust type that replaces it: `\"replace\": {\"Pet\": \"crate::pets::Pet\"}`",
+    };
+    let bad = |diagnostics: &mut Vec<Diagnostic>, span: Span| {
+        diagnostics.push(
+            Diagnostic::error(span, format!("`{key}` does not have the expected shape"))
+                .with_help(help),
+        );
+    };
+    // A string, or a list of strings, each with its place.
+    let strings = |value: &Value, from: usize, fallback: &Span| -> Option<Vec<(String, Span)>> {
+        let one = |item: &Value| {
+            item.as_str()
+                .map(|text| (text.to_owned(), find(&quoted(text), from, fallback.clone())))
+        };
+        match value {
+            Value::String(_) => one(value).map(|item| vec![item]),
+            Value::Array(items) => items.iter().map(one).collect(),
+            _ => None,
+        }
+    };
+    let base = key_span.range.end;
+    if key == "derive" {
+        match strings(value, base, &key_span) {
+            Some(items) => requests.extend(items.into_iter().map(|(derive, span)| Request {
+                origin: Origin::File(Places {
+                    model: span.clone(),
+                    member: span.clone(),
+                    value: span,
+                }),
+                kind: RequestKind::Derive {
+                    model: None,
+                    derive,
+                },
+            })),
+            None => bad(diagnostics, key_span),
+        }
+        return;
+    }
+    let Value::Object(models) = value else {
+        bad(diagnostics, key_span);
+        return;
+    };
+    for (model, entry) in models {
+        let model_span = find(&quoted(model), base, key_span.clone());
+        let from = model_span.range.end;
+        let request = |member: &Span, value: Span, kind: RequestKind| Request {
+            origin: Origin::File(Places {
+                model: model_span.clone(),
+                member: member.clone(),
+                value,
+            }),
+            kind,
+        };
+        match key {
+            "replace" => match entry.as_str() {
+                Some(with) => requests.push(request(
+                    &model_span,
+                    find(&quoted(with), from, model_span.clone()),
+                    RequestKind::Replace {
+                        model: model.clone(),
+                        with: with.to_owned(),
+                    },
+                )),
+                None => bad(diagnostics, model_span),
+            },
+            "deriveFor" | "typeAttributes" => match strings(entry, from, &model_span) {
+                Some(items) => requests.extend(items.into_iter().map(|(text, span)| {
+                    let kind = if key == "deriveFor" {
+                        RequestKind::Derive {
+                            model: Some(model.clone()),
+                            derive: text,
+                        }
+                    } else {
+                        RequestKind::TypeAttribute {
+                            model: model.clone(),
+                            attribute: text,
+                        }
+                    };
+                    request(&model_span, span, kind)
+                })),
+                None => bad(diagnostics, model_span),
+            },
+            _ => {
+                let Value::Object(members) = entry else {
+                    bad(diagnostics, model_span);
+                    continue;
+                };
+                for (member, attributes) in members {
+                    let member_span = find(&quoted(member), from, model_span.clone());
+                    let Some(items) = strings(attributes, member_span.range.end, &member_span)
+                    else {
+                        bad(diagnostics, member_span);
+                        continue;
+                    };
+                    requests.extend(items.into_iter().map(|(attribute, span)| {
+                        let kind = if key == "fieldAttributes" {
+                            RequestKind::FieldAttribute {
+                                model: model.clone(),
+                                field: member.clone(),
+                                attribute,
+                            }
+                        } else {
+                            RequestKind::VariantAttribute {
+                                model: model.clone(),
+                                variant: member.clone(),
+                                attribute,
+                            }
+                        };
+                        request(&member_span, span, kind)
+                    }));
+                }
             }
         }
     }

@@ -319,3 +319,47 @@ fn check_on_a_missing_folder_fails() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn modelgen_json_shapes_what_the_command_line_generates() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let spec = dir.path().join("spec");
+    fs::create_dir_all(&spec).expect("create");
+    fs::write(
+        spec.join("Good.md"),
+        format!(
+            "# Good\n\n## Fields\n\n{HEADER}| `id` | *string* | :heavy_check_mark: | The ID. |\n"
+        ),
+    )
+    .expect("write");
+    fs::write(
+        spec.join("modelgen.json"),
+        "{\n  \"deriveFor\": {\"Good\": [\"Hash\", \"Eq\"]},\n  \"fieldAttributes\": {\"Good\": {\"id\": [\"#[doc(alias = \\\"key\\\")]\"]}}\n}\n",
+    )
+    .expect("write");
+    let out_dir = dir.path().join("out");
+    let out = modelgen(&[
+        "generate",
+        path_arg(&spec),
+        "--rust",
+        path_arg(&out_dir.join("models.rs")),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", text(&out.stderr));
+    let rust = fs::read_to_string(out_dir.join("models.rs")).expect("the Rust file");
+    assert!(rust.contains("#[derive(Hash, Eq)]\n"), "{rust}");
+    assert!(rust.contains("#[doc(alias = \"key\")]\n"));
+
+    fs::write(
+        spec.join("modelgen.json"),
+        "{\n  \"deriveFor\": {\"Good\": [\"Ha sh\"]}\n}\n",
+    )
+    .expect("write");
+    let out = modelgen(&["check", path_arg(&spec)]);
+    let stderr = text(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("`Ha sh` is not a derive macro's path"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("modelgen.json:2:26"), "{stderr}");
+}

@@ -28,6 +28,13 @@ fixture!(names);
 fixture!(constraints);
 fixture!(hostile);
 
+/// The `typescript` fixture folder generated again with the configuration shaping the code:
+/// `Address` derives `Hash`, `Eq`, `PartialOrd` and `Ord`, and `Visit` is
+/// [`typescript::components::Visit`].
+pub mod shaped {
+    include!(concat!(env!("OUT_DIR"), "/shaped.rs"));
+}
+
 include!("folders.rs");
 
 /// Checks a document against a model of one fixture module, by the model's schema name.
