@@ -41,7 +41,7 @@
 //! `{ git = "<repository URL>" }` for both). The generated code needs the `modelgen-runtime`
 //! of this crate's version line (0.1.x for modelgen 0.1.x); its first lines check that when it
 //! compiles, and on a mismatch the build fails at a line whose comment says what to depend on
-//! (see [`emit_rust::runtime_requirement`]).
+//! (see [`emit::rust::runtime_requirement`]).
 //!
 //! Where things go: the Rust file is `$OUT_DIR/models.rs` unless [`Config::rust_file`] says
 //! otherwise; the JSON Schemas (one per model, `bundle.schema.json` and the `MODELS.md`
@@ -81,28 +81,23 @@
 //!
 //! The pipeline runs in stages, each its own module: [`collect`] finds pages, [`read`]
 //! splits a page into tables and code blocks, [`resolve`] builds the model IR ([`ir`]),
-//! and [`emit_rust`] and [`emit_schema`] write the outputs from the IR alone.
+//! and [`emit`] writes the outputs from the IR alone: [`emit::rust`] the Rust types,
+//! [`emit::schema`] the JSON Schemas and [`emit::diagram`] the `MODELS.md` diagram.
 
 #![warn(missing_docs)]
 
 pub mod collect;
 pub mod diagnostic;
 pub mod diff;
-pub mod emit_diagram;
-pub mod emit_rust;
-pub mod emit_schema;
-mod emit_validate;
+pub mod emit;
 pub mod examples;
 pub mod ir;
-mod json_tree;
-pub mod layout;
 pub mod lints;
 pub mod naming;
 pub mod output;
 pub mod read;
 pub mod render;
 pub mod resolve;
-mod rust_text;
 pub mod rustdoc;
 pub mod shaping;
 pub mod source;
@@ -531,8 +526,8 @@ impl Config {
                 sources,
             });
         }
-        let bodies = emit_schema::SchemaBodies::new(&models);
-        let rust = emit_rust::rust_source_of(&models, &bodies, &shaping);
+        let bodies = emit::schema::SchemaBodies::new(&models);
+        let rust = emit::rust::rust_source_of(&models, &bodies, &shaping);
         let schemas = self.schema_files(&models, &bodies);
         Ok(Generated {
             sources,
@@ -611,13 +606,13 @@ impl Config {
     fn schema_files(
         &self,
         models: &ModelSet,
-        bodies: &emit_schema::SchemaBodies,
+        bodies: &emit::schema::SchemaBodies,
     ) -> Vec<(String, String)> {
         let mut files =
-            emit_schema::published_files_of(models, bodies, &self.schema_base_uri, GENERATED_MARK);
+            emit::schema::published_files_of(models, bodies, &self.schema_base_uri, GENERATED_MARK);
         files.push((
-            emit_diagram::DIAGRAM_FILE.to_owned(),
-            emit_diagram::diagram_page(models),
+            emit::diagram::DIAGRAM_FILE.to_owned(),
+            emit::diagram::diagram_page(models),
         ));
         files
     }

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use modelgen::emit_rust::type_path_from_root;
+use modelgen::emit::rust::type_path_from_root;
 use modelgen::ir::{Field, Model, ModelId, ModelKind, Type};
 use modelgen::output::write_if_changed;
 use modelgen::Generated;

@@ -16,7 +16,7 @@ pub mod documents;
 use modelgen::diagnostic::Diagnostic;
 use modelgen::source::{FileId, SourceFile, SourceMap};
 use modelgen::spec_config::{SpecConfig, WireNames};
-use modelgen::{emit_rust, emit_schema, read, render, resolve, typecell};
+use modelgen::{emit, read, render, resolve, typecell};
 
 /// At most this many pages are read from one input; the rest is ignored.
 pub const MAX_PAGES: usize = 64;
@@ -71,13 +71,13 @@ pub fn pipeline(data: &[u8]) {
     if diagnostics.iter().any(Diagnostic::is_error) {
         return;
     }
-    std::hint::black_box(emit_rust::rust_source(&models));
+    std::hint::black_box(emit::rust::rust_source(&models));
     for (id, model) in models.iter() {
         if !model.synthesized {
-            std::hint::black_box(emit_schema::model_document(&models, id, BASE_URI));
+            std::hint::black_box(emit::schema::model_document(&models, id, BASE_URI));
         }
     }
-    std::hint::black_box(emit_schema::bundle_document(&models, BASE_URI));
+    std::hint::black_box(emit::schema::bundle_document(&models, BASE_URI));
 }
 
 /// The `type_cell` target: one Type cell through the parser.

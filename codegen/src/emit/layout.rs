@@ -175,7 +175,7 @@ fn type_size(ty: &Type, held: &impl Fn(ModelId) -> usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emit_schema::tests::{field, model};
+    use crate::emit::schema::tests::{field, model};
     use crate::ir::{Model, Object};
 
     fn object(name: &str, fields: Vec<(&str, Type)>) -> Model {

@@ -10,8 +10,8 @@ use rustc_hash::FxHashMap;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{json, Map, Value};
 
+use super::json_tree::{has, into_map, put, Members, Node};
 use crate::ir::{Constraints, EnumRepr, Field, Model, ModelId, ModelKind, ModelSet, Type};
-use crate::json_tree::{has, into_map, put, Members, Node};
 
 /// The JSON Schema dialect every published document declares.
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";

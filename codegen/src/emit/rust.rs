@@ -1,16 +1,18 @@
 //! Stage three (a): the model IR into one Rust source file: a module per page folder, a
 //! type per model with serde derives, doc comments, `example()` and `schemars::JsonSchema`.
-//! The validation items come from the `emit_validate` module.
+//! The validation items come from the `emit::validate` module; what both share (the
+//! `Context`, the Rust type of an IR type) from `emit::context`.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use crate::emit_schema::SchemaBodies;
+use super::context::{model_path, push_model_path, Context};
+use super::json_tree::{Node, RefStyle, Styled};
+use super::rust_text::{push_raw_str_literal, push_str_literal, str_literal, RustWriter};
+use super::schema::{constraint_keywords, SchemaBodies};
 use crate::ir::{EnumRepr, Field, Model, ModelId, ModelKind, ModelSet, Type};
-use crate::json_tree::{Node, RefStyle, Styled};
-use crate::rust_text::{push_raw_str_literal, push_str_literal, str_literal, RustWriter};
 use crate::shaping::{ModelShaping, Shaping};
 
 /// The first line of every generated file.
@@ -54,7 +56,7 @@ pub(crate) fn rust_source_of(
     schemas: &SchemaBodies,
     shaping: &Shaping,
 ) -> String {
-    let boxed = crate::layout::boxed_references(models);
+    let boxed = super::layout::boxed_references(models);
     let mut tree = ModuleTree::default();
     for (id, model) in models.iter() {
         tree.insert(&model.module, id);
@@ -73,73 +75,6 @@ pub(crate) fn rust_source_of(
     validate_json_dispatch(&mut w, models);
     support_module(&mut w);
     w.finish()
-}
-
-/// What every model's items are written with.
-pub(crate) struct Context<'a> {
-    pub(crate) models: &'a ModelSet,
-    /// Direct references written as `Box<target>` (see [`crate::layout`]).
-    boxed: BTreeSet<(ModelId, ModelId)>,
-    /// What the configuration asks of each model's type.
-    shaping: &'a Shaping,
-}
-
-impl Context<'_> {
-    /// The Rust type of `ty` in the module `module`, as a field or variant of `owner`
-    /// holds it (`direct`: not inside a list or map, so a cycle through it is boxed).
-    pub(crate) fn type_text(
-        &self,
-        ty: &Type,
-        module: &[String],
-        owner: Option<ModelId>,
-        direct: bool,
-    ) -> String {
-        let mut out = String::new();
-        self.push_type(&mut out, ty, module, owner, direct);
-        out
-    }
-
-    fn push_type(
-        &self,
-        out: &mut String,
-        ty: &Type,
-        module: &[String],
-        owner: Option<ModelId>,
-        direct: bool,
-    ) {
-        match ty {
-            Type::String | Type::DateTime | Type::Date => out.push_str("::std::string::String"),
-            Type::Integer => out.push_str("i64"),
-            Type::Number => out.push_str("f64"),
-            Type::Boolean => out.push_str("bool"),
-            Type::Any => out.push_str("::serde_json::Value"),
-            Type::Array(inner) => {
-                out.push_str("::std::vec::Vec<");
-                self.push_type(out, inner, module, owner, false);
-                out.push('>');
-            }
-            Type::Map(inner) => {
-                out.push_str("::std::collections::BTreeMap<::std::string::String, ");
-                self.push_type(out, inner, module, owner, false);
-                out.push('>');
-            }
-            Type::Nullable(inner) => {
-                out.push_str("::std::option::Option<");
-                self.push_type(out, inner, module, owner, direct);
-                out.push('>');
-            }
-            Type::Model(id) => {
-                let cyclic = owner.is_some_and(|owner| self.boxed.contains(&(owner, *id)));
-                if direct && cyclic {
-                    out.push_str("::std::boxed::Box<");
-                    push_model_path(out, self.models, module, *id);
-                    out.push('>');
-                } else {
-                    push_model_path(out, self.models, module, *id);
-                }
-            }
-        }
-    }
 }
 
 /// `validate_json(model, text)`: checks a document against a model chosen by its schema
@@ -205,31 +140,6 @@ impl ModuleTree {
             path.pop();
         }
     }
-}
-
-/// `super::super::other::Name` from the module `from` to model `to`.
-pub(crate) fn push_model_path(out: &mut String, models: &ModelSet, from: &[String], to: ModelId) {
-    let target = models.get(to);
-    let common = from
-        .iter()
-        .zip(&target.module)
-        .take_while(|(a, b)| a == b)
-        .count();
-    for _ in common..from.len() {
-        out.push_str("super::");
-    }
-    for module in &target.module[common..] {
-        out.push_str(module);
-        out.push_str("::");
-    }
-    out.push_str(&target.rust_name);
-}
-
-/// [`push_model_path`] as a new string.
-pub(crate) fn model_path(models: &ModelSet, from: &[String], to: ModelId) -> String {
-    let mut out = String::new();
-    push_model_path(&mut out, models, from, to);
-    out
 }
 
 fn support_path(from: &[String]) -> String {
@@ -343,7 +253,7 @@ fn model_items(w: &mut RustWriter, context: &Context, schemas: &SchemaBodies, id
     }
     example_items(w, model);
     json_schema_impl(w, models, schemas.of(id), id);
-    crate::emit_validate::validation_items(w, context, id);
+    super::validate::validation_items(w, context, id);
 }
 
 /// The traits every generated type implements, derived or by hand: a requested derive of
@@ -480,17 +390,15 @@ fn field_declaration<'a>(
     doc.push_str("` (");
     doc.push_str(presence);
     doc.push(')');
-    let mut rules: Vec<String> = crate::emit_schema::constraint_keywords(&field.constraints)
+    let mut rules: Vec<String> = constraint_keywords(&field.constraints)
         .iter()
         .map(|(keyword, value)| format!("`{keyword}: {}`", compact_example(value)))
         .collect();
     if let Some(items) = &field.constraints.items {
         rules.extend(
-            crate::emit_schema::constraint_keywords(items)
-                .iter()
-                .map(|(keyword, value)| {
-                    format!("each item `{keyword}: {}`", compact_example(value))
-                }),
+            constraint_keywords(items).iter().map(|(keyword, value)| {
+                format!("each item `{keyword}: {}`", compact_example(value))
+            }),
         );
     }
     if !rules.is_empty() {

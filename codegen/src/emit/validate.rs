@@ -12,15 +12,15 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::emit_rust::{push_model_path, Context};
+use super::context::{push_model_path, Context};
+use super::rust_text::{push_str_literal, str_literal, RustWriter};
 use crate::ir::{Constraints, EnumRepr, Format, Model, ModelId, ModelKind, ModelSet, Type};
-use crate::rust_text::{push_str_literal, str_literal, RustWriter};
 
 const ERRORS: &str = "errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>";
 
 /// The `Validate` and `Model` implementations of one model, `from_json`, and for a union
 /// its `Deserialize` implementation.
-pub(crate) fn validation_items(w: &mut RustWriter, context: &Context, id: ModelId) {
+pub(super) fn validation_items(w: &mut RustWriter, context: &Context, id: ModelId) {
     let models = context.models;
     let model = models.get(id);
     let name = model.rust_name.as_str();

@@ -1,0 +1,33 @@
+//! Stage three: the model IR into the outputs, one module per output.
+//!
+//! - [`rust`]: the Rust source file: a type per model with its serde impls, doc comments,
+//!   `example()` and `schemars::JsonSchema`, the `validate_json` dispatch and the support
+//!   module the generated models share.
+//! - `validate` (private): each model's `Validate` and `Model` impls and `from_json`, called
+//!   by [`rust`] for every model.
+//! - [`schema`]: the JSON Schemas, one document per model and the bundle.
+//! - [`diagram`]: the Mermaid class diagram published as `MODELS.md`.
+//!
+//! and the modules they are written with:
+//!
+//! - `context` (private): what the Rust and validation emitters share: the `Context` every
+//!   model's items are written with, the Rust type of an IR type and the path from one
+//!   generated module to a model.
+//! - [`layout`]: which references between generated types go through a `Box`.
+//! - `json_tree` (private): the JSON trees the schemas are built as, which the Rust emitter's
+//!   schemars bodies serialize too.
+//! - `rust_text` (private): writing Rust source as text (`RustWriter`, string literals).
+//!
+//! Dependencies run one way, with no cycle: `rust` imports `validate`, `context`, `schema`,
+//! `json_tree`, `rust_text` and `layout`; `validate` imports `context` and `rust_text` (never
+//! `rust`); `schema` imports `json_tree`; `context`, `diagram`, `layout`, `json_tree` and
+//! `rust_text` import no other module here.
+
+mod context;
+pub mod diagram;
+mod json_tree;
+pub mod layout;
+pub mod rust;
+mod rust_text;
+pub mod schema;
+mod validate;
