@@ -21,7 +21,8 @@
 //! Dependencies run one way, with no cycle: `rust` imports `validate`, `context`, `schema`,
 //! `json_tree`, `rust_text` and `layout`; `validate` imports `context` and `rust_text` (never
 //! `rust`); `schema` imports `json_tree`; `context`, `diagram`, `layout`, `json_tree` and
-//! `rust_text` import no other module here.
+//! `rust_text` import no other module here. The test
+//! `emit_modules_import_without_cycles` (in `codegen/tests/emit_layering.rs`) checks this.
 
 mod context;
 pub mod diagram;
