@@ -423,14 +423,14 @@ GEN_STAGES = [
     ("modelgen::collect::collect_pages", "reading the files"),
     ("modelgen::read::read_page", "Markdown into tables (pulldown-cmark)"),
     ("modelgen::resolve::resolve", "resolving pages into the model IR"),
-    ("modelgen::emit_schema::SchemaBodies::new", "schema bodies, built once for the files and the Rust output"),
-    ("modelgen::emit_rust::rust_source_of", "**Rust output, all of it** (written as text)"),
-    ("modelgen::emit_validate::validation_items", "… validation code and shapes"),
+    ("modelgen::emit::schema::SchemaBodies::new", "schema bodies, built once for the files and the Rust output"),
+    ("modelgen::emit::rust::rust_source_of", "**Rust output, all of it** (written as text)"),
+    ("modelgen::emit::validate::validation_items", "… validation code and shapes"),
     ("modelgen::rustdoc::each_doc_line", "… doc comments"),
-    ("modelgen::emit_rust::json_schema_impl", "… schemars impls (schema text)"),
-    ("modelgen::rust_text::push_str_literal", "… string literals"),
-    ("modelgen::emit_schema::published_files_of", "schemas: every model's file and the bundle, as text"),
-    ("modelgen::emit_diagram::diagram_page", "the Mermaid diagram"),
+    ("modelgen::emit::rust::json_schema_impl", "… schemars impls (schema text)"),
+    ("modelgen::emit::rust_text::push_str_literal", "… string literals"),
+    ("modelgen::emit::schema::published_files_of", "schemas: every model's file and the bundle, as text"),
+    ("modelgen::emit::diagram::diagram_page", "the Mermaid diagram"),
 ]
 PARSE_STAGES = [
     ("serde_json::de::from_trait", "deserializing (serde_json into the types, `modelgen_runtime::de`)"),
@@ -468,7 +468,7 @@ for name, title, spec in [("profile-dub-php.txt", "Generation, dub-php", "dub-ph
         out.extend(stage_table(costs, GEN_STAGES))
         w("")
         total = costs.get("modelgen::Config::check", (None, 0))[0]
-        rust = costs.get("modelgen::emit_rust::rust_source_of", (None, 0))[0]
+        rust = costs.get("modelgen::emit::rust::rust_source_of", (None, 0))[0]
         floor = instructions.get(("floor", spec))
         if total and rust and floor:
             w(f"Everything but the Rust output (reading, resolving, schemas) costs "
