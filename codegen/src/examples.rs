@@ -1,5 +1,10 @@
 //! Example values: whether a JSON value fits a type the way the generated Rust reads it, and
 //! each object's whole example built from its fields' Example cells.
+//!
+//! There is one validator: the runtime's shape interpreter ([`modelgen_runtime::shape`]), which
+//! the generated types run on JSON. Example cells, `const` and `default` values are checked by
+//! it too, over shapes built here from the models as read ([`ShapeSet`], [`type_shape`]) the
+//! way `emit_validate` writes them as `static`s.
 
 use std::cell::RefCell;
 
@@ -22,8 +27,9 @@ pub fn conforms(value: &Value, ty: &Type, models: &[Model]) -> Result<(), String
     check_shape(&type_shape(ty, None, models, &Patterns::default()), value)
 }
 
-/// `pattern` constraints compiled once each by the runtime ([`Pattern::checked`]), for
-/// checking many examples and constraint cells that use the same patterns.
+/// `pattern` constraints checked once each by the runtime ([`Pattern::checked`]), for the many
+/// Constraints cells that use the same patterns. The shapes that check values compile their
+/// own ([`LazyPattern`], one per pattern in each [`ShapeSet`], compiled on first match).
 #[derive(Default)]
 pub struct Patterns {
     compiled: RefCell<FxHashMap<String, Result<Pattern, String>>>,
@@ -130,8 +136,11 @@ pub fn attach_model_examples(models: &mut ModelSet) {
 /// runtime's shapes hold `&'static` data, so the shapes, names, patterns and constants are
 /// leaked (`Box::leak`): memory that lives as long as the process, bounded by the size of the
 /// model set, taken once per set built (once per generation, when the Example cells are
-/// checked). Giving every shape type a lifetime parameter instead would change the types that
-/// generated code names, for a check that runs once per generation.
+/// checked), plus the few shapes each `const` or `default` value is checked against
+/// ([`type_shape`]). Giving every shape type a lifetime parameter instead would change the types
+/// that generated code names (`fn shape() -> &'static ModelShape` would need one), for a check
+/// that runs once per generation; and making the interpreter generic over where shapes come
+/// from would put a type parameter on its hot path, which generated code runs.
 pub struct ShapeSet {
     links: Vec<&'static LinkedModel>,
 }
@@ -158,7 +167,8 @@ impl ShapeSet {
 }
 
 /// The runtime's shape of a value of `ty` under `constraints`, with the shapes of the models
-/// it reaches (and only those), leaked as [`ShapeSet`]'s are.
+/// it reaches (and only those), leaked as [`ShapeSet`]'s are: for one value, such as a `const`,
+/// where building the whole set would keep more.
 pub fn type_shape(
     ty: &Type,
     constraints: Option<&Constraints>,
