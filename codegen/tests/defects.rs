@@ -619,3 +619,28 @@ fn examples_written_in_another_naming_convention_name_the_setting() {
     let (file, line, _) = warning.location(&generated.sources).expect("located");
     assert!(file.ends_with("session.md") && line == 7, "{file}:{line}");
 }
+
+#[test]
+fn an_example_that_breaks_the_field_is_named_with_the_runtime_messages() {
+    let tag = "# Tag\n\n## Fields\n\n| Field | Type | Required | Description | Constraints | Example |\n| --- | --- | --- | --- | --- | --- |\n| `label` | *string* | :heavy_check_mark: | The label. | {\"minLength\": 3} | ab |\n| `note` | *string* | :heavy_minus_sign: | A note. | | null |\n";
+    let keeper = "# Keeper\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n| `tag` | [Tag](tag.md) | :heavy_check_mark: | The tag. | {\"label\": 7, \"note\": null} |\n";
+    let dir = folder(&[("tag.md", tag.as_bytes()), ("keeper.md", keeper.as_bytes())]);
+    let generated = check(dir.path()).expect("warnings, not errors");
+    let messages: Vec<&str> = generated
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("example does not fit"))
+        .map(|d| d.message.as_str())
+        .collect();
+    // The `null` example of `note` makes it nullable before any example is checked, so the
+    // `Keeper` example, checked first, breaks only the type of `label`.
+    assert_eq!(
+        messages,
+        [
+            "the example does not fit the field: `/label`: expected a string, found an integer",
+            "the example does not fit the field: \"ab\" is shorter than 3 characters",
+        ],
+        "{:?}",
+        generated.diagnostics
+    );
+}

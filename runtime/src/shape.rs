@@ -160,6 +160,55 @@ pub enum Kind {
     Nullable(&'static Shape),
     /// A value of another model (or of the same one).
     Model(ShapeFn),
+    /// A value of a model whose shape was built at run time, from data, rather than written
+    /// as `static`s by generated code: a code generator checks example values this way
+    /// against the models it has read, before any code exists. A [`ShapeFn`] cannot be made
+    /// at run time, so shapes built from data refer to models through a [`LinkedModel`],
+    /// which is set once every model's shape exists and so ties cycles (a model that holds
+    /// itself). Generated code never writes this kind; the interpreter gives it one more
+    /// `match` arm and nothing else.
+    Linked(&'static LinkedModel),
+}
+
+/// A model's shape that is set once, after it is built: how shapes built at run time refer to
+/// models (see [`Kind::Linked`]). Until it is set, it takes any value.
+#[derive(Default)]
+pub struct LinkedModel(OnceLock<ModelShape>);
+
+impl LinkedModel {
+    /// A link not yet set.
+    #[must_use]
+    pub const fn new() -> Self {
+        LinkedModel(OnceLock::new())
+    }
+
+    /// Sets the model's shape.
+    ///
+    /// # Errors
+    ///
+    /// Gives `shape` back when the link was already set.
+    pub fn set(&self, shape: ModelShape) -> Result<(), ModelShape> {
+        self.0.set(shape)
+    }
+
+    /// The model's shape, once set.
+    #[must_use]
+    #[inline]
+    pub fn get(&self) -> Option<&ModelShape> {
+        self.0.get()
+    }
+}
+
+impl fmt::Debug for LinkedModel {
+    /// Says only whether the link is set: the shape behind it may lead back to this link.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let state = if self.0.get().is_some() {
+            "set"
+        } else {
+            "unset"
+        };
+        f.debug_tuple("LinkedModel").field(&state).finish()
+    }
 }
 
 /// The keywords of a string, checked in the order of the fields.
@@ -699,6 +748,11 @@ fn walk<S: Sink>(shape: &Shape, value: &Value, path: &Location<'_>, sink: &mut S
             }
         }
         Kind::Model(shape) => walk_model(shape(), value, path, sink),
+        Kind::Linked(link) => {
+            if let Some(model) = link.get() {
+                walk_model(model, value, path, sink);
+            }
+        }
     }
 }
 

@@ -760,3 +760,40 @@ fn models_check_values_with_their_shape() {
     let errors = Tag::from_json("{").unwrap_err();
     assert_eq!(errors.0[0].rule, "json");
 }
+
+// ----- shapes built at run time -----
+
+#[test]
+fn linked_models_are_built_at_run_time_and_may_hold_themselves() {
+    // A list node built from data: `{"value": integer, "next": node}`, the link set last.
+    let link: &'static shape::LinkedModel = Box::leak(Box::new(shape::LinkedModel::new()));
+    let next: &'static Shape = Box::leak(Box::new(Shape::of(Kind::Linked(link))));
+    let fields: &'static [FieldShape] = Box::leak(Box::new([
+        FieldShape {
+            wire_name: "value",
+            required: true,
+            nullable: false,
+            shape: Shape::INTEGER,
+        },
+        FieldShape {
+            wire_name: "next",
+            required: false,
+            nullable: false,
+            shape: *next,
+        },
+    ]));
+    // Not yet set, the link takes any value.
+    assert!(shape::fits(next, &json!("anything")));
+    assert!(link.set(ModelShape::Object(fields)).is_ok());
+    assert!(link.set(ModelShape::Any).is_err(), "set once");
+    assert!(format!("{link:?}").contains("set"));
+
+    let good = json!({"value": 1, "next": {"value": 2, "next": {"value": 3}}});
+    assert!(shape::fits(next, &good));
+    let bad = json!({"value": 1, "next": {"value": 2, "next": {"value": "3"}}});
+    let mut errors = Vec::new();
+    shape::check(next, &bad, &Location::Root, &mut errors);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, "/next/next/value");
+    assert_eq!(errors[0].rule, "type");
+}

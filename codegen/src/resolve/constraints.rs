@@ -4,7 +4,7 @@
 use serde_json::{Map, Number, Value};
 
 use crate::diagnostic::Diagnostic;
-use crate::examples::{conforms_with, satisfies_with, Patterns};
+use crate::examples::{check_shape, type_shape, Patterns};
 use crate::ir::{Constraints, Format, Model, Type};
 use crate::read::Cell;
 
@@ -251,7 +251,7 @@ fn constraints_from_map(
                 c.items = Some(Box::new(nested));
             }
             "const" | "default" => {
-                conforms_with(value, ty, models, patterns).map_err(|why| {
+                check_shape(&type_shape(ty, None, models, patterns), value).map_err(|why| {
                     error(
                         format!("`{key}` does not fit the field's type: {why}"),
                         "give a value of the field's type",
@@ -274,7 +274,7 @@ fn constraints_from_map(
     check_contradictions(&c, error)?;
     for (keyword, value) in [("const", &c.const_value), ("default", &c.default)] {
         if let Some(value) = value {
-            if let Err(why) = satisfies_with(value, &c, patterns) {
+            if let Err(why) = check_shape(&type_shape(ty, Some(&c), models, patterns), value) {
                 return Err(error(
                     format!("`{keyword}` breaks the field's own constraints: {why}"),
                     "make the value satisfy the other keywords",

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::constraints::parse_constraints;
 use super::Resolver;
 use crate::diagnostic::Diagnostic;
-use crate::examples::{conforms_with, convention_hint, satisfies_with};
+use crate::examples::{check_shape, convention_hint, ShapeSet};
 use crate::ir::{EnumRepr, Model, ModelId, ModelKind, Type};
 use crate::read::Cell;
 use crate::source::Span;
@@ -35,10 +35,32 @@ impl Resolver<'_> {
                 self.read_constraints(field, cell);
             }
         }
+        let examples: Vec<(&PendingField, &Cell, Value)> = pending
+            .iter()
+            .filter_map(|field| {
+                let cell = field.example?;
+                Some((field, cell, self.read_example(field, cell)?))
+            })
+            .collect();
+        // A `null` example is the page showing that the field takes `null`, which most
+        // dialects cannot write in the Type cell; it is taken before any example is checked,
+        // so that examples that hold the field see it.
+        for (entry, _, value) in &examples {
+            if value.is_null() {
+                if let ModelKind::Object(object) = &mut self.models[entry.model.0].kind {
+                    let field = &mut object.fields[entry.field];
+                    field.nullable = true;
+                    field.example = Some(Value::Null);
+                }
+            }
+        }
         let mut evidence = WireNameEvidence::default();
-        for field in &pending {
-            if let Some(cell) = field.example {
-                self.read_example(field, cell, &mut evidence);
+        if examples.iter().any(|(_, _, value)| !value.is_null()) {
+            let shapes = ShapeSet::new(&self.models, &self.patterns);
+            for (entry, cell, value) in examples {
+                if !value.is_null() {
+                    self.check_example(&shapes, entry, cell, value, &mut evidence);
+                }
             }
         }
         if !self.config.wire_names_set {
@@ -175,13 +197,14 @@ impl Resolver<'_> {
         }
     }
 
-    fn read_example(&mut self, entry: &PendingField, cell: &Cell, evidence: &mut WireNameEvidence) {
+    /// The value of an Example cell: JSON, or else the text; `None` when the cell is empty.
+    fn read_example(&self, entry: &PendingField, cell: &Cell) -> Option<Value> {
         let raw = cell.value.trim();
         if raw.is_empty() {
-            return;
+            return None;
         }
         let ModelKind::Object(object) = &self.models[entry.model.0].kind else {
-            return;
+            return None;
         };
         let field = &object.fields[entry.field];
         let unescaped;
@@ -196,58 +219,68 @@ impl Resolver<'_> {
         } else {
             raw.to_owned()
         };
-        let value = match serde_json::from_str::<Value>(&text) {
+        Some(match serde_json::from_str::<Value>(&text) {
             Ok(Value::Number(_) | Value::Bool(_)) if accepts_text(&field.ty, &self.models) => {
                 Value::String(raw.to_owned())
             }
             Ok(value) => value,
             Err(_) => Value::String(text),
+        })
+    }
+
+    /// Checks an example against its field's shape, the one the generated type checks JSON
+    /// with, run by the runtime's interpreter; keeps it, or warns about it.
+    fn check_example(
+        &mut self,
+        shapes: &ShapeSet,
+        entry: &PendingField,
+        cell: &Cell,
+        value: Value,
+        evidence: &mut WireNameEvidence,
+    ) {
+        let verdict = match shapes.field(entry.model, entry.field) {
+            Some(shape) => check_shape(shape, &value),
+            None => Ok(()),
         };
-        // A `null` example is the page showing that the field takes `null`, which most
-        // dialects cannot write in the Type cell.
-        let verdict = if value.is_null() {
-            Ok(())
-        } else {
-            conforms_with(&value, &field.ty, &self.models, &self.patterns)
-                .and_then(|()| satisfies_with(&value, &field.constraints, &self.patterns))
-        };
-        match verdict {
+        let why = match verdict {
             Ok(()) => {
                 if let ModelKind::Object(object) = &mut self.models[entry.model.0].kind {
-                    let field = &mut object.fields[entry.field];
-                    field.nullable |= value.is_null();
-                    field.example = Some(value);
+                    object.fields[entry.field].example = Some(value);
                 }
+                return;
             }
-            Err(why) => {
-                let hint = convention_hint(&value, &field.ty, &self.models);
-                let mut diagnostic = Diagnostic::warning(
-                    "example-mismatch",
-                    cell.span.clone(),
-                    format!("the example does not fit the field: {why}"),
-                );
-                if let Some((key, field_name, convention)) = &hint {
-                    // A one-word key (`url` for `URL`) fits several conventions alike.
-                    let telling = WireNames::SnakeCase.apply(field_name)
-                        != WireNames::CamelCase.apply(field_name);
-                    if telling {
-                        *evidence.counts.entry(*convention).or_default() += 1;
-                    }
-                    evidence.first.get_or_insert_with(|| {
-                        (cell.span.clone(), key.clone(), field_name.clone())
-                    });
-                }
-                diagnostic = match hint {
-                    Some((key, field_name, convention)) => diagnostic.with_help(format!(
-                        "the example writes `{key}` for the field `{field_name}`, as the {} convention would; set `\"wireNames\": \"{}\"` in `{FILE_NAME}` if that is the wire format",
-                        convention.name(),
-                        convention.name()
-                    )),
-                    None => diagnostic.with_help("the example is left out of the schema and of `example()`; correct the Example cell to use it"),
-                };
-                self.diagnostics.push(diagnostic);
+            Err(why) => why,
+        };
+        let ModelKind::Object(object) = &self.models[entry.model.0].kind else {
+            return;
+        };
+        let field = &object.fields[entry.field];
+        let hint = convention_hint(&value, &field.ty, &self.models);
+        let mut diagnostic = Diagnostic::warning(
+            "example-mismatch",
+            cell.span.clone(),
+            format!("the example does not fit the field: {why}"),
+        );
+        if let Some((key, field_name, convention)) = &hint {
+            // A one-word key (`url` for `URL`) fits several conventions alike.
+            let telling =
+                WireNames::SnakeCase.apply(field_name) != WireNames::CamelCase.apply(field_name);
+            if telling {
+                *evidence.counts.entry(*convention).or_default() += 1;
             }
+            evidence
+                .first
+                .get_or_insert_with(|| (cell.span.clone(), key.clone(), field_name.clone()));
         }
+        diagnostic = match hint {
+            Some((key, field_name, convention)) => diagnostic.with_help(format!(
+                "the example writes `{key}` for the field `{field_name}`, as the {} convention would; set `\"wireNames\": \"{}\"` in `{FILE_NAME}` if that is the wire format",
+                convention.name(),
+                convention.name()
+            )),
+            None => diagnostic.with_help("the example is left out of the schema and of `example()`; correct the Example cell to use it"),
+        };
+        self.diagnostics.push(diagnostic);
     }
 }
 
