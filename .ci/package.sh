@@ -89,6 +89,16 @@ done
 
 echo "-- package and verify"
 log="$target_dir/package.log"
+# Verification builds modelgen against the runtime just packaged, served from a temporary local
+# registry under target/package. Cargo extracts a registry's crates once per name and version
+# into $CARGO_HOME/registry/src/<registry>/ and reuses that copy afterwards, so a second run in
+# the same checkout would build against the runtime as it was packaged the first time. Local
+# registries' folders start with `-` (crates.io's is `index.crates.io-...`); drop their copies.
+# Cargo also keeps a registry crate's build as fresh whatever its source became, so the
+# verifying builds get a target folder of their own, emptied first.
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/modelgen-runtime-*
+export CARGO_TARGET_DIR="$target_dir/package-verify"
+rm -rf "$CARGO_TARGET_DIR"
 status=0
 cargo package -p modelgen-runtime -p modelgen >"$log" 2>&1 || status=$?
 network='(failed to (download|get|query|fetch|update)|Couldn.t resolve|could not resolve|timed out|network|spurious|failed to load source)'
@@ -126,7 +136,7 @@ EOF
 }
 for crate in "${crates[@]}"; do
   version=$(version_of "$crate")
-  file="$target_dir/package/$crate-$version.crate"
+  file="$CARGO_TARGET_DIR/package/$crate-$version.crate"
   size=$(wc -c < "$file")
   if [ "$size" -gt $((1024 * 1024)) ]; then
     echo "error: $file is $size bytes; something large was packaged" >&2
@@ -145,7 +155,7 @@ for crate in "${crates[@]}"; do
   echo "$crate $version: $size bytes"
 done
 version=$(version_of modelgen)
-if ! tar -xOzf "$target_dir/package/modelgen-$version.crate" "modelgen-$version/Cargo.toml" \
+if ! tar -xOzf "$CARGO_TARGET_DIR/package/modelgen-$version.crate" "modelgen-$version/Cargo.toml" \
   | grep -A2 -F '[dependencies.modelgen-runtime]' | grep -qE '^version = "'; then
   echo "error: the packaged modelgen does not depend on modelgen-runtime by version" >&2
   exit 1
