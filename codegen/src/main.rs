@@ -10,7 +10,7 @@ use modelgen::diff::{Report, Side};
 use modelgen::lints::{self, Level};
 use modelgen::render::{render_json, render_report};
 use modelgen::source::SourceMap;
-use modelgen::spec_config::{Nulls, WireNames};
+use modelgen::spec_config::{choice_names, Nulls, WireNames};
 use modelgen::Config;
 
 const USAGE: &str = "\
@@ -115,23 +115,19 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
             Long("base-uri") => base_uri = Some(parser.value()?.string()?),
             Long("wire-names") => {
                 let name = parser.value()?.string()?;
-                let found = WireNames::ALL.iter().find(|(_, n)| *n == name);
-                match found {
-                    Some((convention, _)) => wire_names = Some(*convention),
-                    None => return Err(format!("unknown wire-name convention `{name}`").into()),
-                }
+                wire_names = Some(
+                    WireNames::from_name(&name)
+                        .ok_or_else(|| format!("unknown wire-name convention `{name}`"))?,
+                );
             }
             Long("nulls") => {
                 let name = parser.value()?.string()?;
-                match Nulls::ALL.iter().find(|(_, n)| *n == name) {
-                    Some((choice, _)) => nulls = Some(*choice),
-                    None => {
-                        return Err(format!(
-                            "unknown `--nulls` choice `{name}`: expected `as-written` or `where-unsaid`"
-                        )
-                        .into())
-                    }
-                }
+                nulls = Some(Nulls::from_name(&name).ok_or_else(|| {
+                    format!(
+                        "unknown `--nulls` choice `{name}`: expected {}",
+                        choice_names(&Nulls::ALL)
+                    )
+                })?);
             }
             Long("breaking") => {
                 let name = parser.value()?.string()?;

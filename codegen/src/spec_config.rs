@@ -48,10 +48,12 @@ impl WireNames {
 
     /// The name used in `modelgen.json`.
     pub fn name(self) -> &'static str {
-        WireNames::ALL
-            .iter()
-            .find(|(c, _)| *c == self)
-            .map_or("as-written", |(_, n)| n)
+        name_of(&WireNames::ALL, self)
+    }
+
+    /// The convention named `name` in `modelgen.json`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        choice(&WireNames::ALL, name)
     }
 
     /// The wire name of a field called `name` on the page.
@@ -88,11 +90,55 @@ impl Nulls {
 
     /// The name used in `modelgen.json`.
     pub fn name(self) -> &'static str {
-        Nulls::ALL
-            .iter()
-            .find(|(c, _)| *c == self)
-            .map_or("as-written", |(_, n)| n)
+        name_of(&Nulls::ALL, self)
     }
+
+    /// The choice named `name` in `modelgen.json`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        choice(&Nulls::ALL, name)
+    }
+}
+
+/// The name of `value` in a list of choices with their names.
+fn name_of<T: PartialEq>(all: &[(T, &'static str)], value: T) -> &'static str {
+    all.iter()
+        .find(|(c, _)| *c == value)
+        .map_or("as-written", |(_, n)| n)
+}
+
+/// The choice named `name` in a list of choices with their names.
+fn choice<T: Copy>(all: &[(T, &'static str)], name: &str) -> Option<T> {
+    all.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
+}
+
+/// The names of a list of choices, each in backticks, the last after `or`: for messages.
+pub fn choice_names<T>(all: &[(T, &'static str)]) -> String {
+    let names: Vec<String> = all.iter().map(|(_, n)| format!("`{n}`")).collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The choice a `modelgen.json` setting names; an error at `span` naming `what` and listing the
+/// choices when it names none.
+fn read_choice<T: Copy>(
+    all: &[(T, &'static str)],
+    value: &Value,
+    what: &str,
+    span: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let found = value.as_str().and_then(|name| choice(all, name));
+    if found.is_none() {
+        let names: Vec<&str> = all.iter().map(|(_, n)| *n).collect();
+        diagnostics.push(
+            Diagnostic::error(span, format!("unknown {what} {value}"))
+                .with_help(format!("use one of: {}", names.join(", "))),
+        );
+    }
+    found
 }
 
 /// A per-field wire name.
@@ -176,24 +222,12 @@ pub fn load(
     for (key, value) in &map {
         match key.as_str() {
             "wireNames" => {
-                let found = value
-                    .as_str()
-                    .and_then(|name| WireNames::ALL.iter().find(|(_, n)| *n == name));
-                match found {
-                    Some((convention, _)) => {
-                        config.wire_names = *convention;
-                        config.wire_names_set = true;
-                    }
-                    None => {
-                        let names: Vec<&str> = WireNames::ALL.iter().map(|(_, n)| *n).collect();
-                        diagnostics.push(
-                            Diagnostic::error(
-                                key_span(key),
-                                format!("unknown wire-name convention {value}"),
-                            )
-                            .with_help(format!("use one of: {}", names.join(", "))),
-                        );
-                    }
+                let what = "wire-name convention";
+                if let Some(convention) =
+                    read_choice(&WireNames::ALL, value, what, key_span(key), diagnostics)
+                {
+                    config.wire_names = convention;
+                    config.wire_names_set = true;
                 }
             }
             "wireNameOverrides" => {
@@ -228,24 +262,11 @@ pub fn load(
                 }
             }
             "nulls" => {
-                match value
-                    .as_str()
-                    .and_then(|name| Nulls::ALL.iter().find(|(_, n)| *n == name))
+                if let Some(nulls) =
+                    read_choice(&Nulls::ALL, value, "`nulls` choice", key_span(key), diagnostics)
                 {
-                    Some((nulls, _)) => {
-                        config.nulls = *nulls;
-                        config.nulls_set = true;
-                    }
-                    None => {
-                        let names: Vec<&str> = Nulls::ALL.iter().map(|(_, n)| *n).collect();
-                        diagnostics.push(
-                            Diagnostic::error(
-                                key_span(key),
-                                format!("unknown `nulls` choice {value}"),
-                            )
-                            .with_help(format!("use one of: {}", names.join(", "))),
-                        );
-                    }
+                    config.nulls = nulls;
+                    config.nulls_set = true;
                 }
             }
             "lints" => read_lints(file, id, value, &mut config.lints, diagnostics),

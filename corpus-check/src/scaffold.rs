@@ -248,11 +248,7 @@ const DOCUMENTS_PER_MODEL: usize = 100;
 
 /// Judges every model of one folder (module, pages, schema folder, wire-name convention).
 fn agree(module: &str, pages: &str, schemas: &str, wire_names: &str) {{
-    let convention = WireNames::ALL
-        .iter()
-        .find(|(_, name)| *name == wire_names)
-        .map(|(c, _)| *c)
-        .expect("a known convention");
+    let convention = WireNames::from_name(wire_names).expect("a known convention");
     let generated = modelgen::Config::new()
         .spec_dir(pages)
         .wire_names(convention)
