@@ -38,13 +38,16 @@ pub struct Misread {
     pub detail: String,
 }
 
+impl Misread {
+    /// Which fact of which property: `Model.property [fact]`.
+    pub fn which(&self) -> String {
+        format!("{}.{} [{}]", self.model, self.property, self.fact)
+    }
+}
+
 impl std::fmt::Display for Misread {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}.{} [{}]: {}",
-            self.model, self.property, self.fact, self.detail
-        )
+        write!(f, "{}: {}", self.which(), self.detail)
     }
 }
 

@@ -117,18 +117,21 @@ fn run(shared: &Path, folder: &Folder) -> Result<(), String> {
         .check()
         .map_err(|e| format!("does not generate: {e}"))?;
     let fidelity = compare(&generated.models, &truth, folder.dialect);
-    let explanation = |shown: &str| {
-        folder
-            .explained
-            .iter()
-            .find(|(which, _)| shown.starts_with(&format!("{which}:")))
-            .map(|(_, why)| *why)
-    };
-    let explained = fidelity
+    // Each misread as printed, with its folder's explanation when it has one.
+    let misreads: Vec<(String, Option<&str>)> = fidelity
         .misreads
         .iter()
-        .filter(|m| explanation(&m.to_string()).is_some())
-        .count();
+        .map(|misread| {
+            let which = misread.which();
+            let why = folder
+                .explained
+                .iter()
+                .find(|(listed, _)| *listed == which)
+                .map(|(_, why)| *why);
+            (misread.to_string(), why)
+        })
+        .collect();
+    let explained = misreads.iter().filter(|(_, why)| why.is_some()).count();
     println!(
         "{}: {:.1}% of page-carried facts recovered ({} of {}), {} facts the pages cannot carry, {} misreads ({explained} explained), {} components matched, {} unmatched",
         folder.name,
@@ -149,27 +152,18 @@ fn run(shared: &Path, folder: &Folder) -> Result<(), String> {
             fidelity.components_unmatched.join(", ")
         );
     }
-    let mut unexplained = 0;
-    for misread in &fidelity.misreads {
-        let shown = misread.to_string();
-        match explanation(&shown) {
+    for (shown, why) in &misreads {
+        match why {
             Some(why) => println!("  explained misread: {shown}\n    because {why}"),
-            None => {
-                unexplained += 1;
-                println!("  misread: {shown}");
-            }
+            None => println!("  misread: {shown}"),
         }
     }
+    let unexplained = misreads.len() - explained;
     let stale: Vec<&str> = folder
         .explained
         .iter()
-        .map(|(which, _)| *which)
-        .filter(|which| {
-            !fidelity
-                .misreads
-                .iter()
-                .any(|m| m.to_string().starts_with(&format!("{which}:")))
-        })
+        .map(|(listed, _)| *listed)
+        .filter(|listed| !fidelity.misreads.iter().any(|m| m.which() == *listed))
         .collect();
     if unexplained > 0 {
         return Err(format!(
