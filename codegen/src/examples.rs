@@ -4,7 +4,7 @@
 //! There is one validator: the runtime's shape interpreter ([`modelgen_runtime::shape`]), which
 //! the generated types run on JSON. Example cells, `const` and `default` values are checked by
 //! it too, over shapes built here from the models as read ([`ShapeSet`], [`type_shape`]) the
-//! way `emit_validate` writes them as `static`s.
+//! way `emit::validate` writes them as `static`s.
 
 use std::cell::RefCell;
 
@@ -202,7 +202,7 @@ pub fn check_shape(shape: &Shape, value: &Value) -> Result<(), String> {
     Err(described.join("; "))
 }
 
-/// Builds shapes as [`crate::emit_validate`] writes them, leaking what they refer to. A model
+/// Builds shapes as `emit::validate` writes them, leaking what they refer to. A model
 /// gets its link when first referred to, and its shape in [`ShapeBuilder::finish`].
 struct ShapeBuilder<'a> {
     models: &'a [Model],
