@@ -11,6 +11,9 @@ use modelgen::ir::{ModelKind, ModelSet};
 use modelgen::spec_config::Nulls;
 use modelgen::Config;
 
+mod common;
+use common::folder;
+
 const HEADER: &str =
     "| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n";
 
@@ -28,14 +31,6 @@ const PYTHON_PAGE: &str = "# Folder\n\n## Fields\n\n\
 | `id` | *str* | :heavy_check_mark: | The id. |\n\
 | `parent` | *Nullable[str]* | :heavy_check_mark: | The parent. |\n\
 | `name` | *Optional[str]* | :heavy_minus_sign: | Not nullable: the page would say. |\n";
-
-fn folder(pages: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for (name, text) in pages {
-        fs::write(dir.path().join(name), text).expect("write page");
-    }
-    dir
-}
 
 fn ts_folder() -> tempfile::TempDir {
     folder(&[("folder.md", &format!("{TS_FOLDER}{HEADER}{TS_ROWS}"))])

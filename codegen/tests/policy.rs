@@ -4,28 +4,20 @@
 //! the warning's kind, file, line and text, and what became of the model. A typo stays an
 //! error.
 
-use std::fs;
 use std::path::Path;
 
 use modelgen::diagnostic::Severity;
 use modelgen::ir::{ModelKind, ModelSet, Type};
 use modelgen::Config;
 
+mod common;
+use common::folder;
+
 const HEADER: &str = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
 
 /// A page with a `## Fields` table whose body is `rows`; the first row is on line 7.
 fn fields_page(title: &str, rows: &str) -> String {
     format!("# {title}\n\n## Fields\n\n{HEADER}{rows}")
-}
-
-fn folder(pages: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for (name, text) in pages {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().expect("a parent")).expect("create folder");
-        fs::write(path, text).expect("write page");
-    }
-    dir
 }
 
 /// One warning with its location resolved.

@@ -7,17 +7,10 @@ use std::fs;
 
 use modelgen::{Config, Error};
 
-const HEADER: &str = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
+mod common;
+use common::folder;
 
-fn folder(pages: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for (name, text) in pages {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().expect("a parent")).expect("create folder");
-        fs::write(path, text).expect("write page");
-    }
-    dir
-}
+const HEADER: &str = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
 
 /// A folder with an object (`Pet`, holding a `Status`), a string enum (`Status`), a union
 /// (`Id`) and an object (`Owner`) holding a `Pet`.
