@@ -128,6 +128,7 @@ pub struct Config {
     schema_base_uri: String,
     wire_names: Option<spec_config::WireNames>,
     nulls: Option<spec_config::Nulls>,
+    formatted: Option<bool>,
     lints: lints::Levels,
     unknown_lints: Vec<String>,
     verbose: bool,
@@ -143,6 +144,7 @@ impl Default for Config {
             schema_base_uri: DEFAULT_SCHEMA_BASE_URI.to_owned(),
             wire_names: None,
             nulls: None,
+            formatted: None,
             lints: lints::Levels::new(),
             unknown_lints: Vec::new(),
             verbose: false,
@@ -301,6 +303,15 @@ impl Config {
     /// types (`Option`) and schemas. The folder's own `modelgen.json` (`"nulls"`) wins.
     pub fn nulls(&mut self, nulls: spec_config::Nulls) -> &mut Self {
         self.nulls = Some(nulls);
+        self
+    }
+
+    /// Whether the Rust file is formatted with `prettyplease` (the default) or written as the
+    /// tokens come, on one long line: formatting costs about as much as the rest of the
+    /// generation, which a very large spec may not want to pay on every build. The folder's own
+    /// `modelgen.json` (`"formatted"`) wins.
+    pub fn formatted(&mut self, formatted: bool) -> &mut Self {
+        self.formatted = Some(formatted);
         self
     }
 
@@ -527,7 +538,12 @@ impl Config {
             });
         }
         let bodies = emit::schema::SchemaBodies::new(&models);
-        let rust = emit::rust::rust_source_of(&models, &bodies, &shaping);
+        let formatted = config.formatted.or(self.formatted).unwrap_or(true);
+        let rust = emit::rust::rust_source_of(&models, &bodies, &shaping, formatted)
+            .map_err(|message| Error {
+                diagnostics: vec![Diagnostic::global_error(message)],
+                sources: SourceMap::default(),
+            })?;
         let schemas = self.schema_files(&models, &bodies);
         Ok(Generated {
             sources,

@@ -19,7 +19,7 @@ modelgen: Rust types and JSON Schemas from Markdown model pages
 Usage:
   modelgen check DIR [--format human|json] [LINT OPTIONS] [-v]
   modelgen generate DIR [--rust FILE] [--schemas DIR] [--base-uri URI] [--wire-names CONVENTION]
-                       [--nulls CHOICE] [--format human|json] [LINT OPTIONS] [-v]
+                       [--nulls CHOICE] [--unformatted] [--format human|json] [LINT OPTIONS] [-v]
   modelgen diff OLD_DIR NEW_DIR [--breaking readers|writers|both] [--wire-names CONVENTION]
                        [--format human|json]
 
@@ -45,6 +45,8 @@ Options:
   --nulls CHOICE   which fields accept null, for a folder whose modelgen.json does not say:
                    as-written (default: the fields the pages mark nullable) or where-unsaid
                    (every field, in a folder whose pages never write nullability)
+  --unformatted    write the Rust as the tokens come, on one line, instead of formatting it
+                   (faster for very large specs; modelgen.json's `formatted` wins)
   --breaking SIDE  diff: readers, writers or both (default): the clients whose breakage is an
                    error and fails the command
   --format FORMAT  human (default): rustc-like diagnostics; json: one JSON object per
@@ -75,6 +77,7 @@ struct Args {
     base_uri: Option<String>,
     wire_names: Option<WireNames>,
     nulls: Option<Nulls>,
+    unformatted: bool,
     format: Format,
     /// Lint levels from `--allow`, `--warn` and `--deny`, in order.
     lints: Vec<(&'static str, Level)>,
@@ -90,6 +93,7 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
     let mut base_uri = None;
     let mut wire_names = None;
     let mut nulls = None;
+    let mut unformatted = false;
     let mut format = Format::Human;
     let mut breaking = Side::Both;
     let mut lint_levels = Vec::new();
@@ -98,6 +102,7 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
         match arg {
             Short('h') | Long("help") => return Ok(None),
             Short('v') | Long("verbose") => verbose = true,
+            Long("unformatted") => unformatted = true,
             Long(flag @ ("allow" | "warn" | "deny")) => {
                 let level = Level::from_name(flag).unwrap_or(Level::Warn);
                 let flag = flag.to_owned();
@@ -178,6 +183,7 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
         base_uri,
         wire_names,
         nulls,
+        unformatted,
         format,
         lints: lint_levels,
         verbose,
@@ -256,6 +262,9 @@ fn main() -> ExitCode {
     }
     if let Some(nulls) = args.nulls {
         config.nulls(nulls);
+    }
+    if args.unformatted {
+        config.formatted(false);
     }
     for (code, level) in &args.lints {
         config.lint(code, *level);

@@ -125,16 +125,14 @@ impl ModelShaping {
         map.get(&index).map_or(&[], Vec::as_slice)
     }
 
-    /// The derives not among `present` (compared by their last path segment), as one
-    /// `#[derive(...)]` line, or `None` when there are none.
-    pub fn derive_line(&self, present: &[&str]) -> Option<String> {
-        let extra: Vec<&str> = self
-            .derives
+    /// The derive paths not among `present` (compared by their last path segment), in
+    /// request order.
+    pub fn extra_derives(&self, present: &[&str]) -> Vec<&str> {
+        self.derives
             .iter()
             .map(String::as_str)
             .filter(|path| !present.contains(&last_segment(path)))
-            .collect();
-        (!extra.is_empty()).then(|| format!("#[derive({})]", extra.join(", ")))
+            .collect()
     }
 }
 

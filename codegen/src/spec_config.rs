@@ -166,6 +166,9 @@ pub struct SpecConfig {
     pub nulls: Nulls,
     /// Whether the file chose [`SpecConfig::nulls`] (so a caller's default does not apply).
     pub nulls_set: bool,
+    /// Whether the generated Rust is formatted (`"formatted": false` skips it), when the file
+    /// says.
+    pub formatted: Option<bool>,
     /// The settings file, when there is one.
     pub file: Option<FileId>,
     /// Lint levels by warning code (`"lints": {"sdk-only-field": "allow"}`).
@@ -269,6 +272,16 @@ pub fn load(
                     config.nulls_set = true;
                 }
             }
+            "formatted" => match value {
+                Value::Bool(formatted) => config.formatted = Some(*formatted),
+                other => diagnostics.push(
+                    Diagnostic::error(
+                        key_span(key),
+                        format!("`formatted` must be `true` or `false`, not {other}"),
+                    )
+                    .with_help("`\"formatted\": false` writes the Rust unformatted, which is faster for very large specs"),
+                ),
+            },
             "lints" => read_lints(file, id, value, &mut config.lints, diagnostics),
             "derive" | "deriveFor" | "typeAttributes" | "fieldAttributes"
             | "variantAttributes" | "replace" => {
@@ -280,7 +293,7 @@ pub fn load(
                     format!("unknown setting `{other}` in `{FILE_NAME}`"),
                 )
                 .with_help(
-                    "the settings are `wireNames`, `wireNameOverrides`, `nulls`, `lints`, `derive`, `deriveFor`, `typeAttributes`, `fieldAttributes`, `variantAttributes` and `replace`",
+                    "the settings are `wireNames`, `wireNameOverrides`, `nulls`, `formatted`, `lints`, `derive`, `deriveFor`, `typeAttributes`, `fieldAttributes`, `variantAttributes` and `replace`",
                 ),
             ),
         }

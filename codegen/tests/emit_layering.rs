@@ -129,7 +129,7 @@ fn emit_modules_import_without_cycles() {
         !graph["validate"].contains("rust"),
         "validate imports rust: {graph:?}"
     );
-    for shared in ["context", "json_tree", "rust_text", "layout"] {
+    for shared in ["context", "json_tree", "tokens", "layout"] {
         assert!(
             !graph[shared].iter().any(|m| m == "rust" || m == "validate"),
             "{shared} imports an emitter: {graph:?}"

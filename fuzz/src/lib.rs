@@ -71,7 +71,7 @@ pub fn pipeline(data: &[u8]) {
     if diagnostics.iter().any(Diagnostic::is_error) {
         return;
     }
-    std::hint::black_box(emit::rust::rust_source(&models));
+    let _ = std::hint::black_box(emit::rust::rust_source(&models));
     for (id, model) in models.iter() {
         if !model.synthesized {
             std::hint::black_box(emit::schema::model_document(&models, id, BASE_URI));

@@ -1,10 +1,14 @@
 //! What the Rust and validation emitters share: the [`Context`] every model's items are
-//! written with, the Rust type of an IR type ([`Context::type_text`]) and the path from one
+//! written with, the Rust type of an IR type ([`Context::type_tokens`]) and the path from one
 //! generated module to a model. Both [`super::rust`] and [`super::validate`] import this
 //! module; it imports neither.
 
 use std::collections::BTreeSet;
 
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::tokens::ident;
 use crate::ir::{ModelId, ModelSet, Type};
 use crate::shaping::Shaping;
 
@@ -20,55 +24,38 @@ pub(super) struct Context<'a> {
 impl Context<'_> {
     /// The Rust type of `ty` in the module `module`, as a field or variant of `owner`
     /// holds it (`direct`: not inside a list or map, so a cycle through it is boxed).
-    pub(super) fn type_text(
+    pub(super) fn type_tokens(
         &self,
         ty: &Type,
         module: &[String],
         owner: Option<ModelId>,
         direct: bool,
-    ) -> String {
-        let mut out = String::new();
-        self.push_type(&mut out, ty, module, owner, direct);
-        out
-    }
-
-    fn push_type(
-        &self,
-        out: &mut String,
-        ty: &Type,
-        module: &[String],
-        owner: Option<ModelId>,
-        direct: bool,
-    ) {
+    ) -> TokenStream {
         match ty {
-            Type::String | Type::DateTime | Type::Date => out.push_str("::std::string::String"),
-            Type::Integer => out.push_str("i64"),
-            Type::Number => out.push_str("f64"),
-            Type::Boolean => out.push_str("bool"),
-            Type::Any => out.push_str("::serde_json::Value"),
+            Type::String | Type::DateTime | Type::Date => quote!(::std::string::String),
+            Type::Integer => quote!(i64),
+            Type::Number => quote!(f64),
+            Type::Boolean => quote!(bool),
+            Type::Any => quote!(::serde_json::Value),
             Type::Array(inner) => {
-                out.push_str("::std::vec::Vec<");
-                self.push_type(out, inner, module, owner, false);
-                out.push('>');
+                let inner = self.type_tokens(inner, module, owner, false);
+                quote!(::std::vec::Vec<#inner>)
             }
             Type::Map(inner) => {
-                out.push_str("::std::collections::BTreeMap<::std::string::String, ");
-                self.push_type(out, inner, module, owner, false);
-                out.push('>');
+                let inner = self.type_tokens(inner, module, owner, false);
+                quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
             }
             Type::Nullable(inner) => {
-                out.push_str("::std::option::Option<");
-                self.push_type(out, inner, module, owner, direct);
-                out.push('>');
+                let inner = self.type_tokens(inner, module, owner, direct);
+                quote!(::std::option::Option<#inner>)
             }
             Type::Model(id) => {
+                let path = model_path(self.models, module, *id);
                 let cyclic = owner.is_some_and(|owner| self.boxed.contains(&(owner, *id)));
                 if direct && cyclic {
-                    out.push_str("::std::boxed::Box<");
-                    push_model_path(out, self.models, module, *id);
-                    out.push('>');
+                    quote!(::std::boxed::Box<#path>)
                 } else {
-                    push_model_path(out, self.models, module, *id);
+                    path
                 }
             }
         }
@@ -76,26 +63,23 @@ impl Context<'_> {
 }
 
 /// `super::super::other::Name` from the module `from` to model `to`.
-pub(super) fn push_model_path(out: &mut String, models: &ModelSet, from: &[String], to: ModelId) {
+pub(super) fn model_path(models: &ModelSet, from: &[String], to: ModelId) -> TokenStream {
     let target = models.get(to);
     let common = from
         .iter()
         .zip(&target.module)
         .take_while(|(a, b)| a == b)
         .count();
+    let mut out = TokenStream::new();
     for _ in common..from.len() {
-        out.push_str("super::");
+        out.extend(quote!(super::));
     }
     for module in &target.module[common..] {
-        out.push_str(module);
-        out.push_str("::");
+        let module = ident(module);
+        out.extend(quote!(#module::));
     }
-    out.push_str(&target.rust_name);
-}
-
-/// [`push_model_path`] as a new string.
-pub(super) fn model_path(models: &ModelSet, from: &[String], to: ModelId) -> String {
-    let mut out = String::new();
-    push_model_path(&mut out, models, from, to);
+    out.extend(std::iter::once(proc_macro2::TokenTree::Ident(ident(
+        &target.rust_name,
+    ))));
     out
 }

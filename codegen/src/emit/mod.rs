@@ -1,8 +1,8 @@
 //! Stage three: the model IR into the outputs, one module per output.
 //!
-//! - [`rust`]: the Rust source file: a type per model with its serde impls, doc comments,
-//!   `example()` and `schemars::JsonSchema`, the `validate_json` dispatch and the support
-//!   module the generated models share.
+//! - [`rust`]: the Rust source file, built as `proc-macro2` tokens with `quote`: a type per
+//!   model with its serde impls, doc comments, `example()` and `schemars::JsonSchema`, the
+//!   `validate_json` dispatch and the support module the generated models share.
 //! - `validate` (private): each model's `Validate` and `Model` impls and `from_json`, called
 //!   by [`rust`] for every model.
 //! - [`schema`]: the JSON Schemas, one document per model and the bundle.
@@ -16,12 +16,14 @@
 //! - [`layout`]: which references between generated types go through a `Box`.
 //! - `json_tree` (private): the JSON trees the schemas are built as, which the Rust emitter's
 //!   schemars bodies serialize too.
-//! - `rust_text` (private): writing Rust source as text (`RustWriter`, string literals).
+//! - `tokens` (private): the `proc-macro2` pieces the Rust emitters build their output from
+//!   (identifiers, literals, doc attributes) and the printing of the finished tokens, through
+//!   `prettyplease` or as they come.
 //!
 //! Dependencies run one way, with no cycle: `rust` imports `validate`, `context`, `schema`,
-//! `json_tree`, `rust_text` and `layout`; `validate` imports `context` and `rust_text` (never
-//! `rust`); `schema` imports `json_tree`; `context`, `diagram`, `layout`, `json_tree` and
-//! `rust_text` import no other module here. The test
+//! `json_tree`, `tokens` and `layout`; `validate` imports `context` and `tokens` (never
+//! `rust`); `schema` imports `json_tree`; `context` imports `tokens`; `diagram`, `layout`,
+//! `json_tree` and `tokens` import no other module here. The test
 //! `emit_modules_import_without_cycles` (in `codegen/tests/emit_layering.rs`) checks this.
 
 mod context;
@@ -29,6 +31,6 @@ pub mod diagram;
 mod json_tree;
 pub mod layout;
 pub mod rust;
-mod rust_text;
+mod tokens;
 pub mod schema;
 mod validate;

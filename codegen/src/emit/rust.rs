@@ -8,9 +8,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::context::{model_path, push_model_path, Context};
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+use super::context::{model_path, Context};
 use super::json_tree::{Node, RefStyle, Styled};
-use super::rust_text::{push_raw_str_literal, push_str_literal, str_literal, RustWriter};
+use super::tokens::{
+    doc as doc_line, doc_markdown, fragment, ident, int, lit, print_file, raw_lit,
+};
 use super::schema::{constraint_keywords, SchemaBodies};
 use crate::ir::{EnumRepr, Field, Model, ModelId, ModelKind, ModelSet, Type};
 use crate::shaping::{ModelShaping, Shaping};
@@ -44,62 +49,68 @@ pub fn runtime_requirement() -> String {
     )
 }
 
-/// The generated Rust source for every model.
-pub fn rust_source(models: &ModelSet) -> String {
-    rust_source_of(models, &SchemaBodies::new(models), &Shaping::default())
+/// The generated Rust source for every model, formatted.
+///
+/// # Errors
+///
+/// When the generated tokens do not parse as Rust, which is a bug of the emitter.
+pub fn rust_source(models: &ModelSet) -> Result<String, String> {
+    rust_source_of(models, &SchemaBodies::new(models), &Shaping::default(), true)
 }
 
 /// [`rust_source`] with the models' schema bodies already built, shaped as the
-/// configuration asks (extra derives, attributes, replaced models).
+/// configuration asks (extra derives, attributes, replaced models), and formatted with
+/// `prettyplease` when `formatted`.
 pub(crate) fn rust_source_of(
     models: &ModelSet,
     schemas: &SchemaBodies,
     shaping: &Shaping,
-) -> String {
+    formatted: bool,
+) -> Result<String, String> {
     let boxed = super::layout::boxed_references(models);
     let mut tree = ModuleTree::default();
     for (id, model) in models.iter() {
         tree.insert(&model.module, id);
     }
-    let mut w = RustWriter::with_capacity(4096 + models.models.len() * 6144);
-    w.raw(GENERATED_HEADER);
-    w.raw("\n");
-    w.raw(&runtime_requirement());
-    w.raw("\n\n");
     let context = Context {
         models,
         boxed,
         shaping,
     };
-    tree.write(&mut w, &context, schemas, &mut Vec::new());
-    validate_json_dispatch(&mut w, models);
-    support_module(&mut w);
-    w.finish()
+    let mut items = TokenStream::new();
+    tree.write(&mut items, &context, schemas, &mut Vec::new());
+    items.extend(validate_json_dispatch(models));
+    items.extend(support_module());
+    let header = format!("{GENERATED_HEADER}\n{}", runtime_requirement());
+    print_file(&header, items, formatted)
 }
 
 /// `validate_json(model, text)`: checks a document against a model chosen by its schema
 /// name at run time, for tools and tests that handle many models.
-fn validate_json_dispatch(w: &mut RustWriter, models: &ModelSet) {
-    w.line("/// Checks JSON text against the model whose schema name (its `$defs` key in the");
-    w.line(
-        "/// bundle, such as `\"components.Pet\"`) is `model`. `None` when no model has that name.",
-    );
-    w.line("#[allow(deprecated)]");
-    w.line("#[inline]");
-    w.open("pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {");
-    w.open("match model {");
-    for (id, model) in models.iter().filter(|(_, m)| !m.synthesized) {
-        let line = w.start();
-        push_str_literal(line, &model.def_key);
+fn validate_json_dispatch(models: &ModelSet) -> TokenStream {
+    let arms = models.iter().filter(|(_, m)| !m.synthesized).map(|(id, model)| {
+        let key = lit(&model.def_key);
+        let path = model_path(models, &[], id);
         // What `from_json` does, with the value dropped.
-        line.push_str(" => ::std::option::Option::Some(::modelgen_runtime::model::check::<");
-        push_model_path(line, models, &[], id);
-        line.push_str(">(text)),");
-        w.end();
+        quote! {
+            #key => ::std::option::Option::Some(::modelgen_runtime::model::check::<#path>(text)),
+        }
+    });
+    quote! {
+        /// Checks JSON text against the model whose schema name (its `$defs` key in the
+        /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
+        #[allow(deprecated)]
+        #[inline]
+        pub fn validate_json(
+            model: &str,
+            text: &str,
+        ) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+            match model {
+                #(#arms)*
+                _ => ::std::option::Option::None,
+            }
+        }
     }
-    w.line("_ => ::std::option::Option::None,");
-    w.close("}");
-    w.close("}");
 }
 
 /// Nested modules, each holding its models.
@@ -123,35 +134,45 @@ impl ModuleTree {
 
     fn write(
         &self,
-        w: &mut RustWriter,
+        out: &mut TokenStream,
         context: &Context,
         schemas: &SchemaBodies,
         path: &mut Vec<String>,
     ) {
         for &id in &self.models {
-            model_items(w, context, schemas, id);
+            model_items(out, context, schemas, id);
         }
         for (name, child) in &self.children {
             path.push(name.clone());
-            w.doc_markdown(&format!("Models from the `{}` folder.", path.join("/")));
-            w.open_of(&["pub mod ", name, " {"]);
-            child.write(w, context, schemas, path);
-            w.close("}");
+            let doc = doc_markdown(&format!("Models from the `{}` folder.", path.join("/")));
+            let mut inner = TokenStream::new();
+            child.write(&mut inner, context, schemas, path);
+            let name = ident(name);
+            out.extend(quote! {
+                #doc
+                pub mod #name {
+                    #inner
+                }
+            });
             path.pop();
         }
     }
 }
 
-fn support_path(from: &[String]) -> String {
-    let mut path = "super::".repeat(from.len());
-    path.push_str("__support");
+/// `super::super::__support` from a module `from.len()` levels deep.
+fn support_path(from: &[String]) -> TokenStream {
+    let mut path = TokenStream::new();
+    for _ in from {
+        path.extend(quote!(super::));
+    }
+    path.extend(quote!(__support));
     path
 }
 
-fn model_items(w: &mut RustWriter, context: &Context, schemas: &SchemaBodies, id: ModelId) {
+fn model_items(out: &mut TokenStream, context: &Context, schemas: &SchemaBodies, id: ModelId) {
     let models = context.models;
     let model = models.get(id);
-    let name = model.rust_name.as_str();
+    let name = ident(&model.rust_name);
     let mut doc = model.description.clone();
     if !model.synthesized {
         if !doc.is_empty() {
@@ -171,6 +192,7 @@ fn model_items(w: &mut RustWriter, context: &Context, schemas: &SchemaBodies, id
         }
     }
     let shaping = context.shaping.of(id);
+    let deprecated = model.deprecated.as_deref().map(deprecated_attr);
     if let Some(with) = &shaping.replacement {
         if !doc.is_empty() {
             doc.push_str("\n\n");
@@ -178,82 +200,102 @@ fn model_items(w: &mut RustWriter, context: &Context, schemas: &SchemaBodies, id
         doc.push_str("Replaced by `");
         doc.push_str(&with.replace('`', "'"));
         doc.push_str("`, as the generator's configuration asks.");
-        w.doc_markdown(&doc);
-        if let Some(note) = &model.deprecated {
-            deprecated_attr(w, note);
-        }
-        w.line_of(&["pub type ", name, " = ", with, ";"]);
+        let doc = doc_markdown(&doc);
+        let with = fragment(with);
+        out.extend(quote! {
+            #doc
+            #deprecated
+            pub type #name = #with;
+        });
         return;
     }
-    let header = |w: &mut RustWriter| {
-        w.doc_markdown(&doc);
-        if let Some(note) = &model.deprecated {
-            deprecated_attr(w, note);
-        }
-        if touches_deprecated(models, model) {
-            // The definition itself names deprecated items; users of it still get the warning.
-            w.line("#[allow(deprecated)]");
-        }
+    let doc = doc_markdown(&doc);
+    // The definition itself names deprecated items; users of it still get the warning.
+    let allow_deprecated =
+        touches_deprecated(models, model).then(|| quote!(#[allow(deprecated)]));
+    let header = quote! {
+        #doc
+        #deprecated
+        #allow_deprecated
     };
     match &model.kind {
         ModelKind::Object(object) => {
-            header(w);
-            w.line("#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]");
-            shaping_lines(w, shaping, IMPLEMENTED);
-            w.line("#[allow(clippy::type_complexity)]");
-            w.open_of(&["pub struct ", name, " {"]);
-            let mut defaults = Vec::new();
+            let extra = shaping_attributes(shaping, IMPLEMENTED);
+            let mut fields = TokenStream::new();
+            let mut defaults = TokenStream::new();
             let mut reads = Vec::new();
             for (index, field) in object.fields.iter().enumerate() {
                 let attributes = ModelShaping::of(&shaping.fields, index);
-                let (default, read) = field_declaration(w, context, model, id, field, attributes);
+                let (declaration, default, read) =
+                    field_declaration(context, model, id, field, attributes);
+                fields.extend(declaration);
                 defaults.extend(default);
                 reads.push(read);
             }
-            w.close("}");
-            if !defaults.is_empty() {
-                w.line("#[allow(deprecated)]");
-                w.open_of(&["impl ", name, " {"]);
-                for default in defaults {
-                    default.write(w);
+            out.extend(quote! {
+                #header
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+                #extra
+                #[allow(clippy::type_complexity)]
+                pub struct #name {
+                    #fields
                 }
-                w.close("}");
+            });
+            if !defaults.is_empty() {
+                out.extend(quote! {
+                    #[allow(deprecated)]
+                    impl #name {
+                        #defaults
+                    }
+                });
             }
-            object_deserialize(w, name, &reads);
+            out.extend(object_deserialize(&name, &model.rust_name, &reads));
         }
         ModelKind::Enum(e) => {
-            header(w);
-            enum_items(w, model, e, shaping);
+            out.extend(header);
+            out.extend(enum_items(model, e, shaping));
         }
         ModelKind::Union(union) => {
-            header(w);
-            w.line("#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]");
-            shaping_lines(w, shaping, IMPLEMENTED);
-            w.line("#[serde(untagged)]");
-            w.line("#[allow(clippy::large_enum_variant, clippy::type_complexity)]");
-            w.open_of(&["pub enum ", name, " {"]);
-            for (index, variant) in union.variants.iter().enumerate() {
-                let ty = context.type_text(&variant.ty, &model.module, Some(id), true);
-                w.line_of(&["/// A `", &variant.rust_name, "` value."]);
-                attribute_lines(w, ModelShaping::of(&shaping.variants, index));
-                w.line_of(&[&variant.rust_name, "(", &ty, "),"]);
-            }
-            w.close("}");
+            let extra = shaping_attributes(shaping, IMPLEMENTED);
+            let variants = union.variants.iter().enumerate().map(|(index, variant)| {
+                let ty = context.type_tokens(&variant.ty, &model.module, Some(id), true);
+                let doc = doc_line(&format!("A `{}` value.", variant.rust_name));
+                let attributes = attributes(ModelShaping::of(&shaping.variants, index));
+                let variant = ident(&variant.rust_name);
+                quote! {
+                    #doc
+                    #attributes
+                    #variant(#ty),
+                }
+            });
+            out.extend(quote! {
+                #header
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+                #extra
+                #[serde(untagged)]
+                #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+                pub enum #name {
+                    #(#variants)*
+                }
+            });
         }
         ModelKind::Any => {
-            header(w);
-            w.line("#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]");
-            shaping_lines(w, shaping, IMPLEMENTED);
-            w.line("#[serde(transparent)]");
-            w.open_of(&["pub struct ", name, "("]);
-            w.line("/// The value as it came in.");
-            w.line("pub ::serde_json::Value,");
-            w.close(");");
+            let extra = shaping_attributes(shaping, IMPLEMENTED);
+            out.extend(quote! {
+                #header
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                #extra
+                #[serde(transparent)]
+                pub struct #name(
+                    /// The value as it came in.
+                    pub ::serde_json::Value,
+                );
+            });
         }
     }
-    example_items(w, model);
-    json_schema_impl(w, models, schemas.of(id), id);
-    super::validate::validation_items(w, context, id);
+    out.extend(example_items(model));
+    out.extend(json_schema_impl(models, schemas.of(id), id));
+    out.extend(super::validate::validation_items(context, id));
 }
 
 /// The traits every generated type implements, derived or by hand: a requested derive of
@@ -277,19 +319,21 @@ fn enum_implemented(extra: &[&'static str]) -> Vec<&'static str> {
 }
 
 /// The configuration's extra derives (those not in `present`) and type attributes, written
-/// after the type's own derive line.
-fn shaping_lines(w: &mut RustWriter, shaping: &ModelShaping, present: &[&str]) {
-    if let Some(line) = shaping.derive_line(present) {
-        w.line(&line);
+/// after the type's own derive.
+fn shaping_attributes(shaping: &ModelShaping, present: &[&str]) -> TokenStream {
+    let mut out = TokenStream::new();
+    let extra = shaping.extra_derives(present);
+    if !extra.is_empty() {
+        let extra = extra.iter().map(|path| fragment(path));
+        out.extend(quote!(#[derive(#(#extra),*)]));
     }
-    attribute_lines(w, &shaping.attributes);
+    out.extend(attributes(&shaping.attributes));
+    out
 }
 
-/// Attributes from the configuration, one request a line.
-fn attribute_lines(w: &mut RustWriter, attributes: &[String]) {
-    for attribute in attributes {
-        w.line(attribute);
-    }
+/// Attributes from the configuration, in request order.
+fn attributes(attributes: &[String]) -> TokenStream {
+    attributes.iter().map(|attribute| fragment(attribute)).collect()
 }
 
 /// Whether a model is deprecated, has deprecated fields, or refers to a deprecated model.
@@ -309,45 +353,20 @@ fn touches_deprecated(models: &ModelSet, model: &Model) -> bool {
     refers || model.deprecated.is_some()
 }
 
-fn deprecated_attr(w: &mut RustWriter, note: &str) {
-    let line = w.start();
-    line.push_str("#[deprecated(note = ");
-    push_str_literal(line, note);
-    line.push_str(")]");
-    w.end();
-}
-
-/// The function serde calls for a field's `default`.
-struct DefaultFunction {
-    name: String,
-    ty: String,
-    doc: String,
-    json: String,
-}
-
-impl DefaultFunction {
-    fn write(&self, w: &mut RustWriter) {
-        w.doc(&self.doc);
-        w.line("#[inline]");
-        w.open_of(&["pub fn ", &self.name, "() -> ", &self.ty, " {"]);
-        w.line_of(&[
-            "::serde_json::from_str(",
-            &str_literal(&self.json),
-            ").expect(\"the default was checked when the code was generated\")",
-        ]);
-        w.close("}");
-    }
+fn deprecated_attr(note: &str) -> TokenStream {
+    let note = lit(note);
+    quote!(#[deprecated(note = #note)])
 }
 
 /// How `Deserialize` reads one field: into which slot of `modelgen_runtime::de`, and how the
 /// field's value is taken from the slot.
-struct FieldRead<'a> {
+struct FieldRead {
     /// The field's Rust name.
-    name: &'a str,
+    name: Ident,
     /// The JSON property name as a string literal.
-    wire: String,
+    wire: Literal,
     /// The slot type: `Required`, `Field` or `Optional`.
-    slot: &'static str,
+    slot: Ident,
     /// How the value is taken from the slot.
     take: Take,
 }
@@ -359,22 +378,21 @@ enum Take {
     /// `slot.into_inner()`: an optional property.
     IntoInner,
     /// `slot.into_inner().unwrap_or_else(Self::FUNCTION)`: a property with a default.
-    OrDefault(String),
+    OrDefault(Ident),
 }
 
 /// A field's declaration; when it has a `default`, the function that gives it; and how
 /// `Deserialize` reads it.
-fn field_declaration<'a>(
-    w: &mut RustWriter,
+fn field_declaration(
     context: &Context,
     model: &Model,
     owner: ModelId,
-    field: &'a Field,
+    field: &Field,
     attributes: &[String],
-) -> (Option<DefaultFunction>, FieldRead<'a>) {
-    let name = field.rust_name.as_str();
-    let wire = str_literal(&field.wire_name);
-    let ty = context.type_text(&field.ty, &model.module, Some(owner), true);
+) -> (TokenStream, Option<TokenStream>, FieldRead) {
+    let name = ident(&field.rust_name);
+    let wire = lit(&field.wire_name);
+    let ty = context.type_tokens(&field.ty, &model.module, Some(owner), true);
     let presence = match (field.required, field.nullable) {
         (true, false) => "required",
         (true, true) => "required, may be `null`",
@@ -410,174 +428,171 @@ fn field_declaration<'a>(
         doc.push_str(&compact_example(example));
         doc.push('`');
     }
-    w.doc_markdown(&doc);
-    if let Some(note) = &field.deprecated {
-        deprecated_attr(w, note);
-    }
-    attribute_lines(w, attributes);
-    let rename = ["#[serde(rename = ", &wire, ")]"];
-    let skip = [
-        "#[serde(rename = ",
-        &wire,
-        ", skip_serializing_if = \"::std::option::Option::is_none\")]",
-    ];
-    let read = |slot: &'static str, take: Take| FieldRead {
-        name,
+    let doc = doc_markdown(&doc);
+    let deprecated = field.deprecated.as_deref().map(deprecated_attr);
+    let attributes = self::attributes(attributes);
+    let leading = quote! {
+        #doc
+        #deprecated
+        #attributes
+    };
+    let read = |slot: &str, take: Take| FieldRead {
+        name: name.clone(),
         wire: wire.clone(),
-        slot,
+        slot: ident(slot),
         take,
     };
     if let (false, Some(default)) = (field.required, &field.constraints.default) {
-        let function = format!("default_{}", name.trim_start_matches("r#"));
-        let take = Take::OrDefault(function.clone());
+        let function = ident(&format!("default_{}", field.rust_name.trim_start_matches("r#")));
         let ty = if field.nullable {
-            format!("::std::option::Option<{ty}>")
+            quote!(::std::option::Option<#ty>)
         } else {
             ty
         };
-        w.line_of(&rename);
-        w.line_of(&["pub ", name, ": ", &ty, ","]);
+        let default_doc = doc_line(&format!(
+            "The default of `{}`: `{}`.",
+            field.wire_name.replace('`', "'"),
+            compact_example(default)
+        ));
+        let json = lit(&default.to_string());
+        let function_item = quote! {
+            #default_doc
+            #[inline]
+            pub fn #function() -> #ty {
+                ::serde_json::from_str(#json)
+                    .expect("the default was checked when the code was generated")
+            }
+        };
+        let declaration = quote! {
+            #leading
+            #[serde(rename = #wire)]
+            pub #name: #ty,
+        };
         return (
-            Some(DefaultFunction {
-                name: function,
-                doc: format!(
-                    "The default of `{}`: `{}`.",
-                    field.wire_name.replace('`', "'"),
-                    compact_example(default)
-                ),
-                json: default.to_string(),
-                ty,
-            }),
-            read("Field", take),
+            declaration,
+            Some(function_item),
+            read("Field", Take::OrDefault(function)),
         );
     }
-    let read = match (field.required, field.nullable) {
-        (true, false) => {
-            w.line_of(&rename);
-            w.line_of(&["pub ", name, ": ", &ty, ","]);
-            read("Required", Take::Get)
-        }
-        (true, true) => {
-            // The key is required even though the type is an Option.
-            w.line_of(&rename);
-            w.line_of(&["pub ", name, ": ::std::option::Option<", &ty, ">,"]);
-            read("Required", Take::Get)
-        }
-        (false, false) => {
-            // A `null` here reads as `None` too; `from_json` notices the `null` and checks the
-            // document against the schema, which refuses it.
-            w.line_of(&skip);
-            w.line_of(&["pub ", name, ": ::std::option::Option<", &ty, ">,"]);
-            read("Optional", Take::IntoInner)
-        }
-        (false, true) => {
-            w.line_of(&skip);
-            w.line_of(&[
-                "pub ",
-                name,
-                ": ::std::option::Option<::std::option::Option<",
-                &ty,
-                ">>,",
-            ]);
-            read("Field", Take::IntoInner)
-        }
+    let skip = quote!(#[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none")]);
+    let (declaration, read) = match (field.required, field.nullable) {
+        (true, false) => (
+            quote! {
+                #leading
+                #[serde(rename = #wire)]
+                pub #name: #ty,
+            },
+            read("Required", Take::Get),
+        ),
+        // The key is required even though the type is an Option.
+        (true, true) => (
+            quote! {
+                #leading
+                #[serde(rename = #wire)]
+                pub #name: ::std::option::Option<#ty>,
+            },
+            read("Required", Take::Get),
+        ),
+        // A `null` here reads as `None` too; `from_json` notices the `null` and checks the
+        // document against the schema, which refuses it.
+        (false, false) => (
+            quote! {
+                #leading
+                #skip
+                pub #name: ::std::option::Option<#ty>,
+            },
+            read("Optional", Take::IntoInner),
+        ),
+        (false, true) => (
+            quote! {
+                #leading
+                #skip
+                pub #name: ::std::option::Option<::std::option::Option<#ty>>,
+            },
+            read("Field", Take::IntoInner),
+        ),
     };
-    (None, read)
+    (declaration, None, read)
 }
 
 /// An object's `Deserialize`: from a JSON object only, through `modelgen_runtime::de`. The
 /// loop over the members and the match on their keys are the model's; reading each value is
 /// the runtime's, shared by every field of the same type.
-fn object_deserialize(w: &mut RustWriter, name: &str, reads: &[FieldRead<'_>]) {
-    w.line("#[allow(deprecated)]");
-    w.open_of(&["impl ::modelgen_runtime::de::Object for ", name, " {"]);
-    w.line_of(&[
-        "const EXPECTING: &'static str = ",
-        &str_literal(&format!("struct {name}")),
-        ";",
-    ]);
-    w.open("fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {");
-    if reads.is_empty() {
+fn object_deserialize(name: &Ident, rust_name: &str, reads: &[FieldRead]) -> TokenStream {
+    let expecting = lit(&format!("struct {rust_name}"));
+    let body = if reads.is_empty() {
         // No fields: every member is skipped.
-        w.open("while ::modelgen_runtime::de::next_key(&mut map)?.is_some() {");
-        w.line("::modelgen_runtime::de::skip(&mut map)?;");
-        w.close("}");
-        w.line("::std::result::Result::Ok(Self {})");
-        w.close("}");
-        w.close("}");
-        object_deserialize_impl(w, name);
-        return;
-    }
-    w.line("use ::modelgen_runtime::de::Slot as _;");
-    // The slots' names: `f0`, `f1`, ...
-    let slots: Vec<String> = (0..reads.len()).map(|index| format!("f{index}")).collect();
-    for (read, slot) in reads.iter().zip(&slots) {
-        w.line_of(&[
-            "let mut ",
-            slot,
-            " = ::modelgen_runtime::de::",
-            read.slot,
-            "::new();",
-        ]);
-    }
-    w.open("while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {");
-    w.open("match &*key {");
-    for (read, slot) in reads.iter().zip(&slots) {
-        w.line_of(&[&read.wire, " => ", slot, ".read(&mut map)?,"]);
-    }
-    w.line("_ => ::modelgen_runtime::de::skip(&mut map)?,");
-    w.close("}");
-    w.close("}");
-    let mut required = reads
-        .iter()
-        .zip(&slots)
-        .filter(|(read, _)| matches!(read.take, Take::Get))
-        .peekable();
-    if required.peek().is_some() {
-        let line = w.start();
-        line.push_str("::modelgen_runtime::de::check_required(&[");
-        for (index, (read, slot)) in required.enumerate() {
-            if index > 0 {
-                line.push_str(", ");
+        quote! {
+            while ::modelgen_runtime::de::next_key(&mut map)?.is_some() {
+                ::modelgen_runtime::de::skip(&mut map)?;
             }
-            line.push('(');
-            line.push_str(&read.wire);
-            line.push_str(", ");
-            line.push_str(slot);
-            line.push_str(".is_read())");
+            ::std::result::Result::Ok(Self {})
         }
-        line.push_str("])?;");
-        w.end();
-    }
-    w.open("::std::result::Result::Ok(Self {");
-    for (read, slot) in reads.iter().zip(&slots) {
-        match &read.take {
-            Take::Get => w.line_of(&[read.name, ": ", slot, ".get(),"]),
-            Take::IntoInner => w.line_of(&[read.name, ": ", slot, ".into_inner(),"]),
-            Take::OrDefault(function) => w.line_of(&[
-                read.name,
-                ": ",
-                slot,
-                ".into_inner().unwrap_or_else(Self::",
-                function,
-                "),",
-            ]),
+    } else {
+        // The slots' names: `f0`, `f1`, ...
+        let slots: Vec<Ident> = (0..reads.len())
+            .map(|index| ident(&format!("f{index}")))
+            .collect();
+        let declarations = reads.iter().zip(&slots).map(|(read, slot)| {
+            let kind = &read.slot;
+            quote!(let mut #slot = ::modelgen_runtime::de::#kind::new();)
+        });
+        let arms = reads.iter().zip(&slots).map(|(read, slot)| {
+            let wire = &read.wire;
+            quote!(#wire => #slot.read(&mut map)?,)
+        });
+        let required: Vec<TokenStream> = reads
+            .iter()
+            .zip(&slots)
+            .filter(|(read, _)| matches!(read.take, Take::Get))
+            .map(|(read, slot)| {
+                let wire = &read.wire;
+                quote!((#wire, #slot.is_read()))
+            })
+            .collect();
+        let check_required = (!required.is_empty()).then(|| {
+            quote!(::modelgen_runtime::de::check_required(&[#(#required),*])?;)
+        });
+        let values = reads.iter().zip(&slots).map(|(read, slot)| {
+            let name = &read.name;
+            match &read.take {
+                Take::Get => quote!(#name: #slot.get(),),
+                Take::IntoInner => quote!(#name: #slot.into_inner(),),
+                Take::OrDefault(function) => {
+                    quote!(#name: #slot.into_inner().unwrap_or_else(Self::#function),)
+                }
+            }
+        });
+        quote! {
+            use ::modelgen_runtime::de::Slot as _;
+            #(#declarations)*
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+                match &*key {
+                    #(#arms)*
+                    _ => ::modelgen_runtime::de::skip(&mut map)?,
+                }
+            }
+            #check_required
+            ::std::result::Result::Ok(Self {
+                #(#values)*
+            })
+        }
+    };
+    quote! {
+        #[allow(deprecated)]
+        impl ::modelgen_runtime::de::Object for #name {
+            const EXPECTING: &'static str = #expecting;
+            fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+                #body
+            }
+        }
+        #[allow(deprecated)]
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                ::modelgen_runtime::de::object(deserializer)
+            }
         }
     }
-    w.close("})");
-    w.close("}");
-    w.close("}");
-    object_deserialize_impl(w, name);
-}
-
-/// An object's `Deserialize`, which reads it as its `Object` implementation says.
-fn object_deserialize_impl(w: &mut RustWriter, name: &str) {
-    w.line("#[allow(deprecated)]");
-    w.open_of(&["impl<'de> ::serde::Deserialize<'de> for ", name, " {"]);
-    w.open("fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {");
-    w.line("::modelgen_runtime::de::object(deserializer)");
-    w.close("}");
-    w.close("}");
 }
 
 /// An example as one line of JSON, shortened for a doc comment.
@@ -592,116 +607,128 @@ fn compact_example(value: &Value) -> String {
     .replace('`', "'")
 }
 
-fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum, shaping: &ModelShaping) {
-    let name = model.rust_name.as_str();
+fn enum_items(model: &Model, e: &crate::ir::Enum, shaping: &ModelShaping) -> TokenStream {
+    let name = ident(&model.rust_name);
     // A constant has one value, which is also its default.
-    let (default_derive, default_marker) = if model.synthesized && e.values.len() == 1 {
-        ("::std::default::Default, ", true)
-    } else {
-        ("", false)
-    };
+    let default_marker = model.synthesized && e.values.len() == 1;
+    let default_derive = default_marker.then(|| quote!(::std::default::Default,));
+    let default_attr = default_marker.then(|| quote!(#[default]));
     let default_present: &[&str] = if default_marker { &["Default"] } else { &[] };
+    let variant_attributes =
+        |index: usize| attributes(ModelShaping::of(&shaping.variants, index));
     match e.repr {
         EnumRepr::String => {
-            w.line_of(&[
-                "#[derive(Debug, Clone, PartialEq, Eq, Hash, ",
-                default_derive,
-                "::serde::Serialize)]",
-            ]);
-            shaping_lines(w, shaping, &enum_implemented(default_present));
-            w.line("#[allow(clippy::enum_variant_names)]");
-            w.open_of(&["pub enum ", name, " {"]);
-            for (index, value) in e.values.iter().enumerate() {
-                let wire = value.value.as_str().unwrap_or_default();
-                w.doc(&format!("The value `{}`.", value.value));
-                attribute_lines(w, ModelShaping::of(&shaping.variants, index));
-                if default_marker {
-                    w.line("#[default]");
+            let extra = shaping_attributes(shaping, &enum_implemented(default_present));
+            let variants = e.values.iter().enumerate().map(|(index, value)| {
+                let wire = lit(value.value.as_str().unwrap_or_default());
+                let doc = doc_line(&format!("The value `{}`.", value.value));
+                let attributes = variant_attributes(index);
+                let variant = ident(&value.rust_name);
+                quote! {
+                    #doc
+                    #attributes
+                    #default_attr
+                    #[serde(rename = #wire)]
+                    #variant,
                 }
-                w.line_of(&["#[serde(rename = ", &str_literal(wire), ")]"]);
-                w.line_of(&[&value.rust_name, ","]);
+            });
+            let unrecognized = e.open.then(|| {
+                quote! {
+                    /// A value this version of the model does not know, kept as it came in.
+                    #[serde(untagged)]
+                    Unrecognized(::std::string::String),
+                }
+            });
+            let deserialize = string_enum_deserialize(&name, e);
+            quote! {
+                #[derive(Debug, Clone, PartialEq, Eq, Hash, #default_derive ::serde::Serialize)]
+                #extra
+                #[allow(clippy::enum_variant_names)]
+                pub enum #name {
+                    #(#variants)*
+                    #unrecognized
+                }
+                #deserialize
             }
-            if e.open {
-                w.line("/// A value this version of the model does not know, kept as it came in.");
-                w.line("#[serde(untagged)]");
-                w.line("Unrecognized(::std::string::String),");
-            }
-            w.close("}");
-            string_enum_deserialize(w, name, e);
         }
-        EnumRepr::Boolean => boolean_enum_items(w, name, e, default_derive, shaping),
+        EnumRepr::Boolean => boolean_enum_items(&name, e, default_marker, shaping),
         EnumRepr::Integer => {
-            let numbers: Vec<String> = e
+            let numbers: Vec<Literal> = e
                 .values
                 .iter()
-                .map(|v| v.value.as_i64().unwrap_or_default().to_string())
+                .map(|v| Literal::i64_unsuffixed(v.value.as_i64().unwrap_or_default()))
                 .collect();
-            let expected = format!(
+            let expected = lit(&format!(
                 "one of {}",
                 e.values
                     .iter()
                     .map(|v| v.value.to_string())
                     .collect::<Vec<_>>()
                     .join(", ")
+            ));
+            let extra = shaping_attributes(shaping, &enum_implemented(&[]));
+            let rust_names: Vec<Ident> = e.values.iter().map(|v| ident(&v.rust_name)).collect();
+            let variants = rust_names.iter().zip(&numbers).enumerate().map(
+                |(index, (variant, number))| {
+                    let doc = doc_line(&format!("The value `{number}`."));
+                    let attributes = variant_attributes(index);
+                    quote! {
+                        #doc
+                        #attributes
+                        #variant,
+                    }
+                },
             );
-            w.line("#[derive(Debug, Clone, PartialEq, Eq, Hash)]");
-            shaping_lines(w, shaping, &enum_implemented(&[]));
-            w.line("#[allow(clippy::enum_variant_names)]");
-            w.open_of(&["pub enum ", name, " {"]);
-            for (index, (value, number)) in e.values.iter().zip(&numbers).enumerate() {
-                w.doc(&format!("The value `{number}`."));
-                attribute_lines(w, ModelShaping::of(&shaping.variants, index));
-                w.line_of(&[&value.rust_name, ","]);
-            }
-            if e.open {
-                w.line("/// A value this version of the model does not know, kept as it came in.");
-                w.line("Unrecognized(i64),");
-            }
-            w.close("}");
-            w.line("#[allow(deprecated)]");
-            w.open_of(&["impl ::serde::Serialize for ", name, " {"]);
-            w.open("fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {");
-            w.open("let value: i64 = match self {");
-            for (value, number) in e.values.iter().zip(&numbers) {
-                w.line_of(&[name, "::", &value.rust_name, " => ", number, ","]);
-            }
-            if e.open {
-                w.line_of(&[name, "::Unrecognized(other) => *other,"]);
-            }
-            w.close("};");
-            w.line("serializer.serialize_i64(value)");
-            w.close("}");
-            w.close("}");
-            w.line("#[allow(deprecated)]");
-            w.open_of(&["impl<'de> ::serde::Deserialize<'de> for ", name, " {"]);
-            w.open("fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {");
-            w.line("let value = <i64 as ::serde::Deserialize>::deserialize(deserializer)?;");
-            w.open("match value {");
-            for (value, number) in e.values.iter().zip(&numbers) {
-                w.line_of(&[
-                    number,
-                    " => ::std::result::Result::Ok(",
-                    name,
-                    "::",
-                    &value.rust_name,
-                    "),",
-                ]);
-            }
-            if e.open {
-                w.line_of(&[
-                    "other => ::std::result::Result::Ok(",
-                    name,
-                    "::Unrecognized(other)),",
-                ]);
+            let (unrecognized, write_other, read_other) = if e.open {
+                (
+                    quote! {
+                        /// A value this version of the model does not know, kept as it came in.
+                        Unrecognized(i64),
+                    },
+                    quote!(#name::Unrecognized(other) => *other,),
+                    quote!(other => ::std::result::Result::Ok(#name::Unrecognized(other)),),
+                )
             } else {
-                w.open("other => ::std::result::Result::Err(::serde::de::Error::invalid_value(");
-                w.line("::serde::de::Unexpected::Signed(other),");
-                w.line_of(&["&", &str_literal(&expected), ","]);
-                w.close(")),");
+                (
+                    TokenStream::new(),
+                    TokenStream::new(),
+                    quote! {
+                        other => ::std::result::Result::Err(::serde::de::Error::invalid_value(
+                            ::serde::de::Unexpected::Signed(other),
+                            &#expected,
+                        )),
+                    },
+                )
+            };
+            quote! {
+                #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+                #extra
+                #[allow(clippy::enum_variant_names)]
+                pub enum #name {
+                    #(#variants)*
+                    #unrecognized
+                }
+                #[allow(deprecated)]
+                impl ::serde::Serialize for #name {
+                    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        let value: i64 = match self {
+                            #(#name::#rust_names => #numbers,)*
+                            #write_other
+                        };
+                        serializer.serialize_i64(value)
+                    }
+                }
+                #[allow(deprecated)]
+                impl<'de> ::serde::Deserialize<'de> for #name {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        let value = <i64 as ::serde::Deserialize>::deserialize(deserializer)?;
+                        match value {
+                            #(#numbers => ::std::result::Result::Ok(#name::#rust_names),)*
+                            #read_other
+                        }
+                    }
+                }
             }
-            w.close("}");
-            w.close("}");
-            w.close("}");
         }
     }
 }
@@ -709,283 +736,252 @@ fn enum_items(w: &mut RustWriter, model: &Model, e: &crate::ir::Enum, shaping: &
 /// A boolean enum (a `true` or `false` constant) with its `Serialize` and `Deserialize`, which
 /// read and write a JSON boolean.
 fn boolean_enum_items(
-    w: &mut RustWriter,
-    name: &str,
+    name: &Ident,
     e: &crate::ir::Enum,
-    default_derive: &str,
+    default_marker: bool,
     shaping: &ModelShaping,
-) {
-    w.line_of(&[
-        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ",
-        default_derive,
-        "::serde::Serialize)]",
-    ]);
-    let present = if default_derive.is_empty() {
-        enum_implemented(&["Copy"])
+) -> TokenStream {
+    let (default_derive, default_attr, present) = if default_marker {
+        (
+            Some(quote!(::std::default::Default,)),
+            Some(quote!(#[default])),
+            enum_implemented(&["Copy", "Default"]),
+        )
     } else {
-        enum_implemented(&["Copy", "Default"])
+        (None, None, enum_implemented(&["Copy"]))
     };
-    shaping_lines(w, shaping, &present);
-    w.line_of(&["#[serde(into = \"bool\")]"]);
-    w.open_of(&["pub enum ", name, " {"]);
-    for (index, value) in e.values.iter().enumerate() {
-        w.doc(&format!("The value `{}`.", value.value));
-        attribute_lines(w, ModelShaping::of(&shaping.variants, index));
-        if !default_derive.is_empty() {
-            w.line("#[default]");
-        }
-        w.line_of(&[&value.rust_name, ","]);
-    }
-    w.close("}");
-    w.open_of(&["impl ::std::convert::From<", name, "> for bool {"]);
-    w.open_of(&["fn from(value: ", name, ") -> bool {"]);
-    w.open("match value {");
-    for value in &e.values {
-        let flag = if value.value == Value::Bool(true) {
-            "true"
-        } else {
-            "false"
-        };
-        w.line_of(&[name, "::", &value.rust_name, " => ", flag, ","]);
-    }
-    w.close("}");
-    w.close("}");
-    w.close("}");
-    let expected = e
+    let extra = shaping_attributes(shaping, &present);
+    let rust_names: Vec<Ident> = e.values.iter().map(|v| ident(&v.rust_name)).collect();
+    let flags: Vec<bool> = e
         .values
         .iter()
-        .map(|v| v.value.to_string())
-        .collect::<Vec<_>>()
-        .join(" or ");
-    w.open_of(&["impl<'de> ::serde::Deserialize<'de> for ", name, " {"]);
-    w.open("fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {");
-    w.open("match <bool as ::serde::Deserialize>::deserialize(deserializer)? {");
-    for value in &e.values {
-        let flag = if value.value == Value::Bool(true) {
-            "true"
-        } else {
-            "false"
-        };
-        w.line_of(&[
-            flag,
-            " => ::std::result::Result::Ok(",
-            name,
-            "::",
-            &value.rust_name,
-            "),",
-        ]);
+        .map(|v| v.value == Value::Bool(true))
+        .collect();
+    let variants = e.values.iter().zip(&rust_names).enumerate().map(|(index, (value, variant))| {
+        let doc = doc_line(&format!("The value `{}`.", value.value));
+        let attributes = attributes(ModelShaping::of(&shaping.variants, index));
+        quote! {
+            #doc
+            #attributes
+            #default_attr
+            #variant,
+        }
+    });
+    let refuse_other = (e.values.len() < 2).then(|| {
+        let expected = lit(&e
+            .values
+            .iter()
+            .map(|v| v.value.to_string())
+            .collect::<Vec<_>>()
+            .join(" or "));
+        quote! {
+            other => ::std::result::Result::Err(::serde::de::Error::invalid_value(
+                ::serde::de::Unexpected::Bool(other),
+                &#expected,
+            )),
+        }
+    });
+    quote! {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, #default_derive ::serde::Serialize)]
+        #extra
+        #[serde(into = "bool")]
+        pub enum #name {
+            #(#variants)*
+        }
+        impl ::std::convert::From<#name> for bool {
+            fn from(value: #name) -> bool {
+                match value {
+                    #(#name::#rust_names => #flags,)*
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                match <bool as ::serde::Deserialize>::deserialize(deserializer)? {
+                    #(#flags => ::std::result::Result::Ok(#name::#rust_names),)*
+                    #refuse_other
+                }
+            }
+        }
     }
-    if e.values.len() < 2 {
-        w.open("other => ::std::result::Result::Err(::serde::de::Error::invalid_value(");
-        w.line("::serde::de::Unexpected::Bool(other),");
-        w.line_of(&["&", &str_literal(&expected), ","]);
-        w.close(")),");
-    }
-    w.close("}");
-    w.close("}");
-    w.close("}");
 }
 
 /// A string enum's `Deserialize`: from a JSON string only, through `modelgen_runtime::de`.
-fn string_enum_deserialize(w: &mut RustWriter, name: &str, e: &crate::ir::Enum) {
-    let mut values = String::from("(deserializer, &[");
-    for (index, value) in e.values.iter().enumerate() {
-        if index > 0 {
-            values.push_str(", ");
-        }
-        push_str_literal(&mut values, value.value.as_str().unwrap_or_default());
-    }
-    values.push_str("])?");
-    w.line("#[allow(deprecated)]");
-    w.open_of(&["impl<'de> ::serde::Deserialize<'de> for ", name, " {"]);
-    w.open("fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {");
+fn string_enum_deserialize(name: &Ident, e: &crate::ir::Enum) -> TokenStream {
+    let values = e
+        .values
+        .iter()
+        .map(|value| lit(value.value.as_str().unwrap_or_default()));
+    let values = quote!((deserializer, &[#(#values),*])?);
     let last = e.values.len().saturating_sub(1);
-    if e.open {
-        w.open_of(&[
-            "::std::result::Result::Ok(match ::modelgen_runtime::de::open_string_enum",
-            &values,
-            " {",
-        ]);
-        for (index, value) in e.values.iter().enumerate() {
-            let pattern = if index == last {
-                "_".to_owned()
+    // The last value's arm is `_`: the runtime returns only indexes of `values`.
+    let patterns: Vec<TokenStream> = (0..e.values.len())
+        .map(|index| {
+            if index == last {
+                quote!(_)
             } else {
-                index.to_string()
-            };
-            w.line_of(&[
-                "::std::result::Result::Ok(",
-                &pattern,
-                ") => Self::",
-                &value.rust_name,
-                ",",
-            ]);
+                let index = int(index);
+                quote!(#index)
+            }
+        })
+        .collect();
+    let rust_names: Vec<Ident> = e.values.iter().map(|v| ident(&v.rust_name)).collect();
+    let body = if e.open {
+        let no_values = e.values.is_empty().then(|| {
+            quote!(::std::result::Result::Ok(_) => ::std::unreachable!("the enum has no values"),)
+        });
+        quote! {
+            ::std::result::Result::Ok(match ::modelgen_runtime::de::open_string_enum #values {
+                #(::std::result::Result::Ok(#patterns) => Self::#rust_names,)*
+                #no_values
+                ::std::result::Result::Err(other) => Self::Unrecognized(other),
+            })
         }
-        if e.values.is_empty() {
-            w.line(
-                "::std::result::Result::Ok(_) => ::std::unreachable!(\"the enum has no values\"),",
-            );
-        }
-        w.line("::std::result::Result::Err(other) => Self::Unrecognized(other),");
-        w.close("})");
     } else if e.values.len() <= 1 {
         // One value (a constant), or none: every other string is refused.
-        w.line_of(&["::modelgen_runtime::de::string_enum", &values, ";"]);
-        match e.values.first() {
-            Some(value) => w.line_of(&["::std::result::Result::Ok(Self::", &value.rust_name, ")"]),
-            None => w.line("::std::unreachable!(\"the enum has no values\")"),
+        let value = match rust_names.first() {
+            Some(variant) => quote!(::std::result::Result::Ok(Self::#variant)),
+            None => quote!(::std::unreachable!("the enum has no values")),
+        };
+        quote! {
+            ::modelgen_runtime::de::string_enum #values;
+            #value
         }
     } else {
-        w.open_of(&[
-            "::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum",
-            &values,
-            " {",
-        ]);
-        for (index, value) in e.values.iter().enumerate() {
-            let pattern = if index == last {
-                "_".to_owned()
-            } else {
-                index.to_string()
-            };
-            w.line_of(&[&pattern, " => Self::", &value.rust_name, ","]);
+        quote! {
+            ::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum #values {
+                #(#patterns => Self::#rust_names,)*
+            })
         }
-        w.close("})");
+    };
+    quote! {
+        #[allow(deprecated)]
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                #body
+            }
+        }
     }
-    w.close("}");
-    w.close("}");
 }
 
-fn example_items(w: &mut RustWriter, model: &Model) {
+fn example_items(model: &Model) -> TokenStream {
     let ModelKind::Object(object) = &model.kind else {
-        return;
+        return TokenStream::new();
     };
     let Some(example) = &object.example else {
-        return;
+        return TokenStream::new();
     };
-    let text = serde_json::to_string(example).unwrap_or_default();
+    let text = lit(&serde_json::to_string(example).unwrap_or_default());
     let pretty = serde_json::to_string_pretty(example).unwrap_or_default();
-    w.line("#[allow(deprecated)]");
-    w.open_of(&["impl ", &model.rust_name, " {"]);
-    w.doc_markdown(&format!(
+    let doc = doc_markdown(&format!(
         "The example from the model page:\n\n```json\n{pretty}\n```"
     ));
+    let name = ident(&model.rust_name);
     // Inline: the parsing code is compiled only into programs that call this.
-    w.line("#[inline]");
-    w.open("pub fn example() -> Self {");
-    w.line_of(&["Self::from_json(", &str_literal(&text), ")"]);
-    w.line(
-        "    .expect(\"the page's example was checked against this type when it was generated\")",
-    );
-    w.close("}");
-    w.close("}");
+    quote! {
+        #[allow(deprecated)]
+        impl #name {
+            #doc
+            #[inline]
+            pub fn example() -> Self {
+                Self::from_json(#text)
+                    .expect("the page's example was checked against this type when it was generated")
+            }
+        }
+    }
 }
 
 /// The schemars implementation: the model's schema (`body`) with each reference to another
 /// model written as a placeholder that the generated code fills with
 /// `SchemaGenerator::subschema_for`, so schemars sees the same schema as the published file.
-fn json_schema_impl(w: &mut RustWriter, models: &ModelSet, body: &[(Cow<str>, Node)], id: ModelId) {
+fn json_schema_impl(models: &ModelSet, body: &[(Cow<str>, Node)], id: ModelId) -> TokenStream {
     let model = models.get(id);
-    let text =
-        serde_json::to_string(&Styled::Members(body, RefStyle::Placeholder)).unwrap_or_default();
+    let text = raw_lit(
+        &serde_json::to_string(&Styled::Members(body, RefStyle::Placeholder)).unwrap_or_default(),
+    );
     let mut used = BTreeSet::new();
     for (_, value) in body {
         value.visit_model_refs(&mut |target| {
             used.insert(target);
         });
     }
-    let schema_name = str_literal(&model.def_key);
+    let schema_name = lit(&model.def_key);
     let support = support_path(&model.module);
-    w.line("#[allow(deprecated)]");
-    w.open_of(&["impl ::schemars::JsonSchema for ", &model.rust_name, " {"]);
-    // Inline: compiled only into programs that ask for the schema.
-    w.line("#[inline]");
-    w.open("fn schema_name() -> ::std::borrow::Cow<'static, str> {");
-    w.line_of(&["::std::borrow::Cow::Borrowed(", &schema_name, ")"]);
-    w.close("}");
-    w.line("#[inline]");
-    w.open("fn schema_id() -> ::std::borrow::Cow<'static, str> {");
-    w.line_of(&[
-        "::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), \"::\", ",
-        &schema_name,
-        "))",
-    ]);
-    w.close("}");
+    let name = ident(&model.rust_name);
     let generator = if used.is_empty() {
-        "_generator"
+        ident("_generator")
     } else {
-        "generator"
+        ident("generator")
     };
-    w.line("#[inline]");
-    w.open_of(&[
-        "fn json_schema(",
-        generator,
-        ": &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {",
-    ]);
-    w.open_of(&[&support, "::schema("]);
-    let line = w.start();
-    push_raw_str_literal(line, &text);
-    line.push(',');
-    w.end();
-    if used.is_empty() {
-        w.line("&[],");
-    } else {
-        w.open("&[");
-        for &target in &used {
-            let key = str_literal(&models.get(target).def_key);
-            let path = model_path(models, &model.module, target);
-            w.line_of(&["(", &key, ", generator.subschema_for::<", &path, ">()),"]);
+    let references = used.iter().map(|&target| {
+        let key = lit(&models.get(target).def_key);
+        let path = model_path(models, &model.module, target);
+        quote!((#key, generator.subschema_for::<#path>()))
+    });
+    // Inline: compiled only into programs that ask for the schema.
+    quote! {
+        #[allow(deprecated)]
+        impl ::schemars::JsonSchema for #name {
+            #[inline]
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(#schema_name)
+            }
+            #[inline]
+            fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", #schema_name))
+            }
+            #[inline]
+            fn json_schema(#generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                #support::schema(#text, &[#(#references),*])
+            }
         }
-        w.close("],");
     }
-    w.close(")");
-    w.close("}");
-    w.close("}");
-}
-
-fn support_module(w: &mut RustWriter) {
-    w.raw(SUPPORT_MODULE);
 }
 
 /// Helpers the generated models share, written once at the end of the file.
-const SUPPORT_MODULE: &str = r#"/// Helpers the generated models share.
-#[doc(hidden)]
-pub mod __support {
-    /// A model's schema: the published schema text with references to other models
-    /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
-        substitute(&mut value, references);
-        ::schemars::Schema::try_from(value).expect("the generated schema is an object")
-    }
+fn support_module() -> TokenStream {
+    quote! {
+        /// Helpers the generated models share.
+        #[doc(hidden)]
+        pub mod __support {
+            /// A model's schema: the published schema text with references to other models
+            /// replaced by the generator's subschemas.
+            pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
+                let mut value: ::serde_json::Value =
+                    ::serde_json::from_str(text).expect("the generated schema text is JSON");
+                substitute(&mut value, references);
+                ::schemars::Schema::try_from(value).expect("the generated schema is an object")
+            }
 
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
-        match value {
-            ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
-                if let ::std::option::Option::Some(key) = key {
-                    map.remove("$modelRef");
-                    let found = references.iter().find(|(name, _)| *name == key);
-                    if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
-                            for (name, item) in reference {
-                                map.entry(name.clone()).or_insert_with(|| item.clone());
+            /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+            /// keeping the property's own keywords (description, examples) beside it.
+            fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+                match value {
+                    ::serde_json::Value::Object(map) => {
+                        let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                        if let ::std::option::Option::Some(key) = key {
+                            map.remove("$modelRef");
+                            let found = references.iter().find(|(name, _)| *name == key);
+                            if let ::std::option::Option::Some((_, schema)) = found {
+                                if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                                    for (name, item) in reference {
+                                        map.entry(name.clone()).or_insert_with(|| item.clone());
+                                    }
+                                }
                             }
+                            return;
                         }
+                        map.values_mut().for_each(|item| substitute(item, references));
                     }
-                    return;
+                    ::serde_json::Value::Array(items) => {
+                        items.iter_mut().for_each(|item| substitute(item, references));
+                    }
+                    _ => {}
                 }
-                map.values_mut().for_each(|item| substitute(item, references));
             }
-            ::serde_json::Value::Array(items) => {
-                items.iter_mut().for_each(|item| substitute(item, references));
-            }
-            _ => {}
         }
     }
 }
-"#;
 
 /// The Rust type of `ty` written as a path from the root of the generated file
 /// (`components::Pet`, `::std::vec::Vec<i64>`), for code placed beside it, such as tests of
@@ -997,7 +993,7 @@ pub fn type_path_from_root(models: &ModelSet, ty: &Type) -> String {
         boxed: BTreeSet::new(),
         shaping: &shaping,
     };
-    context.type_text(ty, &[], None, false)
+    super::tokens::to_source(context.type_tokens(ty, &[], None, false))
 }
 
 #[cfg(test)]
@@ -1016,7 +1012,7 @@ mod tests {
     /// by an absolute path and tells the reader, on that line, which runtime to depend on.
     #[test]
     fn every_file_states_the_runtime_it_needs() {
-        let source = rust_source(&ModelSet::default());
+        let source = rust_source(&ModelSet::default()).unwrap();
         let requirement = runtime_requirement();
         assert!(
             source.starts_with(&format!("{GENERATED_HEADER}\n{requirement}\n\n")),

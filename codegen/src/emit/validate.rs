@@ -8,204 +8,185 @@
 //! interpreter walks, reporting every problem with its JSON Pointer. Data compiles far faster
 //! than the equivalent code and is just as exact.
 
-use std::fmt::Write as _;
-
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
 use serde_json::Value;
 
-use super::context::{push_model_path, Context};
-use super::rust_text::{push_str_literal, str_literal, RustWriter};
+use super::context::{model_path, Context};
+use super::tokens::{f64_lit, ident, int, lit, u64_lit};
 use crate::ir::{Constraints, EnumRepr, Format, Model, ModelId, ModelKind, ModelSet, Type};
-
-const ERRORS: &str = "errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>";
 
 /// The `Validate` and `Model` implementations of one model, `from_json`, and for a union
 /// its `Deserialize` implementation.
-pub(super) fn validation_items(w: &mut RustWriter, context: &Context, id: ModelId) {
+pub(super) fn validation_items(context: &Context, id: ModelId) -> TokenStream {
     let models = context.models;
     let model = models.get(id);
-    let name = model.rust_name.as_str();
+    let name = ident(&model.rust_name);
 
-    w.line("#[allow(deprecated)]");
-    w.open_of(&["impl ::modelgen_runtime::Validate for ", name, " {"]);
-    w.line("#[inline]");
-    let mut body = w.nested();
-    body.indent();
-    typed_body(&mut body, models, model);
-    if body.is_empty() {
-        w.line_of(&[
-            "fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _",
-            ERRORS,
-            ") {}",
-        ]);
+    let body = typed_body(models, model);
+    let validate_into = if body.is_empty() {
+        quote! {
+            fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        }
     } else {
-        w.line_of(&[
-            "fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, ",
-            ERRORS,
-            ") {",
-        ]);
-        w.append(body);
-        w.line("}");
-    }
-    w.close("}");
-
-    w.line("#[allow(deprecated)]");
-    w.open_of(&["impl ::modelgen_runtime::Model for ", name, " {"]);
-    w.open("fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {");
-    model_shape(w, context, model);
-    w.line("&SHAPE");
-    w.close("}");
-    w.close("}");
-
-    w.line("#[allow(deprecated)]");
-    w.open_of(&["impl ", name, " {"]);
-    w.line("/// Reads this model from JSON text and checks it against its schema; on failure,");
-    w.line("/// returns every problem with the JSON Pointer of the offending value.");
-    // Inline: the parsing code is compiled only into programs that call it.
-    w.line("#[inline]");
-    w.open("pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {");
-    w.line("::modelgen_runtime::parse(text)");
-    w.close("}");
-    w.close("}");
+        quote! {
+            fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+                #body
+            }
+        }
+    };
+    let shape = model_shape(context, model);
+    let mut out = quote! {
+        #[allow(deprecated)]
+        impl ::modelgen_runtime::Validate for #name {
+            #[inline]
+            #validate_into
+        }
+        #[allow(deprecated)]
+        impl ::modelgen_runtime::Model for #name {
+            fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
+                #shape
+                &SHAPE
+            }
+        }
+        #[allow(deprecated)]
+        impl #name {
+            /// Reads this model from JSON text and checks it against its schema; on failure,
+            /// returns every problem with the JSON Pointer of the offending value.
+            #[inline]
+            pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+                ::modelgen_runtime::parse(text)
+            }
+        }
+    };
 
     if let ModelKind::Union(union) = &model.kind {
-        w.line("#[allow(deprecated)]");
-        w.open_of(&["impl ", name, " {"]);
-        w.line("/// Reads the first variant, most specific first, that the value fits with all");
-        w.line("/// its constraints.");
-        w.line("#[inline]");
-        w.open("fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {");
-        w.open("match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {");
-        for (index, variant) in union.variants.iter().enumerate() {
-            let ty = context.type_text(&variant.ty, &model.module, Some(id), true);
-            w.open_of(&["::std::option::Option::Some(", &index.to_string(), ") => {"]);
-            w.line("::modelgen_runtime::checks::normalize_integral_floats(value);");
-            w.line_of(&[
-                "::modelgen_runtime::de::from_value::<",
-                &ty,
-                ">(value).map(",
-                name,
-                "::",
-                &variant.rust_name,
-                ")",
-            ]);
-            w.close("}");
-        }
-        let message = format!("the value fits none of the variants of `{}`", model.name);
-        w.line_of(&[
-            "_ => ::std::result::Result::Err(",
-            &str_literal(&message),
-            ".to_owned()),",
-        ]);
-        w.close("}");
-        w.close("}");
-        w.close("}");
-
-        w.line("#[allow(deprecated)]");
-        w.open_of(&["impl<'de> ::serde::Deserialize<'de> for ", name, " {"]);
-        w.open("fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {");
-        w.line("let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;");
-        w.line(
-            "Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)",
-        );
-        w.close("}");
-        w.close("}");
+        let arms = union.variants.iter().enumerate().map(|(index, variant)| {
+            let ty = context.type_tokens(&variant.ty, &model.module, Some(id), true);
+            let index = int(index);
+            let variant = ident(&variant.rust_name);
+            quote! {
+                ::std::option::Option::Some(#index) => {
+                    ::modelgen_runtime::checks::normalize_integral_floats(value);
+                    ::modelgen_runtime::de::from_value::<#ty>(value).map(#name::#variant)
+                }
+            }
+        });
+        let message = lit(&format!(
+            "the value fits none of the variants of `{}`",
+            model.name
+        ));
+        out.extend(quote! {
+            #[allow(deprecated)]
+            impl #name {
+                /// Reads the first variant, most specific first, that the value fits with all
+                /// its constraints.
+                #[inline]
+                fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
+                    match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+                        #(#arms)*
+                        _ => ::std::result::Result::Err(#message.to_owned()),
+                    }
+                }
+            }
+            #[allow(deprecated)]
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                    Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
+                }
+            }
+        });
     }
+    out
 }
 
 // ----- typed checks (fast path) -----
 
-fn typed_body(w: &mut RustWriter, models: &ModelSet, model: &Model) {
+fn typed_body(models: &ModelSet, model: &Model) -> TokenStream {
+    let value = ident("value");
     match &model.kind {
         ModelKind::Object(object) => {
+            let mut out = TokenStream::new();
             for field in &object.fields {
-                let mut check = w.nested();
-                check.indent();
-                if !typed_check(&mut check, models, &field.ty, &field.constraints, "value") {
+                let check = typed_check(models, &field.ty, &field.constraints, &value);
+                if check.is_empty() {
                     continue;
                 }
-                let binding = match (
-                    field.required,
-                    field.nullable,
-                    field.constraints.default.is_some(),
-                ) {
-                    (true, false, _) | (false, false, true) => "{",
-                    (true, true, _) | (false, false, false) | (false, true, true) => {
-                        "if let ::std::option::Option::Some(value) = &self."
-                    }
-                    (false, true, false) => {
-                        "if let ::std::option::Option::Some(::std::option::Option::Some(value)) = &self."
-                    }
+                let name = ident(&field.rust_name);
+                let key = lit(&field.wire_name);
+                let checks = quote! {
+                    let path = &path.key(#key);
+                    #check
                 };
-                if binding == "{" {
-                    w.open("{");
-                    w.line_of(&["let value = &self.", &field.rust_name, ";"]);
-                } else {
-                    w.open_of(&[binding, &field.rust_name, " {"]);
-                }
-                let key = w.start();
-                key.push_str("let path = &path.key(");
-                push_str_literal(key, &field.wire_name);
-                key.push_str(");");
-                w.end();
-                w.append(check);
-                w.close("}");
+                out.extend(
+                    match (
+                        field.required,
+                        field.nullable,
+                        field.constraints.default.is_some(),
+                    ) {
+                        (true, false, _) | (false, false, true) => quote! {
+                            {
+                                let value = &self.#name;
+                                #checks
+                            }
+                        },
+                        (true, true, _) | (false, false, false) | (false, true, true) => quote! {
+                            if let ::std::option::Option::Some(value) = &self.#name {
+                                #checks
+                            }
+                        },
+                        (false, true, false) => quote! {
+                            if let ::std::option::Option::Some(::std::option::Option::Some(value)) = &self.#name {
+                                #checks
+                            }
+                        },
+                    },
+                );
             }
+            out
         }
         ModelKind::Union(union) => {
-            let mut arms = Vec::new();
-            for variant in &union.variants {
-                let mut check = w.nested();
-                check.indent();
-                check.indent();
-                let any = typed_check(
-                    &mut check,
-                    models,
-                    &variant.ty,
-                    &Constraints::default(),
-                    "value",
-                );
-                arms.push((variant, any.then_some(check)));
+            let arms: Vec<(Ident, TokenStream)> = union
+                .variants
+                .iter()
+                .map(|variant| {
+                    let check =
+                        typed_check(models, &variant.ty, &Constraints::default(), &value);
+                    (ident(&variant.rust_name), check)
+                })
+                .collect();
+            if arms.iter().all(|(_, check)| check.is_empty()) {
+                return TokenStream::new();
             }
-            if arms.iter().all(|(_, check)| check.is_none()) {
-                return;
-            }
-            w.open("match self {");
-            for (variant, check) in arms {
-                match check {
-                    None => w.line_of(&["Self::", &variant.rust_name, "(_) => {}"]),
-                    Some(check) => {
-                        w.line_of(&["Self::", &variant.rust_name, "(value) => {"]);
-                        w.append(check);
-                        w.line("}");
-                    }
+            let arms = arms.iter().map(|(variant, check)| {
+                if check.is_empty() {
+                    quote!(Self::#variant(_) => {})
+                } else {
+                    quote!(Self::#variant(value) => { #check })
+                }
+            });
+            quote! {
+                match self {
+                    #(#arms)*
                 }
             }
-            w.close("}");
         }
-        ModelKind::Enum(_) | ModelKind::Any => {}
+        ModelKind::Enum(_) | ModelKind::Any => TokenStream::new(),
     }
 }
 
-/// Writes the checks of a typed value bound to `value` (a reference); false when nothing
-/// can fail, and then nothing is written.
-fn typed_check(
-    w: &mut RustWriter,
-    models: &ModelSet,
-    ty: &Type,
-    c: &Constraints,
-    value: &str,
-) -> bool {
-    let mut wrote = false;
+/// The checks of a typed value bound to `value` (a reference); empty when nothing can fail.
+fn typed_check(models: &ModelSet, ty: &Type, c: &Constraints, value: &Ident) -> TokenStream {
+    let mut out = TokenStream::new();
     if let Some(expected) = &c.const_value {
-        w.open("{");
-        constant_static(w, "EXPECTED", expected);
-        w.line_of(&[
-            "::modelgen_runtime::checks::constant_typed(",
-            value,
-            ", EXPECTED.value(), path, errors);",
-        ]);
-        w.close("}");
-        wrote = true;
+        let expected = constant(expected);
+        out.extend(quote! {
+            {
+                static EXPECTED: ::modelgen_runtime::shape::Constant = #expected;
+                ::modelgen_runtime::checks::constant_typed(#value, EXPECTED.value(), path, errors);
+            }
+        });
     }
     match ty {
         Type::String | Type::DateTime | Type::Date => {
@@ -214,99 +195,88 @@ fn typed_check(
                 Type::Date => Some(Format::Date),
                 _ => None,
             };
-            wrote |= string_checks(w, c, implied, &format!("{value}.as_str()"));
+            out.extend(string_checks(c, implied, &quote!(#value.as_str())));
         }
         Type::Integer => {
             if has_number_checks(c) {
-                w.open("{");
-                w.line_of(&["let number = ::serde_json::Number::from(*", value, ");"]);
-                number_checks(w, c, "&number");
-                w.close("}");
-                wrote = true;
+                let checks = number_checks(c);
+                out.extend(quote! {
+                    {
+                        let number = ::serde_json::Number::from(*#value);
+                        #checks
+                    }
+                });
             }
         }
         Type::Number => {
             if has_number_checks(c) {
-                w.open_of(&[
-                    "if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::number_of_f64(*",
-                    value,
-                    ") {",
-                ]);
-                number_checks(w, c, "&number");
-                w.close("}");
-                wrote = true;
+                let checks = number_checks(c);
+                out.extend(quote! {
+                    if let ::std::option::Option::Some(number) = ::modelgen_runtime::checks::number_of_f64(*#value) {
+                        #checks
+                    }
+                });
             }
         }
         Type::Boolean | Type::Any => {}
         Type::Array(inner) => {
             if let Some(min) = c.min_items {
-                w.line(&format!(
-                    "::modelgen_runtime::checks::min_items({value}.len(), {min}u64, path, errors);"
-                ));
-                wrote = true;
+                let min = u64_lit(min);
+                out.extend(quote!(::modelgen_runtime::checks::min_items(#value.len(), #min, path, errors);));
             }
             if let Some(max) = c.max_items {
-                w.line(&format!(
-                    "::modelgen_runtime::checks::max_items({value}.len(), {max}u64, path, errors);"
-                ));
-                wrote = true;
+                let max = u64_lit(max);
+                out.extend(quote!(::modelgen_runtime::checks::max_items(#value.len(), #max, path, errors);));
             }
             if c.unique_items {
-                w.line_of(&[
-                    "::modelgen_runtime::checks::unique_typed(",
-                    value,
-                    ", path, errors);",
-                ]);
-                wrote = true;
+                out.extend(quote!(::modelgen_runtime::checks::unique_typed(#value, path, errors);));
             }
-            let mut item = w.nested();
-            item.indent();
             let item_constraints = c.items.as_deref().cloned().unwrap_or_default();
-            if typed_check(&mut item, models, inner, &item_constraints, "item") {
-                w.open_of(&["for (index, item) in ", value, ".iter().enumerate() {"]);
-                w.line("let path = &path.index(index);");
-                w.append(item);
-                w.close("}");
-                wrote = true;
+            let item = ident("item");
+            let check = typed_check(models, inner, &item_constraints, &item);
+            if !check.is_empty() {
+                out.extend(quote! {
+                    for (index, item) in #value.iter().enumerate() {
+                        let path = &path.index(index);
+                        #check
+                    }
+                });
             }
         }
         Type::Map(inner) => {
-            let mut item = w.nested();
-            item.indent();
-            if typed_check(&mut item, models, inner, &Constraints::default(), "item") {
-                w.open_of(&["for (key, item) in ", value, ".iter() {"]);
-                w.line("let path = &path.key(key);");
-                w.append(item);
-                w.close("}");
-                wrote = true;
+            let item = ident("item");
+            let check = typed_check(models, inner, &Constraints::default(), &item);
+            if !check.is_empty() {
+                out.extend(quote! {
+                    for (key, item) in #value.iter() {
+                        let path = &path.key(key);
+                        #check
+                    }
+                });
             }
         }
         Type::Nullable(inner) => {
-            let mut check = w.nested();
-            check.indent();
             let inner_constraints = Constraints {
                 const_value: None,
                 ..c.clone()
             };
-            if typed_check(&mut check, models, inner, &inner_constraints, "inner") {
-                w.open_of(&["if let ::std::option::Option::Some(inner) = ", value, " {"]);
-                w.append(check);
-                w.close("}");
-                wrote = true;
+            let inner_value = ident("inner");
+            let check = typed_check(models, inner, &inner_constraints, &inner_value);
+            if !check.is_empty() {
+                out.extend(quote! {
+                    if let ::std::option::Option::Some(inner) = #value {
+                        #check
+                    }
+                });
             }
         }
         Type::Model(id) => {
             if needs_typed_validation(models, *id, &mut Vec::new()) {
-                w.line_of(&[
-                    "::modelgen_runtime::Validate::validate_into(",
-                    value,
-                    ", path, errors);",
-                ]);
-                wrote = true;
+                out.extend(quote!(::modelgen_runtime::Validate::validate_into(#value, path, errors);));
             }
         }
     }
-    wrote
+    out
 }
 
 /// Whether a model's typed value can break anything (constraints, formats, nested models
@@ -342,63 +312,50 @@ fn type_needs(models: &ModelSet, ty: &Type, visiting: &mut Vec<ModelId>) -> bool
     }
 }
 
-fn format_function(format: Format) -> &'static str {
-    match format {
-        Format::DateTime => "::modelgen_runtime::format::is_date_time",
-        Format::Date => "::modelgen_runtime::format::is_date",
-        Format::Email => "::modelgen_runtime::format::is_email",
-        Format::Uri => "::modelgen_runtime::format::is_uri",
-        Format::Uuid => "::modelgen_runtime::format::is_uuid",
-        Format::Ipv4 => "::modelgen_runtime::format::is_ipv4",
-        Format::Ipv6 => "::modelgen_runtime::format::is_ipv6",
-    }
+/// The runtime's predicate for `format`, and the name of `format`'s variant in
+/// `modelgen_runtime::shape::Format`.
+fn format_items(format: Format) -> (TokenStream, Ident) {
+    let (function, variant) = match format {
+        Format::DateTime => ("is_date_time", "DateTime"),
+        Format::Date => ("is_date", "Date"),
+        Format::Email => ("is_email", "Email"),
+        Format::Uri => ("is_uri", "Uri"),
+        Format::Uuid => ("is_uuid", "Uuid"),
+        Format::Ipv4 => ("is_ipv4", "Ipv4"),
+        Format::Ipv6 => ("is_ipv6", "Ipv6"),
+    };
+    let function = ident(function);
+    (
+        quote!(::modelgen_runtime::format::#function),
+        ident(variant),
+    )
 }
 
-fn string_checks(w: &mut RustWriter, c: &Constraints, implied: Option<Format>, text: &str) -> bool {
-    let mut wrote = false;
+fn string_checks(c: &Constraints, implied: Option<Format>, text: &TokenStream) -> TokenStream {
+    let mut out = TokenStream::new();
     if let Some(format) = implied.or(c.format) {
-        w.line_of(&[
-            "::modelgen_runtime::checks::format(",
-            text,
-            ", \"",
-            format.name(),
-            "\", ",
-            format_function(format),
-            ", path, errors);",
-        ]);
-        wrote = true;
+        let name = lit(format.name());
+        let (function, _) = format_items(format);
+        out.extend(quote!(::modelgen_runtime::checks::format(#text, #name, #function, path, errors);));
     }
     if let Some(min) = c.min_length {
-        w.line(&format!(
-            "::modelgen_runtime::checks::min_length({text}, {min}u64, path, errors);"
-        ));
-        wrote = true;
+        let min = u64_lit(min);
+        out.extend(quote!(::modelgen_runtime::checks::min_length(#text, #min, path, errors);));
     }
     if let Some(max) = c.max_length {
-        w.line(&format!(
-            "::modelgen_runtime::checks::max_length({text}, {max}u64, path, errors);"
-        ));
-        wrote = true;
+        let max = u64_lit(max);
+        out.extend(quote!(::modelgen_runtime::checks::max_length(#text, #max, path, errors);));
     }
     if let Some(pattern) = &c.pattern {
-        let source = str_literal(pattern);
-        w.open("{");
-        w.line_of(&[
-            "static PATTERN: ::modelgen_runtime::shape::LazyPattern = ::modelgen_runtime::shape::LazyPattern::new(",
-            &source,
-            ");",
-        ]);
-        w.line_of(&[
-            "::modelgen_runtime::checks::pattern(",
-            text,
-            ", PATTERN.get(), ",
-            &source,
-            ", path, errors);",
-        ]);
-        w.close("}");
-        wrote = true;
+        let source = lit(pattern);
+        out.extend(quote! {
+            {
+                static PATTERN: ::modelgen_runtime::shape::LazyPattern = ::modelgen_runtime::shape::LazyPattern::new(#source);
+                ::modelgen_runtime::checks::pattern(#text, PATTERN.get(), #source, path, errors);
+            }
+        });
     }
-    wrote
+    out
 }
 
 fn has_string_checks(c: &Constraints) -> bool {
@@ -413,196 +370,163 @@ fn has_number_checks(c: &Constraints) -> bool {
         || c.multiple_of.is_some()
 }
 
-/// A `serde_json::Number` expression for a limit.
-fn number_literal(n: &serde_json::Number) -> String {
-    if let Some(i) = n.as_i64() {
-        format!("::serde_json::Number::from({i}i64)")
-    } else if let Some(u) = n.as_u64() {
-        format!("::serde_json::Number::from({u}u64)")
-    } else {
-        format!(
-            "::serde_json::Number::from_f64({}).unwrap_or_else(|| ::serde_json::Number::from(0))",
-            f64_literal(n.as_f64().unwrap_or_default())
-        )
-    }
-}
-
-/// An `f64` literal that reads back as exactly `value`.
-fn f64_literal(value: f64) -> String {
-    let text = format!("{value:?}");
-    if text.contains(['.', 'e', 'E']) || !value.is_finite() {
-        format!("{text}f64")
-    } else {
-        format!("{text}.0f64")
-    }
-}
-
-fn number_checks(w: &mut RustWriter, c: &Constraints, number: &str) {
-    let keywords = [
+/// The keywords that limit a number, each with the name of its check in the runtime (and of
+/// its field in `modelgen_runtime::shape::NumberRules`).
+fn number_limits(c: &Constraints) -> [(&Option<serde_json::Number>, &'static str); 5] {
+    [
         (&c.minimum, "minimum"),
         (&c.maximum, "maximum"),
         (&c.exclusive_minimum, "exclusive_minimum"),
         (&c.exclusive_maximum, "exclusive_maximum"),
         (&c.multiple_of, "multiple_of"),
-    ];
-    for (limit, function) in keywords {
-        if let Some(limit) = limit {
-            w.line_of(&[
-                "::modelgen_runtime::checks::",
-                function,
-                "(",
-                number,
-                ", &",
-                &number_literal(limit),
-                ", path, errors);",
-            ]);
-        }
+    ]
+}
+
+/// A `serde_json::Number` expression for a limit.
+fn number_expression(n: &serde_json::Number) -> TokenStream {
+    if let Some(i) = n.as_i64() {
+        let i = Literal::i64_suffixed(i);
+        quote!(::serde_json::Number::from(#i))
+    } else if let Some(u) = n.as_u64() {
+        let u = u64_lit(u);
+        quote!(::serde_json::Number::from(#u))
+    } else {
+        let f = f64_lit(n.as_f64().unwrap_or_default());
+        quote!(::serde_json::Number::from_f64(#f).unwrap_or_else(|| ::serde_json::Number::from(0)))
     }
 }
 
-fn constant_static(w: &mut RustWriter, name: &str, value: &Value) {
-    w.line_of(&[
-        "static ",
-        name,
-        ": ::modelgen_runtime::shape::Constant = ::modelgen_runtime::shape::Constant::new(",
-        &str_literal(&value.to_string()),
-        ");",
-    ]);
+fn number_checks(c: &Constraints) -> TokenStream {
+    let mut out = TokenStream::new();
+    for (limit, function) in number_limits(c) {
+        if let Some(limit) = limit {
+            let function = ident(function);
+            let limit = number_expression(limit);
+            out.extend(quote!(::modelgen_runtime::checks::#function(&number, &#limit, path, errors);));
+        }
+    }
+    out
+}
+
+/// A `modelgen_runtime::shape::Constant` holding `value`.
+fn constant(value: &Value) -> TokenStream {
+    let text = lit(&value.to_string());
+    quote!(::modelgen_runtime::shape::Constant::new(#text))
 }
 
 // ----- the shape of JSON values (error path) -----
 
-/// Writes the `static`s of a model's shape, the last one `SHAPE`, inside `Model::shape`.
-fn model_shape(w: &mut RustWriter, context: &Context, model: &Model) {
+/// The `static`s of a model's shape, the last one `SHAPE`, inside `Model::shape`.
+fn model_shape(context: &Context, model: &Model) -> TokenStream {
     let mut writer = ShapeWriter {
         context,
         module: &model.module,
-        statics: Vec::new(),
+        statics: TokenStream::new(),
+        count: 0,
     };
-    let mut shape = String::new();
-    let mut field_lines = Vec::new();
-    match &model.kind {
+    let shape = match &model.kind {
         ModelKind::Object(object) => {
-            for field in &object.fields {
-                let mut line = String::from("s::FieldShape { wire_name: ");
-                push_str_literal(&mut line, &field.wire_name);
-                let _ = write!(
-                    line,
-                    ", required: {}, nullable: {}, shape: ",
-                    field.required, field.nullable
-                );
-                writer.shape(&mut line, &field.ty, Some(&field.constraints));
-                line.push_str(" },");
-                field_lines.push(line);
-            }
+            let fields: Vec<TokenStream> = object
+                .fields
+                .iter()
+                .map(|field| {
+                    let wire = lit(&field.wire_name);
+                    let required = field.required;
+                    let nullable = field.nullable;
+                    let shape = writer.shape(&field.ty, Some(&field.constraints));
+                    quote!(s::FieldShape { wire_name: #wire, required: #required, nullable: #nullable, shape: #shape })
+                })
+                .collect();
+            quote!(s::ModelShape::Object(&[#(#fields),*]))
         }
         ModelKind::Enum(e) => {
-            let allowed = e
+            let allowed = lit(&e
                 .values
                 .iter()
                 .map(|v| v.value.to_string())
                 .collect::<Vec<_>>()
-                .join(", ");
+                .join(", "));
+            let open = e.open;
             match e.repr {
                 EnumRepr::String => {
-                    shape.push_str("s::ModelShape::StringEnum { values: &[");
-                    for value in &e.values {
-                        push_str_literal(&mut shape, value.value.as_str().unwrap_or_default());
-                        shape.push_str(", ");
-                    }
+                    let values = e.values.iter().map(|v| lit(v.value.as_str().unwrap_or_default()));
+                    quote!(s::ModelShape::StringEnum { values: &[#(#values),*], open: #open, allowed: #allowed })
                 }
                 EnumRepr::Integer => {
-                    shape.push_str("s::ModelShape::IntegerEnum { values: &[");
-                    for value in &e.values {
-                        let _ = write!(shape, "{}, ", value.value.as_i64().unwrap_or_default());
-                    }
+                    let values = e
+                        .values
+                        .iter()
+                        .map(|v| Literal::i64_unsuffixed(v.value.as_i64().unwrap_or_default()));
+                    quote!(s::ModelShape::IntegerEnum { values: &[#(#values),*], open: #open, allowed: #allowed })
                 }
                 EnumRepr::Boolean => {
-                    shape.push_str("s::ModelShape::BooleanEnum { values: &[");
-                    for value in &e.values {
-                        let _ = write!(shape, "{}, ", value.value.as_bool().unwrap_or_default());
-                    }
+                    let values = e.values.iter().map(|v| v.value.as_bool().unwrap_or_default());
+                    quote!(s::ModelShape::BooleanEnum { values: &[#(#values),*], open: #open, allowed: #allowed })
                 }
             }
-            let _ = write!(shape, "], open: {}, allowed: ", e.open);
-            push_str_literal(&mut shape, &allowed);
-            shape.push_str(" }");
         }
         ModelKind::Union(union) => {
-            shape.push_str("s::ModelShape::Union { name: ");
-            push_str_literal(&mut shape, &model.name);
-            shape.push_str(", variants: &[");
-            for variant in &union.variants {
-                writer.shape(&mut shape, &variant.ty, None);
-                shape.push_str(", ");
-            }
-            shape.push_str("] }");
+            let name = lit(&model.name);
+            let variants: Vec<TokenStream> = union
+                .variants
+                .iter()
+                .map(|variant| writer.shape(&variant.ty, None))
+                .collect();
+            quote!(s::ModelShape::Union { name: #name, variants: &[#(#variants),*] })
         }
-        ModelKind::Any => shape.push_str("s::ModelShape::Any"),
-    }
-    w.line("use ::modelgen_runtime::shape as s;");
-    for line in &writer.statics {
-        w.line(line);
-    }
-    if let ModelKind::Object(_) = &model.kind {
-        w.open("static SHAPE: s::ModelShape = s::ModelShape::Object(&[");
-        for line in &field_lines {
-            w.line(line);
-        }
-        w.close("]);");
-    } else {
-        w.line_of(&["static SHAPE: s::ModelShape = ", &shape, ";"]);
+        ModelKind::Any => quote!(s::ModelShape::Any),
+    };
+    let statics = writer.statics;
+    quote! {
+        use ::modelgen_runtime::shape as s;
+        #statics
+        static SHAPE: s::ModelShape = #shape;
     }
 }
 
-/// Writes `s::Shape` expressions, collecting the named statics (patterns, constants) they
+/// Builds `s::Shape` expressions, collecting the named statics (patterns, constants) they
 /// refer to.
 struct ShapeWriter<'a> {
     context: &'a Context<'a>,
     module: &'a [String],
-    statics: Vec<String>,
+    statics: TokenStream,
+    /// How many statics there are, which numbers the next one's name.
+    count: usize,
 }
 
 impl ShapeWriter<'_> {
-    fn shape(&mut self, out: &mut String, ty: &Type, constraints: Option<&Constraints>) {
+    fn next_static(&mut self, prefix: &str) -> Ident {
+        let name = ident(&format!("{prefix}{}", self.count));
+        self.count += 1;
+        name
+    }
+
+    fn shape(&mut self, ty: &Type, constraints: Option<&Constraints>) -> TokenStream {
         let c = constraints.cloned().unwrap_or_default();
-        match &c.const_value {
-            Some(value) => {
-                let name = format!("C{}", self.statics.len());
-                let mut line = format!("static {name}: s::Constant = s::Constant::new(");
-                push_str_literal(&mut line, &value.to_string());
-                line.push_str(");");
-                self.statics.push(line);
-                out.push_str("s::Shape { kind: ");
-                self.kind(out, ty, &c);
-                out.push_str(", constant: Some(&");
-                out.push_str(&name);
-                out.push_str(") }");
+        if let Some(value) = &c.const_value {
+            let name = self.next_static("C");
+            let text = lit(&value.to_string());
+            self.statics
+                .extend(quote!(static #name: s::Constant = s::Constant::new(#text);));
+            let kind = self.kind(ty, &c);
+            return quote!(s::Shape { kind: #kind, constant: Some(&#name) });
+        }
+        match ty {
+            Type::String if c.format.is_none() && !has_string_checks(&c) => {
+                quote!(s::Shape::STRING)
             }
-            None => {
-                let plain = match ty {
-                    Type::String if c.format.is_none() && !has_string_checks(&c) => {
-                        Some("s::Shape::STRING")
-                    }
-                    Type::Integer if !has_number_checks(&c) => Some("s::Shape::INTEGER"),
-                    Type::Number if !has_number_checks(&c) => Some("s::Shape::NUMBER"),
-                    Type::Boolean => Some("s::Shape::BOOLEAN"),
-                    Type::Any => Some("s::Shape::ANY"),
-                    _ => None,
-                };
-                match plain {
-                    Some(constant) => out.push_str(constant),
-                    None => {
-                        out.push_str("s::Shape::of(");
-                        self.kind(out, ty, &c);
-                        out.push(')');
-                    }
-                }
+            Type::Integer if !has_number_checks(&c) => quote!(s::Shape::INTEGER),
+            Type::Number if !has_number_checks(&c) => quote!(s::Shape::NUMBER),
+            Type::Boolean => quote!(s::Shape::BOOLEAN),
+            Type::Any => quote!(s::Shape::ANY),
+            _ => {
+                let kind = self.kind(ty, &c);
+                quote!(s::Shape::of(#kind))
             }
         }
     }
 
-    fn kind(&mut self, out: &mut String, ty: &Type, c: &Constraints) {
+    fn kind(&mut self, ty: &Type, c: &Constraints) -> TokenStream {
         match ty {
             Type::String | Type::DateTime | Type::Date => {
                 let format = match ty {
@@ -610,133 +534,99 @@ impl ShapeWriter<'_> {
                     Type::Date => Some(Format::Date),
                     _ => c.format,
                 };
-                if format.is_none()
-                    && c.min_length.is_none()
-                    && c.max_length.is_none()
-                    && c.pattern.is_none()
-                {
-                    out.push_str("s::Kind::String(&s::StringRules::NONE)");
-                    return;
+                if format.is_none() && !has_string_checks(c) {
+                    return quote!(s::Kind::String(&s::StringRules::NONE));
                 }
-                out.push_str("s::Kind::String(&s::StringRules { ");
+                let mut rules = TokenStream::new();
                 if let Some(format) = format {
-                    out.push_str("format: Some(s::Format::");
-                    out.push_str(format_variant(format));
-                    out.push_str("), ");
+                    let (_, variant) = format_items(format);
+                    rules.extend(quote!(format: Some(s::Format::#variant),));
                 }
                 if let Some(min) = c.min_length {
-                    let _ = write!(out, "min_length: Some({min}), ");
+                    let min = Literal::u64_unsuffixed(min);
+                    rules.extend(quote!(min_length: Some(#min),));
                 }
                 if let Some(max) = c.max_length {
-                    let _ = write!(out, "max_length: Some({max}), ");
+                    let max = Literal::u64_unsuffixed(max);
+                    rules.extend(quote!(max_length: Some(#max),));
                 }
                 if let Some(pattern) = &c.pattern {
-                    let name = format!("P{}", self.statics.len());
-                    let mut line = format!("static {name}: s::LazyPattern = s::LazyPattern::new(");
-                    push_str_literal(&mut line, pattern);
-                    line.push_str(");");
-                    self.statics.push(line);
-                    out.push_str("pattern: Some(&");
-                    out.push_str(&name);
-                    out.push_str("), ");
+                    let name = self.next_static("P");
+                    let source = lit(pattern);
+                    self.statics
+                        .extend(quote!(static #name: s::LazyPattern = s::LazyPattern::new(#source);));
+                    rules.extend(quote!(pattern: Some(&#name),));
                 }
-                out.push_str("..s::StringRules::NONE })");
+                quote!(s::Kind::String(&s::StringRules { #rules ..s::StringRules::NONE }))
             }
             Type::Integer | Type::Number => {
                 let kind = if *ty == Type::Integer {
-                    "s::Kind::Integer"
+                    quote!(s::Kind::Integer)
                 } else {
-                    "s::Kind::Number"
+                    quote!(s::Kind::Number)
                 };
                 if !has_number_checks(c) {
-                    out.push_str(kind);
-                    out.push_str("(&s::NumberRules::NONE)");
-                    return;
+                    return quote!(#kind(&s::NumberRules::NONE));
                 }
-                out.push_str(kind);
-                out.push_str("(&s::NumberRules { ");
-                let keywords = [
-                    ("minimum", &c.minimum),
-                    ("maximum", &c.maximum),
-                    ("exclusive_minimum", &c.exclusive_minimum),
-                    ("exclusive_maximum", &c.exclusive_maximum),
-                    ("multiple_of", &c.multiple_of),
-                ];
-                for (keyword, limit) in keywords {
+                let mut rules = TokenStream::new();
+                for (limit, keyword) in number_limits(c) {
                     if let Some(limit) = limit {
-                        out.push_str(keyword);
-                        out.push_str(": ");
-                        push_limit(out, limit);
-                        out.push_str(", ");
+                        let keyword = ident(keyword);
+                        let limit = limit_expression(limit);
+                        rules.extend(quote!(#keyword: Some(#limit),));
                     }
                 }
-                out.push_str("..s::NumberRules::NONE })");
+                quote!(#kind(&s::NumberRules { #rules ..s::NumberRules::NONE }))
             }
-            Type::Boolean => out.push_str("s::Kind::Boolean"),
-            Type::Any => out.push_str("s::Kind::Any"),
+            Type::Boolean => quote!(s::Kind::Boolean),
+            Type::Any => quote!(s::Kind::Any),
             Type::Array(inner) => {
-                out.push_str("s::Kind::Array(&s::ArrayRules { items: ");
-                self.shape(out, inner, c.items.as_deref());
-                out.push_str(", min_items: ");
-                push_option_u64(out, c.min_items);
-                out.push_str(", max_items: ");
-                push_option_u64(out, c.max_items);
-                let _ = write!(out, ", unique_items: {} }})", c.unique_items);
+                let items = self.shape(inner, c.items.as_deref());
+                let min_items = option_u64(c.min_items);
+                let max_items = option_u64(c.max_items);
+                let unique_items = c.unique_items;
+                quote!(s::Kind::Array(&s::ArrayRules { items: #items, min_items: #min_items, max_items: #max_items, unique_items: #unique_items }))
             }
             Type::Map(inner) => {
-                out.push_str("s::Kind::Map(&");
-                self.shape(out, inner, None);
-                out.push(')');
+                let items = self.shape(inner, None);
+                quote!(s::Kind::Map(&#items))
             }
             Type::Nullable(inner) => {
-                out.push_str("s::Kind::Nullable(&");
                 let inner_constraints = Constraints {
                     const_value: None,
                     ..c.clone()
                 };
-                self.shape(out, inner, Some(&inner_constraints));
-                out.push(')');
+                let inner = self.shape(inner, Some(&inner_constraints));
+                quote!(s::Kind::Nullable(&#inner))
             }
             Type::Model(id) => {
-                out.push_str("s::Kind::Model(<");
-                push_model_path(out, self.context.models, self.module, *id);
-                out.push_str(" as ::modelgen_runtime::Model>::shape)");
+                let path = model_path(self.context.models, self.module, *id);
+                quote!(s::Kind::Model(<#path as ::modelgen_runtime::Model>::shape))
             }
         }
     }
 }
 
-fn format_variant(format: Format) -> &'static str {
-    match format {
-        Format::DateTime => "DateTime",
-        Format::Date => "Date",
-        Format::Email => "Email",
-        Format::Uri => "Uri",
-        Format::Uuid => "Uuid",
-        Format::Ipv4 => "Ipv4",
-        Format::Ipv6 => "Ipv6",
-    }
-}
-
-fn push_option_u64(out: &mut String, value: Option<u64>) {
+fn option_u64(value: Option<u64>) -> TokenStream {
     match value {
         Some(value) => {
-            let _ = write!(out, "Some({value})");
+            let value = Literal::u64_unsuffixed(value);
+            quote!(Some(#value))
         }
-        None => out.push_str("None"),
+        None => quote!(None),
     }
 }
 
-fn push_limit(out: &mut String, n: &serde_json::Number) {
+/// A `modelgen_runtime::shape::Limit` for a number keyword.
+fn limit_expression(n: &serde_json::Number) -> TokenStream {
     if let Some(i) = n.as_i64() {
-        let _ = write!(out, "Some(s::Limit::Int({i}))");
+        let i = Literal::i64_unsuffixed(i);
+        quote!(s::Limit::Int(#i))
     } else if let Some(u) = n.as_u64() {
-        let _ = write!(out, "Some(s::Limit::Uint({u}))");
+        let u = Literal::u64_unsuffixed(u);
+        quote!(s::Limit::Uint(#u))
     } else {
-        let _ = write!(
-            out,
-            "Some(s::Limit::Float({}))",
-            f64_literal(n.as_f64().unwrap_or_default())
-        );
+        let f = f64_lit(n.as_f64().unwrap_or_default());
+        quote!(s::Limit::Float(#f))
     }
 }

@@ -16,9 +16,17 @@ pub struct Upload {
     pub file_name: ::std::string::String,
     /// - JSON property: `Labels` (optional)
     #[serde(rename = "Labels", skip_serializing_if = "::std::option::Option::is_none")]
-    pub labels: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<::std::string::String>>>,
+    pub labels: ::std::option::Option<
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<::std::string::String>,
+        >,
+    >,
     /// - JSON property: `Verification` (optional)
-    #[serde(rename = "Verification", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Verification",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub verification: ::std::option::Option<Verification>,
     /// - JSON property: `UploadedAt` (required)
     #[serde(rename = "UploadedAt")]
@@ -27,13 +35,17 @@ pub struct Upload {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Upload {
     const EXPECTING: &'static str = "struct Upload";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
         let mut f2 = ::modelgen_runtime::de::Optional::new();
         let mut f3 = ::modelgen_runtime::de::Required::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "FileName" => f0.read(&mut map)?,
                 "Labels" => f1.read(&mut map)?,
@@ -42,7 +54,9 @@ impl ::modelgen_runtime::de::Object for Upload {
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("FileName", f0.is_read()), ("UploadedAt", f3.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[("FileName", f0.is_read()), ("UploadedAt", f3.is_read())],
+        )?;
         ::std::result::Result::Ok(Self {
             file_name: f0.get(),
             labels: f1.into_inner(),
@@ -53,7 +67,9 @@ impl ::modelgen_runtime::de::Object for Upload {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Upload {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -65,26 +81,36 @@ impl ::schemars::JsonSchema for Upload {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Upload"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Upload"),
+        )
     }
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             r#"{"title":"Upload","description":"A file upload with its metadata.","type":"object","properties":{"FileName":{"type":"string"},"Labels":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"Verification":{"$modelRef":"Verification"},"UploadedAt":{"type":"string","format":"date-time"}},"required":["FileName","UploadedAt"]}"#,
-            &[
-                ("Verification", generator.subschema_for::<Verification>()),
-            ],
+            &[("Verification", generator.subschema_for::<Verification>())],
         )
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Upload {
     #[inline]
-    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+    fn validate_into(
+        &self,
+        path: &::modelgen_runtime::Location<'_>,
+        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {
         {
             let value = &self.uploaded_at;
             let path = &path.key("UploadedAt");
-            ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
+            ::modelgen_runtime::checks::format(
+                value.as_str(),
+                "date-time",
+                ::modelgen_runtime::format::is_date_time,
+                path,
+                errors,
+            );
         }
     }
 }
@@ -92,12 +118,58 @@ impl ::modelgen_runtime::Validate for Upload {
 impl ::modelgen_runtime::Model for Upload {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "FileName", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "Labels", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })))) },
-            s::FieldShape { wire_name: "Verification", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Verification as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "UploadedAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "FileName",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "Labels",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Map(
+                            &s::Shape::of(
+                                s::Kind::Array(
+                                    &s::ArrayRules {
+                                        items: s::Shape::STRING,
+                                        min_items: None,
+                                        max_items: None,
+                                        unique_items: false,
+                                    },
+                                ),
+                            ),
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "Verification",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(
+                            <Verification as ::modelgen_runtime::Model>::shape,
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "UploadedAt",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                format: Some(s::Format::DateTime),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -106,7 +178,9 @@ impl Upload {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -134,14 +208,19 @@ impl ::schemars::JsonSchema for Verification {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Verification"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Verification"),
+        )
     }
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             r#"{"title":"Verification","description":"How a contact detail was verified.","anyOf":[{"$modelRef":"VerificationVerificationOtp"},{"type":"string"},{}]}"#,
             &[
-                ("VerificationVerificationOtp", generator.subschema_for::<VerificationVerificationOtp>()),
+                (
+                    "VerificationVerificationOtp",
+                    generator.subschema_for::<VerificationVerificationOtp>(),
+                ),
             ],
         )
     }
@@ -149,13 +228,28 @@ impl ::schemars::JsonSchema for Verification {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Verification {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Verification {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Verification", variants: &[s::Shape::of(s::Kind::Model(<VerificationVerificationOtp as ::modelgen_runtime::Model>::shape)), s::Shape::STRING, s::Shape::ANY, ] };
+        static SHAPE: s::ModelShape = s::ModelShape::Union {
+            name: "Verification",
+            variants: &[
+                s::Shape::of(
+                    s::Kind::Model(
+                        <VerificationVerificationOtp as ::modelgen_runtime::Model>::shape,
+                    ),
+                ),
+                s::Shape::STRING,
+                s::Shape::ANY,
+            ],
+        };
         &SHAPE
     }
 }
@@ -164,7 +258,9 @@ impl Verification {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -173,29 +269,46 @@ impl Verification {
     /// Reads the first variant, most specific first, that the value fits with all
     /// its constraints.
     #[inline]
-    fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
-        match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+    fn from_json_value(
+        value: &mut ::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::std::string::String> {
+        match ::modelgen_runtime::shape::fitting_variant(
+            <Self as ::modelgen_runtime::Model>::shape(),
+            value,
+        ) {
             ::std::option::Option::Some(0) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                ::modelgen_runtime::de::from_value::<VerificationVerificationOtp>(value).map(Verification::VerificationVerificationOtp)
+                ::modelgen_runtime::de::from_value::<VerificationVerificationOtp>(value)
+                    .map(Verification::VerificationVerificationOtp)
             }
             ::std::option::Option::Some(1) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                ::modelgen_runtime::de::from_value::<::std::string::String>(value).map(Verification::Str)
+                ::modelgen_runtime::de::from_value::<::std::string::String>(value)
+                    .map(Verification::Str)
             }
             ::std::option::Option::Some(2) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                ::modelgen_runtime::de::from_value::<::serde_json::Value>(value).map(Verification::Any)
+                ::modelgen_runtime::de::from_value::<::serde_json::Value>(value)
+                    .map(Verification::Any)
             }
-            _ => ::std::result::Result::Err("the value fits none of the variants of `Verification`".to_owned()),
+            _ => {
+                ::std::result::Result::Err(
+                    "the value fits none of the variants of `Verification`".to_owned(),
+                )
+            }
         }
     }
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Verification {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(&mut value)
+            .map_err(<D::Error as ::serde::de::Error>::custom)
     }
 }
 /// A one-time-password verification.
@@ -216,18 +329,24 @@ pub struct VerificationVerificationOtp {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for VerificationVerificationOtp {
     const EXPECTING: &'static str = "struct VerificationVerificationOtp";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Required::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "Status" => f0.read(&mut map)?,
                 "Attempts" => f1.read(&mut map)?,
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("Status", f0.is_read()), ("Attempts", f1.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[("Status", f0.is_read()), ("Attempts", f1.is_read())],
+        )?;
         ::std::result::Result::Ok(Self {
             status: f0.get(),
             attempts: f1.get(),
@@ -236,7 +355,9 @@ impl ::modelgen_runtime::de::Object for VerificationVerificationOtp {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for VerificationVerificationOtp {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -248,7 +369,9 @@ impl ::schemars::JsonSchema for VerificationVerificationOtp {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "VerificationVerificationOtp"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "VerificationVerificationOtp"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -261,16 +384,32 @@ impl ::schemars::JsonSchema for VerificationVerificationOtp {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for VerificationVerificationOtp {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for VerificationVerificationOtp {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "Status", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "Attempts", required: true, nullable: false, shape: s::Shape::INTEGER },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "Status",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "Attempts",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::INTEGER,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -279,7 +418,9 @@ impl VerificationVerificationOtp {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -287,11 +428,26 @@ impl VerificationVerificationOtp {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "Upload" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Upload>(text)),
-        "Verification" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Verification>(text)),
-        "VerificationVerificationOtp" => ::std::option::Option::Some(::modelgen_runtime::model::check::<VerificationVerificationOtp>(text)),
+        "Upload" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Upload>(text))
+        }
+        "Verification" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<Verification>(text),
+            )
+        }
+        "VerificationVerificationOtp" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<VerificationVerificationOtp>(text),
+            )
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -300,24 +456,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

@@ -22,12 +22,16 @@ pub struct Address {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Address {
     const EXPECTING: &'static str = "struct Address";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Required::new();
         let mut f2 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "Street" => f0.read(&mut map)?,
                 "City" => f1.read(&mut map)?,
@@ -35,7 +39,9 @@ impl ::modelgen_runtime::de::Object for Address {
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("Street", f0.is_read()), ("City", f1.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[("Street", f0.is_read()), ("City", f1.is_read())],
+        )?;
         ::std::result::Result::Ok(Self {
             street: f0.get(),
             city: f1.get(),
@@ -45,7 +51,9 @@ impl ::modelgen_runtime::de::Object for Address {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Address {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -57,7 +65,9 @@ impl ::schemars::JsonSchema for Address {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Address"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Address"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -70,17 +80,38 @@ impl ::schemars::JsonSchema for Address {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Address {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Address {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "Street", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "City", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "Postcode", required: false, nullable: false, shape: s::Shape::STRING },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "Street",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "City",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "Postcode",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -89,7 +120,9 @@ impl Address {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -115,7 +148,9 @@ impl ::schemars::JsonSchema for Metadata {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Metadata"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Metadata"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -128,13 +163,20 @@ impl ::schemars::JsonSchema for Metadata {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Metadata {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Metadata {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Metadata", variants: &[s::Shape::STRING, s::Shape::of(s::Kind::Map(&s::Shape::ANY)), ] };
+        static SHAPE: s::ModelShape = s::ModelShape::Union {
+            name: "Metadata",
+            variants: &[s::Shape::STRING, s::Shape::of(s::Kind::Map(&s::Shape::ANY))],
+        };
         &SHAPE
     }
 }
@@ -143,7 +185,9 @@ impl Metadata {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -152,25 +196,46 @@ impl Metadata {
     /// Reads the first variant, most specific first, that the value fits with all
     /// its constraints.
     #[inline]
-    fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
-        match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+    fn from_json_value(
+        value: &mut ::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::std::string::String> {
+        match ::modelgen_runtime::shape::fitting_variant(
+            <Self as ::modelgen_runtime::Model>::shape(),
+            value,
+        ) {
             ::std::option::Option::Some(0) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                ::modelgen_runtime::de::from_value::<::std::string::String>(value).map(Metadata::Str)
+                ::modelgen_runtime::de::from_value::<::std::string::String>(value)
+                    .map(Metadata::Str)
             }
             ::std::option::Option::Some(1) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                ::modelgen_runtime::de::from_value::<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>(value).map(Metadata::MapOfAny)
+                ::modelgen_runtime::de::from_value::<
+                    ::std::collections::BTreeMap<
+                        ::std::string::String,
+                        ::serde_json::Value,
+                    >,
+                >(value)
+                    .map(Metadata::MapOfAny)
             }
-            _ => ::std::result::Result::Err("the value fits none of the variants of `Metadata`".to_owned()),
+            _ => {
+                ::std::result::Result::Err(
+                    "the value fits none of the variants of `Metadata`".to_owned(),
+                )
+            }
         }
     }
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Metadata {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(&mut value)
+            .map_err(<D::Error as ::serde::de::Error>::custom)
     }
 }
 /// A person who owns one or more pets.
@@ -188,7 +253,10 @@ pub struct Owner {
     /// Name shown on invoices and reminders.
     ///
     /// - JSON property: `DisplayName` (optional)
-    #[serde(rename = "DisplayName", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DisplayName",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Number of completed visits.
     ///
@@ -210,14 +278,18 @@ pub struct Owner {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Owner {
     const EXPECTING: &'static str = "struct Owner";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
         let mut f2 = ::modelgen_runtime::de::Required::new();
         let mut f3 = ::modelgen_runtime::de::Optional::new();
         let mut f4 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "Id" => f0.read(&mut map)?,
                 "DisplayName" => f1.read(&mut map)?,
@@ -227,7 +299,9 @@ impl ::modelgen_runtime::de::Object for Owner {
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("Id", f0.is_read()), ("VisitCount", f2.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[("Id", f0.is_read()), ("VisitCount", f2.is_read())],
+        )?;
         ::std::result::Result::Ok(Self {
             id: f0.get(),
             display_name: f1.into_inner(),
@@ -239,7 +313,9 @@ impl ::modelgen_runtime::de::Object for Owner {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Owner {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -256,7 +332,9 @@ impl Owner {
     #[inline]
     pub fn example() -> Self {
         Self::from_json("{\"Id\":\"own_12ab\",\"VisitCount\":7}")
-            .expect("the page's example was checked against this type when it was generated")
+            .expect(
+                "the page's example was checked against this type when it was generated",
+            )
     }
 }
 #[allow(deprecated)]
@@ -267,7 +345,9 @@ impl ::schemars::JsonSchema for Owner {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Owner"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Owner"),
+        )
     }
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -283,19 +363,54 @@ impl ::schemars::JsonSchema for Owner {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Owner {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Owner {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "Id", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "DisplayName", required: false, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "VisitCount", required: true, nullable: false, shape: s::Shape::INTEGER },
-            s::FieldShape { wire_name: "Address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "Metadata", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Metadata as ::modelgen_runtime::Model>::shape)) },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "Id",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "DisplayName",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "VisitCount",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::INTEGER,
+                },
+                s::FieldShape {
+                    wire_name: "Address",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "Metadata",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<Metadata as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -304,7 +419,9 @@ impl Owner {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -312,11 +429,26 @@ impl Owner {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Address>(text)),
-        "Metadata" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Metadata>(text)),
-        "Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Owner>(text)),
+        "Address" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<Address>(text),
+            )
+        }
+        "Metadata" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<Metadata>(text),
+            )
+        }
+        "Owner" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Owner>(text))
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -325,24 +457,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

@@ -18,18 +18,25 @@ pub mod components {
         #[serde(rename = "City")]
         pub city: ::std::string::String,
         /// - JSON property: `Postcode` (optional)
-        #[serde(rename = "Postcode", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "Postcode",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub postcode: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Address {
         const EXPECTING: &'static str = "struct Address";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
             let mut f2 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "Street" => f0.read(&mut map)?,
                     "City" => f1.read(&mut map)?,
@@ -37,7 +44,9 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("Street", f0.is_read()), ("City", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("Street", f0.is_read()), ("City", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 street: f0.get(),
                 city: f1.get(),
@@ -47,7 +56,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Address {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -59,10 +70,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Address"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Address"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Address","type":"object","properties":{"Street":{"type":"string"},"City":{"type":"string"},"Postcode":{"type":"string"}},"required":["Street","City"]}"#,
                 &[],
@@ -72,17 +87,38 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Address {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Address {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "Street", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "City", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "Postcode", required: false, nullable: false, shape: s::Shape::STRING },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "Street",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "City",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "Postcode",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -91,7 +127,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -100,12 +138,13 @@ pub mod components {
     /// Has no `example()`: the page does not give an example for every required field.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
-    pub struct HttpMetadata {
-    }
+    pub struct HttpMetadata {}
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for HttpMetadata {
         const EXPECTING: &'static str = "struct HttpMetadata";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             while ::modelgen_runtime::de::next_key(&mut map)?.is_some() {
                 ::modelgen_runtime::de::skip(&mut map)?;
             }
@@ -114,7 +153,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for HttpMetadata {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -126,10 +167,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.HttpMetadata"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.HttpMetadata"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"HTTPMetadata","type":"object","properties":{}}"#,
                 &[],
@@ -139,14 +184,17 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for HttpMetadata {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for HttpMetadata {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(&[]);
             &SHAPE
         }
     }
@@ -155,7 +203,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -175,7 +225,10 @@ pub mod components {
         /// Name shown on invoices and reminders.
         ///
         /// - JSON property: `DisplayName` (optional)
-        #[serde(rename = "DisplayName", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "DisplayName",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub display_name: ::std::option::Option<::std::string::String>,
         /// Number of completed visits.
         ///
@@ -185,39 +238,61 @@ pub mod components {
         /// Average satisfaction score, 0 to 5.
         ///
         /// - JSON property: `Rating` (optional)
-        #[serde(rename = "Rating", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "Rating",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub rating: ::std::option::Option<f64>,
         /// - JSON property: `Weight` (required)
         #[serde(rename = "Weight")]
         pub weight: f64,
         /// - JSON property: `Verified` (optional)
-        #[serde(rename = "Verified", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "Verified",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub verified: ::std::option::Option<bool>,
         /// - JSON property: `Attributes` (optional)
-        #[serde(rename = "Attributes", skip_serializing_if = "::std::option::Option::is_none")]
-        pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
+        #[serde(
+            rename = "Attributes",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub attributes: ::std::option::Option<
+            ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+        >,
         /// - JSON property: `Species` (required)
         #[serde(rename = "Species")]
         pub species: Species,
         /// Home address of the owner.
         ///
         /// - JSON property: `Address` (optional)
-        #[serde(rename = "Address", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "Address",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub address: ::std::option::Option<Address>,
         /// - JSON property: `Addresses` (optional)
-        #[serde(rename = "Addresses", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "Addresses",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub addresses: ::std::option::Option<::std::vec::Vec<Address>>,
         /// IDs of the owner's pets.
         ///
         /// - JSON property: `PetIds` (optional)
         /// - Example: `["pet_81x"]`
-        #[serde(rename = "PetIds", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "PetIds",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub pet_ids: ::std::option::Option<PetIds>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Owner {
         const EXPECTING: &'static str = "struct Owner";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Optional::new();
@@ -230,7 +305,9 @@ pub mod components {
             let mut f8 = ::modelgen_runtime::de::Optional::new();
             let mut f9 = ::modelgen_runtime::de::Optional::new();
             let mut f10 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "ID" => f0.read(&mut map)?,
                     "DisplayName" => f1.read(&mut map)?,
@@ -246,7 +323,14 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("ID", f0.is_read()), ("VisitCount", f2.is_read()), ("Weight", f4.is_read()), ("Species", f7.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[
+                    ("ID", f0.is_read()),
+                    ("VisitCount", f2.is_read()),
+                    ("Weight", f4.is_read()),
+                    ("Species", f7.is_read()),
+                ],
+            )?;
             ::std::result::Result::Ok(Self {
                 id: f0.get(),
                 display_name: f1.into_inner(),
@@ -264,7 +348,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Owner {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -276,10 +362,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Owner"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Owner"),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"ID":{"description":"Unique identifier of the owner.","type":"string"},"DisplayName":{"description":"Name shown on invoices and reminders.","type":"string"},"VisitCount":{"description":"Number of completed visits.","type":"integer"},"Rating":{"description":"Average satisfaction score, 0 to 5.","type":"number"},"Weight":{"type":"number"},"Verified":{"type":"boolean"},"Attributes":{"type":"object","additionalProperties":{}},"Species":{"$modelRef":"components.Species"},"Address":{"description":"Home address of the owner.","$modelRef":"components.Address"},"Addresses":{"type":"array","items":{"$modelRef":"components.Address"}},"PetIds":{"description":"IDs of the owner's pets.","$modelRef":"components.PetIds","examples":[["pet_81x"]]}},"required":["ID","VisitCount","Weight","Species"]}"#,
                 &[
@@ -293,25 +383,105 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Owner {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Owner {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "ID", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "DisplayName", required: false, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "VisitCount", required: true, nullable: false, shape: s::Shape::INTEGER },
-                s::FieldShape { wire_name: "Rating", required: false, nullable: false, shape: s::Shape::NUMBER },
-                s::FieldShape { wire_name: "Weight", required: true, nullable: false, shape: s::Shape::NUMBER },
-                s::FieldShape { wire_name: "Verified", required: false, nullable: false, shape: s::Shape::BOOLEAN },
-                s::FieldShape { wire_name: "Attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::ANY)) },
-                s::FieldShape { wire_name: "Species", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Species as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "Address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "Addresses", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
-                s::FieldShape { wire_name: "PetIds", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<PetIds as ::modelgen_runtime::Model>::shape)) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "ID",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "DisplayName",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "VisitCount",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::INTEGER,
+                    },
+                    s::FieldShape {
+                        wire_name: "Rating",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::NUMBER,
+                    },
+                    s::FieldShape {
+                        wire_name: "Weight",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::NUMBER,
+                    },
+                    s::FieldShape {
+                        wire_name: "Verified",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::BOOLEAN,
+                    },
+                    s::FieldShape {
+                        wire_name: "Attributes",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(s::Kind::Map(&s::Shape::ANY)),
+                    },
+                    s::FieldShape {
+                        wire_name: "Species",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Species as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "Address",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "Addresses",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Array(
+                                &s::ArrayRules {
+                                    items: s::Shape::of(
+                                        s::Kind::Model(
+                                            <Address as ::modelgen_runtime::Model>::shape,
+                                        ),
+                                    ),
+                                    min_items: None,
+                                    max_items: None,
+                                    unique_items: false,
+                                },
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "PetIds",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<PetIds as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -320,7 +490,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -346,10 +518,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.PetIds"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.PetIds"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"PetIds","description":"IDs of the owner's pets, as one ID or a list.","anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]}"#,
                 &[],
@@ -359,13 +535,32 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for PetIds {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for PetIds {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "PetIds", variants: &[s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })), s::Shape::STRING, ] };
+            static SHAPE: s::ModelShape = s::ModelShape::Union {
+                name: "PetIds",
+                variants: &[
+                    s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::STRING,
+                                min_items: None,
+                                max_items: None,
+                                unique_items: false,
+                            },
+                        ),
+                    ),
+                    s::Shape::STRING,
+                ],
+            };
             &SHAPE
         }
     }
@@ -374,7 +569,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -383,25 +580,43 @@ pub mod components {
         /// Reads the first variant, most specific first, that the value fits with all
         /// its constraints.
         #[inline]
-        fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
-            match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+        fn from_json_value(
+            value: &mut ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::std::string::String> {
+            match ::modelgen_runtime::shape::fitting_variant(
+                <Self as ::modelgen_runtime::Model>::shape(),
+                value,
+            ) {
                 ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::de::from_value::<::std::vec::Vec<::std::string::String>>(value).map(PetIds::ArrayOfStr)
+                    ::modelgen_runtime::de::from_value::<
+                        ::std::vec::Vec<::std::string::String>,
+                    >(value)
+                        .map(PetIds::ArrayOfStr)
                 }
                 ::std::option::Option::Some(1) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::de::from_value::<::std::string::String>(value).map(PetIds::Str)
+                    ::modelgen_runtime::de::from_value::<::std::string::String>(value)
+                        .map(PetIds::Str)
                 }
-                _ => ::std::result::Result::Err("the value fits none of the variants of `PetIds`".to_owned()),
+                _ => {
+                    ::std::result::Result::Err(
+                        "the value fits none of the variants of `PetIds`".to_owned(),
+                    )
+                }
             }
         }
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for PetIds {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-            Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Self::from_json_value(&mut value)
+                .map_err(<D::Error as ::serde::de::Error>::custom)
         }
     }
     /// Kind of animal.
@@ -424,12 +639,19 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Species {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-            ::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum(deserializer, &["cat", "dog", "guinea pig"])? {
-                0 => Self::Cat,
-                1 => Self::Dog,
-                _ => Self::GuineaPig,
-            })
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::std::result::Result::Ok(
+                match ::modelgen_runtime::de::string_enum(
+                    deserializer,
+                    &["cat", "dog", "guinea pig"],
+                )? {
+                    0 => Self::Cat,
+                    1 => Self::Dog,
+                    _ => Self::GuineaPig,
+                },
+            )
         }
     }
     #[allow(deprecated)]
@@ -440,10 +662,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Species"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Species"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Species","description":"Kind of animal.","type":"string","enum":["cat","dog","guinea pig"]}"#,
                 &[],
@@ -453,13 +679,21 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Species {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Species {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["cat", "dog", "guinea pig", ], open: false, allowed: "\"cat\", \"dog\", \"guinea pig\"" };
+            static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+                values: &["cat", "dog", "guinea pig"],
+                open: false,
+                allowed: "\"cat\", \"dog\", \"guinea pig\"",
+            };
             &SHAPE
         }
     }
@@ -468,7 +702,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -487,17 +723,24 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `Owner` (optional)
-        #[serde(rename = "Owner", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "Owner",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub owner: ::std::option::Option<super::components::Owner>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for GetOwnerResponse {
         const EXPECTING: &'static str = "struct GetOwnerResponse";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "HTTPMeta" => f0.read(&mut map)?,
                     "Owner" => f1.read(&mut map)?,
@@ -513,7 +756,9 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for GetOwnerResponse {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -525,15 +770,27 @@ pub mod operations {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "operations.GetOwnerResponse"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(
+                    ::std::module_path!(), "::", "operations.GetOwnerResponse"
+                ),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"GetOwnerResponse","type":"object","properties":{"HTTPMeta":{"$modelRef":"components.HttpMetadata"},"Owner":{"description":"The requested owner.","$modelRef":"components.Owner"}},"required":["HTTPMeta"]}"#,
                 &[
-                    ("components.HttpMetadata", generator.subschema_for::<super::components::HttpMetadata>()),
-                    ("components.Owner", generator.subschema_for::<super::components::Owner>()),
+                    (
+                        "components.HttpMetadata",
+                        generator.subschema_for::<super::components::HttpMetadata>(),
+                    ),
+                    (
+                        "components.Owner",
+                        generator.subschema_for::<super::components::Owner>(),
+                    ),
                 ],
             )
         }
@@ -541,16 +798,40 @@ pub mod operations {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for GetOwnerResponse {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for GetOwnerResponse {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "HTTPMeta", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::HttpMetadata as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "Owner", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::Owner as ::modelgen_runtime::Model>::shape)) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "HTTPMeta",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(
+                                <super::components::HttpMetadata as ::modelgen_runtime::Model>::shape,
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "Owner",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(
+                                <super::components::Owner as ::modelgen_runtime::Model>::shape,
+                            ),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -559,7 +840,9 @@ pub mod operations {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -568,14 +851,43 @@ pub mod operations {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "components.Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Address>(text)),
-        "components.HttpMetadata" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::HttpMetadata>(text)),
-        "components.Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Owner>(text)),
-        "components.PetIds" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::PetIds>(text)),
-        "components.Species" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Species>(text)),
-        "operations.GetOwnerResponse" => ::std::option::Option::Some(::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text)),
+        "components.Address" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Address>(text),
+            )
+        }
+        "components.HttpMetadata" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::HttpMetadata>(text),
+            )
+        }
+        "components.Owner" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Owner>(text),
+            )
+        }
+        "components.PetIds" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::PetIds>(text),
+            )
+        }
+        "components.Species" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Species>(text),
+            )
+        }
+        "operations.GetOwnerResponse" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text),
+            )
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -584,24 +896,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

@@ -22,12 +22,16 @@ pub struct Address {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Address {
     const EXPECTING: &'static str = "struct Address";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Required::new();
         let mut f2 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "Street" => f0.read(&mut map)?,
                 "City" => f1.read(&mut map)?,
@@ -35,7 +39,9 @@ impl ::modelgen_runtime::de::Object for Address {
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("Street", f0.is_read()), ("City", f1.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[("Street", f0.is_read()), ("City", f1.is_read())],
+        )?;
         ::std::result::Result::Ok(Self {
             street: f0.get(),
             city: f1.get(),
@@ -45,7 +51,9 @@ impl ::modelgen_runtime::de::Object for Address {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Address {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -57,7 +65,9 @@ impl ::schemars::JsonSchema for Address {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Address"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Address"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -70,17 +80,38 @@ impl ::schemars::JsonSchema for Address {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Address {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Address {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "Street", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "City", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "Postcode", required: false, nullable: false, shape: s::Shape::STRING },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "Street",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "City",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "Postcode",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -89,7 +120,9 @@ impl Address {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -109,11 +142,15 @@ pub struct Cat {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Cat {
     const EXPECTING: &'static str = "struct Cat";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "Name" => f0.read(&mut map)?,
                 "Indoor" => f1.read(&mut map)?,
@@ -129,7 +166,9 @@ impl ::modelgen_runtime::de::Object for Cat {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Cat {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -154,16 +193,32 @@ impl ::schemars::JsonSchema for Cat {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Cat {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Cat {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "Name", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "Indoor", required: false, nullable: false, shape: s::Shape::BOOLEAN },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "Name",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "Indoor",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::BOOLEAN,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -172,7 +227,9 @@ impl Cat {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -192,7 +249,10 @@ pub struct Owner {
     /// Name shown on invoices and reminders.
     ///
     /// - JSON property: `DisplayName` (optional)
-    #[serde(rename = "DisplayName", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DisplayName",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Number of completed visits.
     ///
@@ -208,13 +268,18 @@ pub struct Owner {
     #[serde(rename = "Verified")]
     pub verified: bool,
     /// - JSON property: `Nicknames` (optional)
-    #[serde(rename = "Nicknames", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Nicknames",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub nicknames: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Free-form labels set by the front desk.
     ///
     /// - JSON property: `Labels` (optional)
     #[serde(rename = "Labels", skip_serializing_if = "::std::option::Option::is_none")]
-    pub labels: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>,
+    pub labels: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
     /// Arbitrary JSON kept for the front desk.
     ///
     /// - JSON property: `Notes` (optional)
@@ -254,7 +319,9 @@ pub struct Owner {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Owner {
     const EXPECTING: &'static str = "struct Owner";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
@@ -270,7 +337,9 @@ impl ::modelgen_runtime::de::Object for Owner {
         let mut f11 = ::modelgen_runtime::de::Optional::new();
         let mut f12 = ::modelgen_runtime::de::Required::new();
         let mut f13 = ::modelgen_runtime::de::Required::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "ID" => f0.read(&mut map)?,
                 "DisplayName" => f1.read(&mut map)?,
@@ -289,7 +358,16 @@ impl ::modelgen_runtime::de::Object for Owner {
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("ID", f0.is_read()), ("VisitCount", f2.is_read()), ("Verified", f4.is_read()), ("FavoritePet", f10.is_read()), ("CreatedAt", f12.is_read()), ("MemberSince", f13.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[
+                ("ID", f0.is_read()),
+                ("VisitCount", f2.is_read()),
+                ("Verified", f4.is_read()),
+                ("FavoritePet", f10.is_read()),
+                ("CreatedAt", f12.is_read()),
+                ("MemberSince", f13.is_read()),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             id: f0.get(),
             display_name: f1.into_inner(),
@@ -310,7 +388,9 @@ impl ::modelgen_runtime::de::Object for Owner {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Owner {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -322,7 +402,9 @@ impl ::schemars::JsonSchema for Owner {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Owner"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Owner"),
+        )
     }
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -340,7 +422,11 @@ impl ::schemars::JsonSchema for Owner {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Owner {
     #[inline]
-    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+    fn validate_into(
+        &self,
+        path: &::modelgen_runtime::Location<'_>,
+        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {
         if let ::std::option::Option::Some(value) = &self.visits {
             let path = &path.key("Visits");
             for (index, item) in value.iter().enumerate() {
@@ -351,12 +437,24 @@ impl ::modelgen_runtime::Validate for Owner {
         {
             let value = &self.created_at;
             let path = &path.key("CreatedAt");
-            ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
+            ::modelgen_runtime::checks::format(
+                value.as_str(),
+                "date-time",
+                ::modelgen_runtime::format::is_date_time,
+                path,
+                errors,
+            );
         }
         {
             let value = &self.member_since;
             let path = &path.key("MemberSince");
-            ::modelgen_runtime::checks::format(value.as_str(), "date", ::modelgen_runtime::format::is_date, path, errors);
+            ::modelgen_runtime::checks::format(
+                value.as_str(),
+                "date",
+                ::modelgen_runtime::format::is_date,
+                path,
+                errors,
+            );
         }
     }
 }
@@ -364,22 +462,134 @@ impl ::modelgen_runtime::Validate for Owner {
 impl ::modelgen_runtime::Model for Owner {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "ID", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "DisplayName", required: false, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "VisitCount", required: true, nullable: false, shape: s::Shape::INTEGER },
-            s::FieldShape { wire_name: "Rating", required: false, nullable: false, shape: s::Shape::NUMBER },
-            s::FieldShape { wire_name: "Verified", required: true, nullable: false, shape: s::Shape::BOOLEAN },
-            s::FieldShape { wire_name: "Nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })) },
-            s::FieldShape { wire_name: "Labels", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::STRING)) },
-            s::FieldShape { wire_name: "Notes", required: false, nullable: false, shape: s::Shape::ANY },
-            s::FieldShape { wire_name: "Address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "Visits", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
-            s::FieldShape { wire_name: "FavoritePet", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "SmsType", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<SmsType as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "CreatedAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "MemberSince", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "ID",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "DisplayName",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "VisitCount",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::INTEGER,
+                },
+                s::FieldShape {
+                    wire_name: "Rating",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::NUMBER,
+                },
+                s::FieldShape {
+                    wire_name: "Verified",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::BOOLEAN,
+                },
+                s::FieldShape {
+                    wire_name: "Nicknames",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::STRING,
+                                min_items: None,
+                                max_items: None,
+                                unique_items: false,
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "Labels",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(s::Kind::Map(&s::Shape::STRING)),
+                },
+                s::FieldShape {
+                    wire_name: "Notes",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::ANY,
+                },
+                s::FieldShape {
+                    wire_name: "Address",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "Visits",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::of(
+                                    s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape),
+                                ),
+                                min_items: None,
+                                max_items: None,
+                                unique_items: false,
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "FavoritePet",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "SmsType",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<SmsType as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "CreatedAt",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                format: Some(s::Format::DateTime),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "MemberSince",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                format: Some(s::Format::Date),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -388,7 +598,9 @@ impl Owner {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -420,22 +632,39 @@ impl ::schemars::JsonSchema for Pet {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             r#"{"title":"Pet","description":"The pet shown on a profile: a cat record, or a list of pet IDs.","anyOf":[{"$modelRef":"Cat"},{"type":"array","items":{"type":"string"}}]}"#,
-            &[
-                ("Cat", generator.subschema_for::<Cat>()),
-            ],
+            &[("Cat", generator.subschema_for::<Cat>())],
         )
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Pet {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Pet {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })), ] };
+        static SHAPE: s::ModelShape = s::ModelShape::Union {
+            name: "Pet",
+            variants: &[
+                s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)),
+                s::Shape::of(
+                    s::Kind::Array(
+                        &s::ArrayRules {
+                            items: s::Shape::STRING,
+                            min_items: None,
+                            max_items: None,
+                            unique_items: false,
+                        },
+                    ),
+                ),
+            ],
+        };
         &SHAPE
     }
 }
@@ -444,7 +673,9 @@ impl Pet {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -453,25 +684,42 @@ impl Pet {
     /// Reads the first variant, most specific first, that the value fits with all
     /// its constraints.
     #[inline]
-    fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
-        match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+    fn from_json_value(
+        value: &mut ::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::std::string::String> {
+        match ::modelgen_runtime::shape::fitting_variant(
+            <Self as ::modelgen_runtime::Model>::shape(),
+            value,
+        ) {
             ::std::option::Option::Some(0) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
                 ::modelgen_runtime::de::from_value::<Cat>(value).map(Pet::Cat)
             }
             ::std::option::Option::Some(1) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                ::modelgen_runtime::de::from_value::<::std::vec::Vec<::std::string::String>>(value).map(Pet::ArrayOfStr)
+                ::modelgen_runtime::de::from_value::<
+                    ::std::vec::Vec<::std::string::String>,
+                >(value)
+                    .map(Pet::ArrayOfStr)
             }
-            _ => ::std::result::Result::Err("the value fits none of the variants of `Pet`".to_owned()),
+            _ => {
+                ::std::result::Result::Err(
+                    "the value fits none of the variants of `Pet`".to_owned(),
+                )
+            }
         }
     }
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Pet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(&mut value)
+            .map_err(<D::Error as ::serde::de::Error>::custom)
     }
 }
 /// Delivery tier for text reminders.
@@ -491,7 +739,10 @@ pub enum SmsType {
 }
 #[allow(deprecated)]
 impl ::serde::Serialize for SmsType {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         let value: i64 = match self {
             SmsType::SmsBasic => 0,
             SmsType::SmsPro => 1,
@@ -502,16 +753,22 @@ impl ::serde::Serialize for SmsType {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for SmsType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         let value = <i64 as ::serde::Deserialize>::deserialize(deserializer)?;
         match value {
             0 => ::std::result::Result::Ok(SmsType::SmsBasic),
             1 => ::std::result::Result::Ok(SmsType::SmsPro),
             2 => ::std::result::Result::Ok(SmsType::SmsBulk),
-            other => ::std::result::Result::Err(::serde::de::Error::invalid_value(
-                ::serde::de::Unexpected::Signed(other),
-                &"one of 0, 1, 2",
-            )),
+            other => {
+                ::std::result::Result::Err(
+                    ::serde::de::Error::invalid_value(
+                        ::serde::de::Unexpected::Signed(other),
+                        &"one of 0, 1, 2",
+                    ),
+                )
+            }
         }
     }
 }
@@ -523,7 +780,9 @@ impl ::schemars::JsonSchema for SmsType {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "SmsType"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "SmsType"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -536,13 +795,21 @@ impl ::schemars::JsonSchema for SmsType {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for SmsType {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for SmsType {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::IntegerEnum { values: &[0, 1, 2, ], open: false, allowed: "0, 1, 2" };
+        static SHAPE: s::ModelShape = s::ModelShape::IntegerEnum {
+            values: &[0, 1, 2],
+            open: false,
+            allowed: "0, 1, 2",
+        };
         &SHAPE
     }
 }
@@ -551,7 +818,9 @@ impl SmsType {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -577,18 +846,24 @@ pub struct Visit {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Visit {
     const EXPECTING: &'static str = "struct Visit";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Required::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "VisitedAt" => f0.read(&mut map)?,
                 "Vet" => f1.read(&mut map)?,
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("VisitedAt", f0.is_read()), ("Vet", f1.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[("VisitedAt", f0.is_read()), ("Vet", f1.is_read())],
+        )?;
         ::std::result::Result::Ok(Self {
             visited_at: f0.get(),
             vet: f1.get(),
@@ -597,7 +872,9 @@ impl ::modelgen_runtime::de::Object for Visit {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Visit {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -609,7 +886,9 @@ impl ::schemars::JsonSchema for Visit {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Visit"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Visit"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -622,11 +901,21 @@ impl ::schemars::JsonSchema for Visit {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Visit {
     #[inline]
-    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+    fn validate_into(
+        &self,
+        path: &::modelgen_runtime::Location<'_>,
+        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {
         {
             let value = &self.visited_at;
             let path = &path.key("VisitedAt");
-            ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
+            ::modelgen_runtime::checks::format(
+                value.as_str(),
+                "date-time",
+                ::modelgen_runtime::format::is_date_time,
+                path,
+                errors,
+            );
         }
     }
 }
@@ -634,10 +923,29 @@ impl ::modelgen_runtime::Validate for Visit {
 impl ::modelgen_runtime::Model for Visit {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "VisitedAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "Vet", required: true, nullable: false, shape: s::Shape::STRING },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "VisitedAt",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                format: Some(s::Format::DateTime),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "Vet",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -646,7 +954,9 @@ impl Visit {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -654,14 +964,35 @@ impl Visit {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Address>(text)),
-        "Cat" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Cat>(text)),
-        "Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Owner>(text)),
-        "Pet" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Pet>(text)),
-        "SmsType" => ::std::option::Option::Some(::modelgen_runtime::model::check::<SmsType>(text)),
-        "Visit" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Visit>(text)),
+        "Address" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<Address>(text),
+            )
+        }
+        "Cat" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Cat>(text))
+        }
+        "Owner" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Owner>(text))
+        }
+        "Pet" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Pet>(text))
+        }
+        "SmsType" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<SmsType>(text),
+            )
+        }
+        "Visit" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Visit>(text))
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -670,24 +1001,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

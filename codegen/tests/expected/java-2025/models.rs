@@ -20,20 +20,23 @@ impl ::schemars::JsonSchema for DocumentSpecUnion {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "DocumentSpecUnion"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "DocumentSpecUnion"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-        __support::schema(
-            r#"{"title":"DocumentSpecUnion"}"#,
-            &[],
-        )
+        __support::schema(r#"{"title":"DocumentSpecUnion"}"#, &[])
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for DocumentSpecUnion {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for DocumentSpecUnion {
@@ -48,7 +51,9 @@ impl DocumentSpecUnion {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -64,12 +69,17 @@ pub struct Permissions {
     ///
     /// - JSON property: `readers` (optional)
     #[serde(rename = "readers", skip_serializing_if = "::std::option::Option::is_none")]
-    pub readers: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<Reader>>>,
+    pub readers: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<Reader>>,
+    >,
     /// - JSON property: `owners` (optional)
     #[serde(rename = "owners", skip_serializing_if = "::std::option::Option::is_none")]
     pub owners: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// - JSON property: `updatedAt` (optional)
-    #[serde(rename = "updatedAt", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "updatedAt",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub updated_at: ::std::option::Option<::std::string::String>,
     /// - JSON property: `spec` (optional)
     #[serde(rename = "spec", skip_serializing_if = "::std::option::Option::is_none")]
@@ -78,13 +88,17 @@ pub struct Permissions {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Permissions {
     const EXPECTING: &'static str = "struct Permissions";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Optional::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
         let mut f2 = ::modelgen_runtime::de::Optional::new();
         let mut f3 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "readers" => f0.read(&mut map)?,
                 "owners" => f1.read(&mut map)?,
@@ -103,7 +117,9 @@ impl ::modelgen_runtime::de::Object for Permissions {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Permissions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -115,7 +131,9 @@ impl ::schemars::JsonSchema for Permissions {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Permissions"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Permissions"),
+        )
     }
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -131,10 +149,20 @@ impl ::schemars::JsonSchema for Permissions {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Permissions {
     #[inline]
-    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+    fn validate_into(
+        &self,
+        path: &::modelgen_runtime::Location<'_>,
+        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {
         if let ::std::option::Option::Some(value) = &self.updated_at {
             let path = &path.key("updatedAt");
-            ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
+            ::modelgen_runtime::checks::format(
+                value.as_str(),
+                "date-time",
+                ::modelgen_runtime::format::is_date_time,
+                path,
+                errors,
+            );
         }
     }
 }
@@ -142,12 +170,69 @@ impl ::modelgen_runtime::Validate for Permissions {
 impl ::modelgen_runtime::Model for Permissions {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "readers", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Reader as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })))) },
-            s::FieldShape { wire_name: "owners", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })) },
-            s::FieldShape { wire_name: "updatedAt", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "spec", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<DocumentSpecUnion as ::modelgen_runtime::Model>::shape)) },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "readers",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Map(
+                            &s::Shape::of(
+                                s::Kind::Array(
+                                    &s::ArrayRules {
+                                        items: s::Shape::of(
+                                            s::Kind::Model(<Reader as ::modelgen_runtime::Model>::shape),
+                                        ),
+                                        min_items: None,
+                                        max_items: None,
+                                        unique_items: false,
+                                    },
+                                ),
+                            ),
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "owners",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::STRING,
+                                min_items: None,
+                                max_items: None,
+                                unique_items: false,
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "updatedAt",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                format: Some(s::Format::DateTime),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "spec",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(
+                            <DocumentSpecUnion as ::modelgen_runtime::Model>::shape,
+                        ),
+                    ),
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -156,7 +241,9 @@ impl Permissions {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -178,11 +265,15 @@ pub struct Reader {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Reader {
     const EXPECTING: &'static str = "struct Reader";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "name" => f0.read(&mut map)?,
                 "external" => f1.read(&mut map)?,
@@ -198,7 +289,9 @@ impl ::modelgen_runtime::de::Object for Reader {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Reader {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -210,7 +303,9 @@ impl ::schemars::JsonSchema for Reader {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Reader"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Reader"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -223,16 +318,32 @@ impl ::schemars::JsonSchema for Reader {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Reader {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Reader {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "external", required: false, nullable: false, shape: s::Shape::BOOLEAN },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "name",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "external",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::BOOLEAN,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -241,7 +352,9 @@ impl Reader {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -249,11 +362,26 @@ impl Reader {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "DocumentSpecUnion" => ::std::option::Option::Some(::modelgen_runtime::model::check::<DocumentSpecUnion>(text)),
-        "Permissions" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Permissions>(text)),
-        "Reader" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Reader>(text)),
+        "DocumentSpecUnion" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<DocumentSpecUnion>(text),
+            )
+        }
+        "Permissions" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<Permissions>(text),
+            )
+        }
+        "Reader" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Reader>(text))
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -262,24 +390,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

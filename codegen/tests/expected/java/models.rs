@@ -18,18 +18,25 @@ pub mod components {
         #[serde(rename = "city")]
         pub city: ::std::string::String,
         /// - JSON property: `postcode` (optional)
-        #[serde(rename = "postcode", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "postcode",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub postcode: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Address {
         const EXPECTING: &'static str = "struct Address";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
             let mut f2 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "street" => f0.read(&mut map)?,
                     "city" => f1.read(&mut map)?,
@@ -37,7 +44,9 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("street", f0.is_read()), ("city", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("street", f0.is_read()), ("city", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 street: f0.get(),
                 city: f1.get(),
@@ -47,7 +56,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Address {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -59,10 +70,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Address"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Address"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Address","type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"},"postcode":{"type":"string"}},"required":["street","city"]}"#,
                 &[],
@@ -72,17 +87,38 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Address {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Address {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::STRING },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "street",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "city",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "postcode",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -91,7 +127,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -134,32 +172,55 @@ pub mod components {
         /// Name shown on invoices and reminders.
         ///
         /// - JSON property: `displayName` (optional)
-        #[serde(rename = "displayName", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "displayName",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub display_name: ::std::option::Option<::std::string::String>,
         /// Identifier from the old booking system, or `null`.
         ///
         /// - JSON property: `legacyNumber` (optional, may be `null`)
-        #[serde(rename = "legacyNumber", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "legacyNumber",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub legacy_number: ::std::option::Option<::std::option::Option<i64>>,
         /// Home address of the owner.
         ///
         /// - JSON property: `address` (optional)
-        #[serde(rename = "address", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "address",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub address: ::std::option::Option<Address>,
         /// - JSON property: `mailingAddress` (optional, may be `null`)
-        #[serde(rename = "mailingAddress", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "mailingAddress",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub mailing_address: ::std::option::Option<::std::option::Option<Address>>,
         /// - JSON property: `nicknames` (optional)
-        #[serde(rename = "nicknames", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "nicknames",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub nicknames: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// Past clinic visits, newest first.
         ///
         /// - JSON property: `visits` (optional)
-        #[serde(rename = "visits", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "visits",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub visits: ::std::option::Option<::std::vec::Vec<Visit>>,
         /// - JSON property: `attributes` (optional)
-        #[serde(rename = "attributes", skip_serializing_if = "::std::option::Option::is_none")]
-        pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
+        #[serde(
+            rename = "attributes",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub attributes: ::std::option::Option<
+            ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+        >,
         /// The pet shown on the owner's profile card.
         ///
         /// - JSON property: `favoritePet` (required)
@@ -181,7 +242,9 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Owner {
         const EXPECTING: &'static str = "struct Owner";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
@@ -198,7 +261,9 @@ pub mod components {
             let mut f12 = ::modelgen_runtime::de::Required::new();
             let mut f13 = ::modelgen_runtime::de::Required::new();
             let mut f14 = ::modelgen_runtime::de::Required::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "id" => f0.read(&mut map)?,
                     "visitCount" => f1.read(&mut map)?,
@@ -218,7 +283,18 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("id", f0.is_read()), ("visitCount", f1.is_read()), ("age", f2.is_read()), ("rating", f3.is_read()), ("verified", f4.is_read()), ("favoritePet", f12.is_read()), ("createdAt", f13.is_read()), ("memberSince", f14.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[
+                    ("id", f0.is_read()),
+                    ("visitCount", f1.is_read()),
+                    ("age", f2.is_read()),
+                    ("rating", f3.is_read()),
+                    ("verified", f4.is_read()),
+                    ("favoritePet", f12.is_read()),
+                    ("createdAt", f13.is_read()),
+                    ("memberSince", f14.is_read()),
+                ],
+            )?;
             ::std::result::Result::Ok(Self {
                 id: f0.get(),
                 visit_count: f1.get(),
@@ -240,7 +316,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Owner {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -252,10 +330,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Owner"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Owner"),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"id":{"description":"Unique identifier of the owner.","type":"string","examples":["own_12ab"]},"visitCount":{"description":"Number of completed visits.","type":"integer","examples":[7]},"age":{"description":"Age in whole years.","type":"integer","examples":[42]},"rating":{"description":"Average satisfaction score, 0 to 5.","type":"number","examples":[4.5]},"verified":{"type":"boolean","examples":[true]},"displayName":{"description":"Name shown on invoices and reminders.","type":"string"},"legacyNumber":{"description":"Identifier from the old booking system, or `null`.","type":["integer","null"]},"address":{"description":"Home address of the owner.","$modelRef":"components.Address"},"mailingAddress":{"anyOf":[{"$modelRef":"components.Address"},{"type":"null"}]},"nicknames":{"type":"array","items":{"type":"string"}},"visits":{"description":"Past clinic visits, newest first.","type":"array","items":{"$modelRef":"components.Visit"}},"attributes":{"type":"object","additionalProperties":{}},"favoritePet":{"description":"The pet shown on the owner's profile card.","$modelRef":"components.Pet"},"createdAt":{"description":"When the owner record was created.","type":"string","format":"date-time","examples":["2024-05-01T09:30:00Z"]},"memberSince":{"description":"Day the owner registered with the clinic.","type":"string","format":"date","examples":["2019-03-14"]}},"required":["id","visitCount","age","rating","verified","favoritePet","createdAt","memberSince"]}"#,
                 &[
@@ -269,7 +351,11 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Owner {
         #[inline]
-        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+        fn validate_into(
+            &self,
+            path: &::modelgen_runtime::Location<'_>,
+            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {
             if let ::std::option::Option::Some(value) = &self.visits {
                 let path = &path.key("visits");
                 for (index, item) in value.iter().enumerate() {
@@ -280,12 +366,24 @@ pub mod components {
             {
                 let value = &self.created_at;
                 let path = &path.key("createdAt");
-                ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
+                ::modelgen_runtime::checks::format(
+                    value.as_str(),
+                    "date-time",
+                    ::modelgen_runtime::format::is_date_time,
+                    path,
+                    errors,
+                );
             }
             {
                 let value = &self.member_since;
                 let path = &path.key("memberSince");
-                ::modelgen_runtime::checks::format(value.as_str(), "date", ::modelgen_runtime::format::is_date, path, errors);
+                ::modelgen_runtime::checks::format(
+                    value.as_str(),
+                    "date",
+                    ::modelgen_runtime::format::is_date,
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -293,23 +391,140 @@ pub mod components {
     impl ::modelgen_runtime::Model for Owner {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "visitCount", required: true, nullable: false, shape: s::Shape::INTEGER },
-                s::FieldShape { wire_name: "age", required: true, nullable: false, shape: s::Shape::INTEGER },
-                s::FieldShape { wire_name: "rating", required: true, nullable: false, shape: s::Shape::NUMBER },
-                s::FieldShape { wire_name: "verified", required: true, nullable: false, shape: s::Shape::BOOLEAN },
-                s::FieldShape { wire_name: "displayName", required: false, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "legacyNumber", required: false, nullable: true, shape: s::Shape::INTEGER },
-                s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "mailingAddress", required: false, nullable: true, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })) },
-                s::FieldShape { wire_name: "visits", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
-                s::FieldShape { wire_name: "attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::ANY)) },
-                s::FieldShape { wire_name: "favoritePet", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "createdAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-                s::FieldShape { wire_name: "memberSince", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "id",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "visitCount",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::INTEGER,
+                    },
+                    s::FieldShape {
+                        wire_name: "age",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::INTEGER,
+                    },
+                    s::FieldShape {
+                        wire_name: "rating",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::NUMBER,
+                    },
+                    s::FieldShape {
+                        wire_name: "verified",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::BOOLEAN,
+                    },
+                    s::FieldShape {
+                        wire_name: "displayName",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "legacyNumber",
+                        required: false,
+                        nullable: true,
+                        shape: s::Shape::INTEGER,
+                    },
+                    s::FieldShape {
+                        wire_name: "address",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "mailingAddress",
+                        required: false,
+                        nullable: true,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "nicknames",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Array(
+                                &s::ArrayRules {
+                                    items: s::Shape::STRING,
+                                    min_items: None,
+                                    max_items: None,
+                                    unique_items: false,
+                                },
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "visits",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Array(
+                                &s::ArrayRules {
+                                    items: s::Shape::of(
+                                        s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape),
+                                    ),
+                                    min_items: None,
+                                    max_items: None,
+                                    unique_items: false,
+                                },
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "attributes",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(s::Kind::Map(&s::Shape::ANY)),
+                    },
+                    s::FieldShape {
+                        wire_name: "favoritePet",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "createdAt",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::String(
+                                &s::StringRules {
+                                    format: Some(s::Format::DateTime),
+                                    ..s::StringRules::NONE
+                                },
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "memberSince",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::String(
+                                &s::StringRules {
+                                    format: Some(s::Format::Date),
+                                    ..s::StringRules::NONE
+                                },
+                            ),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -318,7 +533,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -341,10 +558,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Pet"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Pet"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Pet","description":"The pet shown on a profile: a cat record, or a list of pet IDs."}"#,
                 &[],
@@ -354,7 +575,11 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Pet {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Pet {
@@ -369,7 +594,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -395,18 +622,24 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Visit {
         const EXPECTING: &'static str = "struct Visit";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "visitedAt" => f0.read(&mut map)?,
                     "vet" => f1.read(&mut map)?,
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("visitedAt", f0.is_read()), ("vet", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("visitedAt", f0.is_read()), ("vet", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 visited_at: f0.get(),
                 vet: f1.get(),
@@ -415,7 +648,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Visit {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -427,10 +662,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Visit"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Visit"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Visit","description":"One appointment at the clinic.","type":"object","properties":{"visitedAt":{"description":"Start of the appointment.","type":"string","format":"date-time"},"vet":{"description":"Name of the attending vet.","type":"string"}},"required":["visitedAt","vet"]}"#,
                 &[],
@@ -440,11 +679,21 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Visit {
         #[inline]
-        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+        fn validate_into(
+            &self,
+            path: &::modelgen_runtime::Location<'_>,
+            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {
             {
                 let value = &self.visited_at;
                 let path = &path.key("visitedAt");
-                ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
+                ::modelgen_runtime::checks::format(
+                    value.as_str(),
+                    "date-time",
+                    ::modelgen_runtime::format::is_date_time,
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -452,10 +701,29 @@ pub mod components {
     impl ::modelgen_runtime::Model for Visit {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "visitedAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-                s::FieldShape { wire_name: "vet", required: true, nullable: false, shape: s::Shape::STRING },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "visitedAt",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::String(
+                                &s::StringRules {
+                                    format: Some(s::Format::DateTime),
+                                    ..s::StringRules::NONE
+                                },
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "vet",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -464,7 +732,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -490,18 +760,25 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `owner` (optional)
-        #[serde(rename = "owner", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "owner",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub owner: ::std::option::Option<super::components::Owner>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for GetOwnerResponse {
         const EXPECTING: &'static str = "struct GetOwnerResponse";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
             let mut f2 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "contentType" => f0.read(&mut map)?,
                     "statusCode" => f1.read(&mut map)?,
@@ -509,7 +786,9 @@ pub mod operations {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("contentType", f0.is_read()), ("statusCode", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("contentType", f0.is_read()), ("statusCode", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 content_type: f0.get(),
                 status_code: f1.get(),
@@ -519,7 +798,9 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for GetOwnerResponse {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -531,14 +812,23 @@ pub mod operations {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "operations.GetOwnerResponse"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(
+                    ::std::module_path!(), "::", "operations.GetOwnerResponse"
+                ),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"GetOwnerResponse","type":"object","properties":{"contentType":{"description":"HTTP response content type for this operation","type":"string"},"statusCode":{"description":"HTTP response status code for this operation","type":"integer"},"owner":{"description":"The requested owner.","$modelRef":"components.Owner"}},"required":["contentType","statusCode"]}"#,
                 &[
-                    ("components.Owner", generator.subschema_for::<super::components::Owner>()),
+                    (
+                        "components.Owner",
+                        generator.subschema_for::<super::components::Owner>(),
+                    ),
                 ],
             )
         }
@@ -546,7 +836,11 @@ pub mod operations {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for GetOwnerResponse {
         #[inline]
-        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+        fn validate_into(
+            &self,
+            path: &::modelgen_runtime::Location<'_>,
+            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {
             if let ::std::option::Option::Some(value) = &self.owner {
                 let path = &path.key("owner");
                 ::modelgen_runtime::Validate::validate_into(value, path, errors);
@@ -557,11 +851,32 @@ pub mod operations {
     impl ::modelgen_runtime::Model for GetOwnerResponse {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "contentType", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "statusCode", required: true, nullable: false, shape: s::Shape::INTEGER },
-                s::FieldShape { wire_name: "owner", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::Owner as ::modelgen_runtime::Model>::shape)) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "contentType",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "statusCode",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::INTEGER,
+                    },
+                    s::FieldShape {
+                        wire_name: "owner",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(
+                                <super::components::Owner as ::modelgen_runtime::Model>::shape,
+                            ),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -570,7 +885,9 @@ pub mod operations {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -579,13 +896,38 @@ pub mod operations {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "components.Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Address>(text)),
-        "components.Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Owner>(text)),
-        "components.Pet" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Pet>(text)),
-        "components.Visit" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Visit>(text)),
-        "operations.GetOwnerResponse" => ::std::option::Option::Some(::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text)),
+        "components.Address" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Address>(text),
+            )
+        }
+        "components.Owner" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Owner>(text),
+            )
+        }
+        "components.Pet" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Pet>(text),
+            )
+        }
+        "components.Visit" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Visit>(text),
+            )
+        }
+        "operations.GetOwnerResponse" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text),
+            )
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -594,24 +936,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

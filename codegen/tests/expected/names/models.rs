@@ -26,13 +26,20 @@ pub enum Flavor {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Flavor {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        ::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum(deserializer, &["a-b", "1", "", "type"])? {
-            0 => Self::AB,
-            1 => Self::V1,
-            2 => Self::Empty,
-            _ => Self::Type,
-        })
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::std::result::Result::Ok(
+            match ::modelgen_runtime::de::string_enum(
+                deserializer,
+                &["a-b", "1", "", "type"],
+            )? {
+                0 => Self::AB,
+                1 => Self::V1,
+                2 => Self::Empty,
+                _ => Self::Type,
+            },
+        )
     }
 }
 #[allow(deprecated)]
@@ -43,7 +50,9 @@ impl ::schemars::JsonSchema for Flavor {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Flavor"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Flavor"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -56,13 +65,21 @@ impl ::schemars::JsonSchema for Flavor {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Flavor {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Flavor {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["a-b", "1", "", "type", ], open: false, allowed: "\"a-b\", \"1\", \"\", \"type\"" };
+        static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+            values: &["a-b", "1", "", "type"],
+            open: false,
+            allowed: "\"a-b\", \"1\", \"\", \"type\"",
+        };
         &SHAPE
     }
 }
@@ -71,7 +88,9 @@ impl Flavor {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -93,11 +112,15 @@ pub struct Option {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Option {
     const EXPECTING: &'static str = "struct Option";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "key" => f0.read(&mut map)?,
                 "value" => f1.read(&mut map)?,
@@ -113,7 +136,9 @@ impl ::modelgen_runtime::de::Object for Option {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Option {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -125,7 +150,9 @@ impl ::schemars::JsonSchema for Option {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Option"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Option"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -138,16 +165,32 @@ impl ::schemars::JsonSchema for Option {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Option {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Option {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "key", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "value", required: false, nullable: false, shape: s::Shape::STRING },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "key",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "value",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -156,7 +199,9 @@ impl Option {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -184,7 +229,9 @@ pub struct Result {
     ///
     /// - JSON property: `byName` (optional)
     #[serde(rename = "byName", skip_serializing_if = "::std::option::Option::is_none")]
-    pub by_name: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, Result>>,
+    pub by_name: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, Result>,
+    >,
     /// - JSON property: `weird` (optional)
     #[serde(rename = "weird", skip_serializing_if = "::std::option::Option::is_none")]
     pub weird: ::std::option::Option<WeirdFields>,
@@ -192,7 +239,9 @@ pub struct Result {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Result {
     const EXPECTING: &'static str = "struct Result";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
@@ -200,7 +249,9 @@ impl ::modelgen_runtime::de::Object for Result {
         let mut f3 = ::modelgen_runtime::de::Optional::new();
         let mut f4 = ::modelgen_runtime::de::Optional::new();
         let mut f5 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "ok" => f0.read(&mut map)?,
                 "output" => f1.read(&mut map)?,
@@ -224,7 +275,9 @@ impl ::modelgen_runtime::de::Object for Result {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Result {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -236,7 +289,9 @@ impl ::schemars::JsonSchema for Result {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Result"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Result"),
+        )
     }
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -254,20 +309,79 @@ impl ::schemars::JsonSchema for Result {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Result {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Result {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "ok", required: true, nullable: false, shape: s::Shape::BOOLEAN },
-            s::FieldShape { wire_name: "output", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<String as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "choice", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Option as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "choices", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Option as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
-            s::FieldShape { wire_name: "byName", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Model(<Result as ::modelgen_runtime::Model>::shape)))) },
-            s::FieldShape { wire_name: "weird", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<WeirdFields as ::modelgen_runtime::Model>::shape)) },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "ok",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::BOOLEAN,
+                },
+                s::FieldShape {
+                    wire_name: "output",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<String as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "choice",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<Option as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "choices",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::of(
+                                    s::Kind::Model(<Option as ::modelgen_runtime::Model>::shape),
+                                ),
+                                min_items: None,
+                                max_items: None,
+                                unique_items: false,
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "byName",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Map(
+                            &s::Shape::of(
+                                s::Kind::Model(<Result as ::modelgen_runtime::Model>::shape),
+                            ),
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "weird",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<WeirdFields as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -276,7 +390,9 @@ impl Result {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -298,11 +414,15 @@ pub struct String {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for String {
     const EXPECTING: &'static str = "struct String";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "value" => f0.read(&mut map)?,
                 "length" => f1.read(&mut map)?,
@@ -318,7 +438,9 @@ impl ::modelgen_runtime::de::Object for String {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for String {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -330,7 +452,9 @@ impl ::schemars::JsonSchema for String {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "String"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "String"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -343,16 +467,32 @@ impl ::schemars::JsonSchema for String {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for String {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for String {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "value", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "length", required: false, nullable: false, shape: s::Shape::NUMBER },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "value",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "length",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::NUMBER,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -361,7 +501,9 @@ impl String {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -404,7 +546,9 @@ pub struct WeirdFields {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for WeirdFields {
     const EXPECTING: &'static str = "struct WeirdFields";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
@@ -415,7 +559,9 @@ impl ::modelgen_runtime::de::Object for WeirdFields {
         let mut f6 = ::modelgen_runtime::de::Optional::new();
         let mut f7 = ::modelgen_runtime::de::Required::new();
         let mut f8 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "type" => f0.read(&mut map)?,
                 "self" => f1.read(&mut map)?,
@@ -429,7 +575,9 @@ impl ::modelgen_runtime::de::Object for WeirdFields {
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("type", f0.is_read()), ("fooBar", f7.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[("type", f0.is_read()), ("fooBar", f7.is_read())],
+        )?;
         ::std::result::Result::Ok(Self {
             r#type: f0.get(),
             self_: f1.into_inner(),
@@ -445,7 +593,9 @@ impl ::modelgen_runtime::de::Object for WeirdFields {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for WeirdFields {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -457,38 +607,91 @@ impl ::schemars::JsonSchema for WeirdFields {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "WeirdFields"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "WeirdFields"),
+        )
     }
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             r#"{"title":"WeirdFields","description":"Field names that are keywords, start with a digit, hold punctuation or non-ASCII letters, or collide after case conversion.","type":"object","properties":{"type":{"$modelRef":"Flavor"},"self":{"type":"string"},"async":{"type":"boolean"},"1st":{"type":"number"},"foo-bar":{"type":"string"},"a.b":{"type":"string"},"naïve":{"type":"boolean"},"fooBar":{"type":"string"},"foo_bar":{"type":"number"}},"required":["type","fooBar"]}"#,
-            &[
-                ("Flavor", generator.subschema_for::<Flavor>()),
-            ],
+            &[("Flavor", generator.subschema_for::<Flavor>())],
         )
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for WeirdFields {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for WeirdFields {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "type", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Flavor as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "self", required: false, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "async", required: false, nullable: false, shape: s::Shape::BOOLEAN },
-            s::FieldShape { wire_name: "1st", required: false, nullable: false, shape: s::Shape::NUMBER },
-            s::FieldShape { wire_name: "foo-bar", required: false, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "a.b", required: false, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "naïve", required: false, nullable: false, shape: s::Shape::BOOLEAN },
-            s::FieldShape { wire_name: "fooBar", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "foo_bar", required: false, nullable: false, shape: s::Shape::NUMBER },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "type",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<Flavor as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "self",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "async",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::BOOLEAN,
+                },
+                s::FieldShape {
+                    wire_name: "1st",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::NUMBER,
+                },
+                s::FieldShape {
+                    wire_name: "foo-bar",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "a.b",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "naïve",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::BOOLEAN,
+                },
+                s::FieldShape {
+                    wire_name: "fooBar",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "foo_bar",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::NUMBER,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -497,7 +700,9 @@ impl WeirdFields {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -505,13 +710,30 @@ impl WeirdFields {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "Flavor" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Flavor>(text)),
-        "Option" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Option>(text)),
-        "Result" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Result>(text)),
-        "String" => ::std::option::Option::Some(::modelgen_runtime::model::check::<String>(text)),
-        "WeirdFields" => ::std::option::Option::Some(::modelgen_runtime::model::check::<WeirdFields>(text)),
+        "Flavor" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Flavor>(text))
+        }
+        "Option" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Option>(text))
+        }
+        "Result" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Result>(text))
+        }
+        "String" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<String>(text))
+        }
+        "WeirdFields" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<WeirdFields>(text),
+            )
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -520,24 +742,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

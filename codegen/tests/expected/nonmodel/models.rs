@@ -17,17 +17,24 @@ pub struct Ping {
     #[serde(rename = "status")]
     pub status: ::std::string::String,
     /// - JSON property: `latency_ms` (optional)
-    #[serde(rename = "latency_ms", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "latency_ms",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub latency_ms: ::std::option::Option<i64>,
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Ping {
     const EXPECTING: &'static str = "struct Ping";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "status" => f0.read(&mut map)?,
                 "latency_ms" => f1.read(&mut map)?,
@@ -43,7 +50,9 @@ impl ::modelgen_runtime::de::Object for Ping {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Ping {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -68,16 +77,32 @@ impl ::schemars::JsonSchema for Ping {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Ping {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Ping {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "status", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "latency_ms", required: false, nullable: false, shape: s::Shape::INTEGER },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "status",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "latency_ms",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::INTEGER,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -86,7 +111,9 @@ impl Ping {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -94,9 +121,16 @@ impl Ping {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "Ping" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Ping>(text)),
+        "Ping" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Ping>(text))
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -105,24 +139,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

@@ -18,18 +18,25 @@ pub mod components {
         #[serde(rename = "city")]
         pub city: ::std::string::String,
         /// - JSON property: `postcode` (optional)
-        #[serde(rename = "postcode", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "postcode",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub postcode: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Address {
         const EXPECTING: &'static str = "struct Address";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
             let mut f2 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "street" => f0.read(&mut map)?,
                     "city" => f1.read(&mut map)?,
@@ -37,7 +44,9 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("street", f0.is_read()), ("city", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("street", f0.is_read()), ("city", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 street: f0.get(),
                 city: f1.get(),
@@ -47,7 +56,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Address {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -59,10 +70,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Address"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Address"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Address","type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"},"postcode":{"type":"string"}},"required":["street","city"]}"#,
                 &[],
@@ -72,17 +87,38 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Address {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Address {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::STRING },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "street",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "city",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "postcode",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -91,7 +127,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -105,17 +143,24 @@ pub mod components {
         #[serde(rename = "name")]
         pub name: ::std::string::String,
         /// - JSON property: `indoor` (optional)
-        #[serde(rename = "indoor", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "indoor",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub indoor: ::std::option::Option<bool>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Cat {
         const EXPECTING: &'static str = "struct Cat";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "name" => f0.read(&mut map)?,
                     "indoor" => f1.read(&mut map)?,
@@ -131,7 +176,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Cat {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -143,10 +190,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Cat"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Cat"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Cat","type":"object","properties":{"name":{"type":"string"},"indoor":{"type":"boolean"}},"required":["name"]}"#,
                 &[],
@@ -156,16 +207,32 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Cat {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Cat {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "indoor", required: false, nullable: false, shape: s::Shape::BOOLEAN },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "name",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "indoor",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::BOOLEAN,
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -174,7 +241,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -190,25 +259,38 @@ pub mod components {
         #[serde(rename = "name")]
         pub name: ::std::string::String,
         /// - JSON property: `phone` (optional)
-        #[serde(rename = "phone", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "phone",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub phone: ::std::option::Option<::std::string::String>,
         /// - JSON property: `address` (optional)
-        #[serde(rename = "address", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "address",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub address: ::std::option::Option<Address>,
         /// - JSON property: `owners` (optional)
-        #[serde(rename = "owners", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "owners",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub owners: ::std::option::Option<::std::vec::Vec<Owner>>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Clinic {
         const EXPECTING: &'static str = "struct Clinic";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Optional::new();
             let mut f2 = ::modelgen_runtime::de::Optional::new();
             let mut f3 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "name" => f0.read(&mut map)?,
                     "phone" => f1.read(&mut map)?,
@@ -228,7 +310,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Clinic {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -240,10 +324,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Clinic"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Clinic"),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Clinic","description":"A veterinary clinic.","type":"object","properties":{"name":{"type":"string"},"phone":{"type":"string"},"address":{"$modelRef":"components.Address"},"owners":{"type":"array","items":{"$modelRef":"components.Owner"}}},"required":["name"]}"#,
                 &[
@@ -256,7 +344,11 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Clinic {
         #[inline]
-        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+        fn validate_into(
+            &self,
+            path: &::modelgen_runtime::Location<'_>,
+            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {
             if let ::std::option::Option::Some(value) = &self.owners {
                 let path = &path.key("owners");
                 for (index, item) in value.iter().enumerate() {
@@ -270,12 +362,47 @@ pub mod components {
     impl ::modelgen_runtime::Model for Clinic {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "phone", required: false, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "owners", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Owner as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "name",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "phone",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "address",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "owners",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Array(
+                                &s::ArrayRules {
+                                    items: s::Shape::of(
+                                        s::Kind::Model(<Owner as ::modelgen_runtime::Model>::shape),
+                                    ),
+                                    min_items: None,
+                                    max_items: None,
+                                    unique_items: false,
+                                },
+                            ),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -284,7 +411,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -303,42 +432,68 @@ pub mod components {
         /// Name shown on invoices and reminders.
         ///
         /// - JSON property: `displayName` (optional)
-        #[serde(rename = "displayName", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "displayName",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub display_name: ::std::option::Option<::std::string::String>,
         /// Number of completed visits.
         ///
         /// - JSON property: `visitCount` (optional)
         /// - Example: `7`
-        #[serde(rename = "visitCount", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "visitCount",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub visit_count: ::std::option::Option<i64>,
         /// Arbitrary JSON kept for the front desk.
         ///
         /// - JSON property: `notes` (optional)
-        #[serde(rename = "notes", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "notes",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub notes: ::std::option::Option<::serde_json::Value>,
         /// - JSON property: `nicknames` (optional)
-        #[serde(rename = "nicknames", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "nicknames",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub nicknames: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// Free-form labels set by the front desk.
         ///
         /// - JSON property: `labels` (optional)
-        #[serde(rename = "labels", skip_serializing_if = "::std::option::Option::is_none")]
-        pub labels: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>,
+        #[serde(
+            rename = "labels",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub labels: ::std::option::Option<
+            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        >,
         /// Home address of the owner.
         ///
         /// - JSON property: `address` (optional)
-        #[serde(rename = "address", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "address",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub address: ::std::option::Option<Address>,
         /// The pet shown on the owner's profile card.
         ///
         /// - JSON property: `favoritePet` (optional, may be `null`)
-        #[serde(rename = "favoritePet", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "favoritePet",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub favorite_pet: ::std::option::Option<::std::option::Option<Pet>>,
         /// IDs of the owner's pets.
         ///
         /// - JSON property: `petIds` (optional, may be `null`)
         /// - Example: `["pet_81x"]`
-        #[serde(rename = "petIds", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "petIds",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub pet_ids: ::std::option::Option<::std::option::Option<PetIds>>,
         /// When the owner record was created.
         ///
@@ -350,7 +505,9 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Owner {
         const EXPECTING: &'static str = "struct Owner";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Optional::new();
@@ -362,7 +519,9 @@ pub mod components {
             let mut f7 = ::modelgen_runtime::de::Field::new();
             let mut f8 = ::modelgen_runtime::de::Field::new();
             let mut f9 = ::modelgen_runtime::de::Required::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "id" => f0.read(&mut map)?,
                     "displayName" => f1.read(&mut map)?,
@@ -377,7 +536,9 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("id", f0.is_read()), ("createdAt", f9.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("id", f0.is_read()), ("createdAt", f9.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 id: f0.get(),
                 display_name: f1.into_inner(),
@@ -394,7 +555,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Owner {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -414,8 +577,12 @@ pub mod components {
         /// ```
         #[inline]
         pub fn example() -> Self {
-            Self::from_json("{\"id\":\"own_12ab\",\"visitCount\":7,\"petIds\":[\"pet_81x\"],\"createdAt\":\"2024-05-01T09:30:00Z\"}")
-                .expect("the page's example was checked against this type when it was generated")
+            Self::from_json(
+                    "{\"id\":\"own_12ab\",\"visitCount\":7,\"petIds\":[\"pet_81x\"],\"createdAt\":\"2024-05-01T09:30:00Z\"}",
+                )
+                .expect(
+                    "the page's example was checked against this type when it was generated",
+                )
         }
     }
     #[allow(deprecated)]
@@ -426,10 +593,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Owner"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Owner"),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"id":{"description":"Unique identifier of the owner.","type":"string","examples":["own_12ab"]},"displayName":{"description":"Name shown on invoices and reminders.","type":"string"},"visitCount":{"description":"Number of completed visits.","type":"integer","examples":[7]},"notes":{"description":"Arbitrary JSON kept for the front desk."},"nicknames":{"type":"array","items":{"type":"string"}},"labels":{"description":"Free-form labels set by the front desk.","type":"object","additionalProperties":{"type":"string"}},"address":{"description":"Home address of the owner.","$modelRef":"components.Address"},"favoritePet":{"description":"The pet shown on the owner's profile card.","anyOf":[{"$modelRef":"components.Pet"},{"type":"null"}]},"petIds":{"description":"IDs of the owner's pets.","anyOf":[{"$modelRef":"components.PetIds"},{"type":"null"}],"examples":[["pet_81x"]]},"createdAt":{"description":"When the owner record was created.","type":"string","format":"date-time","examples":["2024-05-01T09:30:00Z"]}},"required":["id","createdAt"],"examples":[{"id":"own_12ab","visitCount":7,"petIds":["pet_81x"],"createdAt":"2024-05-01T09:30:00Z"}]}"#,
                 &[
@@ -443,11 +614,21 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Owner {
         #[inline]
-        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+        fn validate_into(
+            &self,
+            path: &::modelgen_runtime::Location<'_>,
+            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {
             {
                 let value = &self.created_at;
                 let path = &path.key("createdAt");
-                ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
+                ::modelgen_runtime::checks::format(
+                    value.as_str(),
+                    "date-time",
+                    ::modelgen_runtime::format::is_date_time,
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -455,18 +636,92 @@ pub mod components {
     impl ::modelgen_runtime::Model for Owner {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "displayName", required: false, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "visitCount", required: false, nullable: false, shape: s::Shape::INTEGER },
-                s::FieldShape { wire_name: "notes", required: false, nullable: false, shape: s::Shape::ANY },
-                s::FieldShape { wire_name: "nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })) },
-                s::FieldShape { wire_name: "labels", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::STRING)) },
-                s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "favoritePet", required: false, nullable: true, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "petIds", required: false, nullable: true, shape: s::Shape::of(s::Kind::Model(<PetIds as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "createdAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "id",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "displayName",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "visitCount",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::INTEGER,
+                    },
+                    s::FieldShape {
+                        wire_name: "notes",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::ANY,
+                    },
+                    s::FieldShape {
+                        wire_name: "nicknames",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Array(
+                                &s::ArrayRules {
+                                    items: s::Shape::STRING,
+                                    min_items: None,
+                                    max_items: None,
+                                    unique_items: false,
+                                },
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "labels",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(s::Kind::Map(&s::Shape::STRING)),
+                    },
+                    s::FieldShape {
+                        wire_name: "address",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "favoritePet",
+                        required: false,
+                        nullable: true,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "petIds",
+                        required: false,
+                        nullable: true,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<PetIds as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "createdAt",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::String(
+                                &s::StringRules {
+                                    format: Some(s::Format::DateTime),
+                                    ..s::StringRules::NONE
+                                },
+                            ),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -475,7 +730,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -501,28 +758,51 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Pet"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Pet"),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Pet","description":"The pet shown on a profile: a cat record, or a list of pet IDs.","anyOf":[{"$modelRef":"components.Cat"},{"type":"array","items":{"type":"string"}}]}"#,
-                &[
-                    ("components.Cat", generator.subschema_for::<Cat>()),
-                ],
+                &[("components.Cat", generator.subschema_for::<Cat>())],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Pet {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Pet {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })), ] };
+            static SHAPE: s::ModelShape = s::ModelShape::Union {
+                name: "Pet",
+                variants: &[
+                    s::Shape::of(
+                        s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape),
+                    ),
+                    s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::STRING,
+                                min_items: None,
+                                max_items: None,
+                                unique_items: false,
+                            },
+                        ),
+                    ),
+                ],
+            };
             &SHAPE
         }
     }
@@ -531,7 +811,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -540,25 +822,42 @@ pub mod components {
         /// Reads the first variant, most specific first, that the value fits with all
         /// its constraints.
         #[inline]
-        fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
-            match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+        fn from_json_value(
+            value: &mut ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::std::string::String> {
+            match ::modelgen_runtime::shape::fitting_variant(
+                <Self as ::modelgen_runtime::Model>::shape(),
+                value,
+            ) {
                 ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
                     ::modelgen_runtime::de::from_value::<Cat>(value).map(Pet::Cat)
                 }
                 ::std::option::Option::Some(1) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::de::from_value::<::std::vec::Vec<::std::string::String>>(value).map(Pet::ArrayOfStr)
+                    ::modelgen_runtime::de::from_value::<
+                        ::std::vec::Vec<::std::string::String>,
+                    >(value)
+                        .map(Pet::ArrayOfStr)
                 }
-                _ => ::std::result::Result::Err("the value fits none of the variants of `Pet`".to_owned()),
+                _ => {
+                    ::std::result::Result::Err(
+                        "the value fits none of the variants of `Pet`".to_owned(),
+                    )
+                }
             }
         }
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Pet {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-            Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Self::from_json_value(&mut value)
+                .map_err(<D::Error as ::serde::de::Error>::custom)
         }
     }
     /// IDs of the owner's pets, as one ID or a list.
@@ -583,10 +882,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.PetIds"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.PetIds"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"PetIds","description":"IDs of the owner's pets, as one ID or a list.","anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]}"#,
                 &[],
@@ -596,13 +899,32 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for PetIds {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for PetIds {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "PetIds", variants: &[s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })), s::Shape::STRING, ] };
+            static SHAPE: s::ModelShape = s::ModelShape::Union {
+                name: "PetIds",
+                variants: &[
+                    s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::STRING,
+                                min_items: None,
+                                max_items: None,
+                                unique_items: false,
+                            },
+                        ),
+                    ),
+                    s::Shape::STRING,
+                ],
+            };
             &SHAPE
         }
     }
@@ -611,7 +933,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -620,25 +944,43 @@ pub mod components {
         /// Reads the first variant, most specific first, that the value fits with all
         /// its constraints.
         #[inline]
-        fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
-            match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+        fn from_json_value(
+            value: &mut ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::std::string::String> {
+            match ::modelgen_runtime::shape::fitting_variant(
+                <Self as ::modelgen_runtime::Model>::shape(),
+                value,
+            ) {
                 ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::de::from_value::<::std::vec::Vec<::std::string::String>>(value).map(PetIds::ArrayOfStr)
+                    ::modelgen_runtime::de::from_value::<
+                        ::std::vec::Vec<::std::string::String>,
+                    >(value)
+                        .map(PetIds::ArrayOfStr)
                 }
                 ::std::option::Option::Some(1) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::de::from_value::<::std::string::String>(value).map(PetIds::Str)
+                    ::modelgen_runtime::de::from_value::<::std::string::String>(value)
+                        .map(PetIds::Str)
                 }
-                _ => ::std::result::Result::Err("the value fits none of the variants of `PetIds`".to_owned()),
+                _ => {
+                    ::std::result::Result::Err(
+                        "the value fits none of the variants of `PetIds`".to_owned(),
+                    )
+                }
             }
         }
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for PetIds {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-            Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Self::from_json_value(&mut value)
+                .map_err(<D::Error as ::serde::de::Error>::custom)
         }
     }
 }
@@ -663,18 +1005,25 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `owner` (optional)
-        #[serde(rename = "owner", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "owner",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub owner: ::std::option::Option<super::components::Owner>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for GetOwnerResponse {
         const EXPECTING: &'static str = "struct GetOwnerResponse";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
             let mut f2 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "contentType" => f0.read(&mut map)?,
                     "statusCode" => f1.read(&mut map)?,
@@ -682,7 +1031,9 @@ pub mod operations {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("contentType", f0.is_read()), ("statusCode", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("contentType", f0.is_read()), ("statusCode", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 content_type: f0.get(),
                 status_code: f1.get(),
@@ -692,7 +1043,9 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for GetOwnerResponse {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -704,14 +1057,23 @@ pub mod operations {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "operations.GetOwnerResponse"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(
+                    ::std::module_path!(), "::", "operations.GetOwnerResponse"
+                ),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"GetOwnerResponse","type":"object","properties":{"contentType":{"description":"HTTP response content type for this operation","type":"string"},"statusCode":{"description":"HTTP response status code for this operation","type":"integer"},"owner":{"description":"The requested owner.","$modelRef":"components.Owner"}},"required":["contentType","statusCode"]}"#,
                 &[
-                    ("components.Owner", generator.subschema_for::<super::components::Owner>()),
+                    (
+                        "components.Owner",
+                        generator.subschema_for::<super::components::Owner>(),
+                    ),
                 ],
             )
         }
@@ -719,7 +1081,11 @@ pub mod operations {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for GetOwnerResponse {
         #[inline]
-        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+        fn validate_into(
+            &self,
+            path: &::modelgen_runtime::Location<'_>,
+            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {
             if let ::std::option::Option::Some(value) = &self.owner {
                 let path = &path.key("owner");
                 ::modelgen_runtime::Validate::validate_into(value, path, errors);
@@ -730,11 +1096,32 @@ pub mod operations {
     impl ::modelgen_runtime::Model for GetOwnerResponse {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "contentType", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "statusCode", required: true, nullable: false, shape: s::Shape::INTEGER },
-                s::FieldShape { wire_name: "owner", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::Owner as ::modelgen_runtime::Model>::shape)) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "contentType",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "statusCode",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::INTEGER,
+                    },
+                    s::FieldShape {
+                        wire_name: "owner",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(
+                                <super::components::Owner as ::modelgen_runtime::Model>::shape,
+                            ),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -743,7 +1130,9 @@ pub mod operations {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -752,15 +1141,48 @@ pub mod operations {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "components.Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Address>(text)),
-        "components.Cat" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Cat>(text)),
-        "components.Clinic" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Clinic>(text)),
-        "components.Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Owner>(text)),
-        "components.Pet" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Pet>(text)),
-        "components.PetIds" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::PetIds>(text)),
-        "operations.GetOwnerResponse" => ::std::option::Option::Some(::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text)),
+        "components.Address" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Address>(text),
+            )
+        }
+        "components.Cat" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Cat>(text),
+            )
+        }
+        "components.Clinic" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Clinic>(text),
+            )
+        }
+        "components.Owner" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Owner>(text),
+            )
+        }
+        "components.Pet" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Pet>(text),
+            )
+        }
+        "components.PetIds" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::PetIds>(text),
+            )
+        }
+        "operations.GetOwnerResponse" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text),
+            )
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -769,24 +1191,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

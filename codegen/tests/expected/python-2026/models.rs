@@ -23,12 +23,19 @@ pub enum CoatLength {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for CoatLength {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        ::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum(deserializer, &["short", "medium", "long"])? {
-            0 => Self::Short,
-            1 => Self::Medium,
-            _ => Self::Long,
-        })
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::std::result::Result::Ok(
+            match ::modelgen_runtime::de::string_enum(
+                deserializer,
+                &["short", "medium", "long"],
+            )? {
+                0 => Self::Short,
+                1 => Self::Medium,
+                _ => Self::Long,
+            },
+        )
     }
 }
 #[allow(deprecated)]
@@ -39,7 +46,9 @@ impl ::schemars::JsonSchema for CoatLength {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "CoatLength"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "CoatLength"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -52,13 +61,21 @@ impl ::schemars::JsonSchema for CoatLength {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for CoatLength {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for CoatLength {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["short", "medium", "long", ], open: false, allowed: "\"short\", \"medium\", \"long\"" };
+        static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+            values: &["short", "medium", "long"],
+            open: false,
+            allowed: "\"short\", \"medium\", \"long\"",
+        };
         &SHAPE
     }
 }
@@ -67,7 +84,9 @@ impl CoatLength {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -106,13 +125,22 @@ pub struct GroomingJob {
     ///
     /// - JSON property: `slots` (optional)
     #[serde(rename = "slots", skip_serializing_if = "::std::option::Option::is_none")]
-    pub slots: ::std::option::Option<::std::vec::Vec<::std::vec::Vec<::std::string::String>>>,
+    pub slots: ::std::option::Option<
+        ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
+    >,
     /// - JSON property: `notes` (optional)
     #[serde(rename = "notes", skip_serializing_if = "::std::option::Option::is_none")]
-    pub notes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>>,
+    pub notes: ::std::option::Option<
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+        >,
+    >,
     /// - JSON property: `aliases` (optional)
     #[serde(rename = "aliases", skip_serializing_if = "::std::option::Option::is_none")]
-    pub aliases: ::std::option::Option<::std::vec::Vec<::std::option::Option<::std::string::String>>>,
+    pub aliases: ::std::option::Option<
+        ::std::vec::Vec<::std::option::Option<::std::string::String>>,
+    >,
     /// - JSON property: `events` (optional)
     #[serde(rename = "events", skip_serializing_if = "::std::option::Option::is_none")]
     pub events: ::std::option::Option<JobEvents>,
@@ -120,7 +148,9 @@ pub struct GroomingJob {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for GroomingJob {
     const EXPECTING: &'static str = "struct GroomingJob";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
@@ -133,7 +163,9 @@ impl ::modelgen_runtime::de::Object for GroomingJob {
         let mut f8 = ::modelgen_runtime::de::Optional::new();
         let mut f9 = ::modelgen_runtime::de::Optional::new();
         let mut f10 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "kind" => f0.read(&mut map)?,
                 "priority" => f1.read(&mut map)?,
@@ -149,7 +181,9 @@ impl ::modelgen_runtime::de::Object for GroomingJob {
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("kind", f0.is_read()), ("status", f4.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[("kind", f0.is_read()), ("status", f4.is_read())],
+        )?;
         ::std::result::Result::Ok(Self {
             kind: f0.get(),
             priority: f1.into_inner(),
@@ -167,7 +201,9 @@ impl ::modelgen_runtime::de::Object for GroomingJob {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for GroomingJob {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -179,7 +215,9 @@ impl ::schemars::JsonSchema for GroomingJob {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "GroomingJob"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "GroomingJob"),
+        )
     }
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -197,25 +235,139 @@ impl ::schemars::JsonSchema for GroomingJob {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for GroomingJob {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for GroomingJob {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "kind", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<GroomingJobKind as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "priority", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<GroomingJobPriority as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "urgent", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<GroomingJobUrgent as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "channel", required: false, nullable: true, shape: s::Shape::of(s::Kind::Model(<GroomingJobChannel as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "status", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<JobStatus as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "coat", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<CoatLength as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "kennel", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<KennelSize as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "slots", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })), min_items: None, max_items: None, unique_items: false })) },
-            s::FieldShape { wire_name: "notes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Map(&s::Shape::ANY)))) },
-            s::FieldShape { wire_name: "aliases", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Nullable(&s::Shape::STRING)), min_items: None, max_items: None, unique_items: false })) },
-            s::FieldShape { wire_name: "events", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<JobEvents as ::modelgen_runtime::Model>::shape)) },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "kind",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(
+                            <GroomingJobKind as ::modelgen_runtime::Model>::shape,
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "priority",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(
+                            <GroomingJobPriority as ::modelgen_runtime::Model>::shape,
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "urgent",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(
+                            <GroomingJobUrgent as ::modelgen_runtime::Model>::shape,
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "channel",
+                    required: false,
+                    nullable: true,
+                    shape: s::Shape::of(
+                        s::Kind::Model(
+                            <GroomingJobChannel as ::modelgen_runtime::Model>::shape,
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "status",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<JobStatus as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "coat",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<CoatLength as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "kennel",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<KennelSize as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "slots",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::of(
+                                    s::Kind::Array(
+                                        &s::ArrayRules {
+                                            items: s::Shape::STRING,
+                                            min_items: None,
+                                            max_items: None,
+                                            unique_items: false,
+                                        },
+                                    ),
+                                ),
+                                min_items: None,
+                                max_items: None,
+                                unique_items: false,
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "notes",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Map(&s::Shape::of(s::Kind::Map(&s::Shape::ANY))),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "aliases",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::of(s::Kind::Nullable(&s::Shape::STRING)),
+                                min_items: None,
+                                max_items: None,
+                                unique_items: false,
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "events",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<JobEvents as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -224,7 +376,9 @@ impl GroomingJob {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -248,7 +402,9 @@ impl ::schemars::JsonSchema for JobEvents {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "JobEvents"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "JobEvents"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -261,13 +417,20 @@ impl ::schemars::JsonSchema for JobEvents {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for JobEvents {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for JobEvents {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "JobEvents", variants: &[s::Shape::of(s::Kind::Map(&s::Shape::ANY)), ] };
+        static SHAPE: s::ModelShape = s::ModelShape::Union {
+            name: "JobEvents",
+            variants: &[s::Shape::of(s::Kind::Map(&s::Shape::ANY))],
+        };
         &SHAPE
     }
 }
@@ -276,7 +439,9 @@ impl JobEvents {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -285,21 +450,41 @@ impl JobEvents {
     /// Reads the first variant, most specific first, that the value fits with all
     /// its constraints.
     #[inline]
-    fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
-        match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+    fn from_json_value(
+        value: &mut ::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::std::string::String> {
+        match ::modelgen_runtime::shape::fitting_variant(
+            <Self as ::modelgen_runtime::Model>::shape(),
+            value,
+        ) {
             ::std::option::Option::Some(0) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                ::modelgen_runtime::de::from_value::<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>(value).map(JobEvents::MapOfAny)
+                ::modelgen_runtime::de::from_value::<
+                    ::std::collections::BTreeMap<
+                        ::std::string::String,
+                        ::serde_json::Value,
+                    >,
+                >(value)
+                    .map(JobEvents::MapOfAny)
             }
-            _ => ::std::result::Result::Err("the value fits none of the variants of `JobEvents`".to_owned()),
+            _ => {
+                ::std::result::Result::Err(
+                    "the value fits none of the variants of `JobEvents`".to_owned(),
+                )
+            }
         }
     }
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for JobEvents {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(&mut value)
+            .map_err(<D::Error as ::serde::de::Error>::custom)
     }
 }
 /// The state of a grooming job.
@@ -325,13 +510,20 @@ pub enum JobStatus {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for JobStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        ::std::result::Result::Ok(match ::modelgen_runtime::de::open_string_enum(deserializer, &["queued", "running", "done"])? {
-            ::std::result::Result::Ok(0) => Self::Queued,
-            ::std::result::Result::Ok(1) => Self::Running,
-            ::std::result::Result::Ok(_) => Self::Done,
-            ::std::result::Result::Err(other) => Self::Unrecognized(other),
-        })
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::std::result::Result::Ok(
+            match ::modelgen_runtime::de::open_string_enum(
+                deserializer,
+                &["queued", "running", "done"],
+            )? {
+                ::std::result::Result::Ok(0) => Self::Queued,
+                ::std::result::Result::Ok(1) => Self::Running,
+                ::std::result::Result::Ok(_) => Self::Done,
+                ::std::result::Result::Err(other) => Self::Unrecognized(other),
+            },
+        )
     }
 }
 #[allow(deprecated)]
@@ -342,7 +534,9 @@ impl ::schemars::JsonSchema for JobStatus {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "JobStatus"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "JobStatus"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -355,13 +549,21 @@ impl ::schemars::JsonSchema for JobStatus {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for JobStatus {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for JobStatus {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["queued", "running", "done", ], open: true, allowed: "\"queued\", \"running\", \"done\"" };
+        static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+            values: &["queued", "running", "done"],
+            open: true,
+            allowed: "\"queued\", \"running\", \"done\"",
+        };
         &SHAPE
     }
 }
@@ -370,7 +572,9 @@ impl JobStatus {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -391,7 +595,10 @@ pub enum KennelSize {
 }
 #[allow(deprecated)]
 impl ::serde::Serialize for KennelSize {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         let value: i64 = match self {
             KennelSize::V1 => 1,
             KennelSize::V2 => 2,
@@ -402,16 +609,22 @@ impl ::serde::Serialize for KennelSize {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for KennelSize {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         let value = <i64 as ::serde::Deserialize>::deserialize(deserializer)?;
         match value {
             1 => ::std::result::Result::Ok(KennelSize::V1),
             2 => ::std::result::Result::Ok(KennelSize::V2),
             3 => ::std::result::Result::Ok(KennelSize::V3),
-            other => ::std::result::Result::Err(::serde::de::Error::invalid_value(
-                ::serde::de::Unexpected::Signed(other),
-                &"one of 1, 2, 3",
-            )),
+            other => {
+                ::std::result::Result::Err(
+                    ::serde::de::Error::invalid_value(
+                        ::serde::de::Unexpected::Signed(other),
+                        &"one of 1, 2, 3",
+                    ),
+                )
+            }
         }
     }
 }
@@ -423,7 +636,9 @@ impl ::schemars::JsonSchema for KennelSize {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "KennelSize"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "KennelSize"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -436,13 +651,21 @@ impl ::schemars::JsonSchema for KennelSize {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for KennelSize {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for KennelSize {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::IntegerEnum { values: &[1, 2, 3, ], open: false, allowed: "1, 2, 3" };
+        static SHAPE: s::ModelShape = s::ModelShape::IntegerEnum {
+            values: &[1, 2, 3],
+            open: false,
+            allowed: "1, 2, 3",
+        };
         &SHAPE
     }
 }
@@ -451,7 +674,9 @@ impl KennelSize {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -466,7 +691,9 @@ pub enum GroomingJobKind {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for GroomingJobKind {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::string_enum(deserializer, &["grooming"])?;
         ::std::result::Result::Ok(Self::Grooming)
     }
@@ -479,7 +706,9 @@ impl ::schemars::JsonSchema for GroomingJobKind {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "GroomingJobKind"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "GroomingJobKind"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -492,13 +721,21 @@ impl ::schemars::JsonSchema for GroomingJobKind {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for GroomingJobKind {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for GroomingJobKind {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["grooming", ], open: false, allowed: "\"grooming\"" };
+        static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+            values: &["grooming"],
+            open: false,
+            allowed: "\"grooming\"",
+        };
         &SHAPE
     }
 }
@@ -507,7 +744,9 @@ impl GroomingJobKind {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -520,7 +759,10 @@ pub enum GroomingJobPriority {
 }
 #[allow(deprecated)]
 impl ::serde::Serialize for GroomingJobPriority {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         let value: i64 = match self {
             GroomingJobPriority::V1 => 1,
         };
@@ -529,14 +771,20 @@ impl ::serde::Serialize for GroomingJobPriority {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for GroomingJobPriority {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         let value = <i64 as ::serde::Deserialize>::deserialize(deserializer)?;
         match value {
             1 => ::std::result::Result::Ok(GroomingJobPriority::V1),
-            other => ::std::result::Result::Err(::serde::de::Error::invalid_value(
-                ::serde::de::Unexpected::Signed(other),
-                &"one of 1",
-            )),
+            other => {
+                ::std::result::Result::Err(
+                    ::serde::de::Error::invalid_value(
+                        ::serde::de::Unexpected::Signed(other),
+                        &"one of 1",
+                    ),
+                )
+            }
         }
     }
 }
@@ -548,7 +796,9 @@ impl ::schemars::JsonSchema for GroomingJobPriority {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "GroomingJobPriority"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "GroomingJobPriority"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -561,13 +811,21 @@ impl ::schemars::JsonSchema for GroomingJobPriority {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for GroomingJobPriority {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for GroomingJobPriority {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::IntegerEnum { values: &[1, ], open: false, allowed: "1" };
+        static SHAPE: s::ModelShape = s::ModelShape::IntegerEnum {
+            values: &[1],
+            open: false,
+            allowed: "1",
+        };
         &SHAPE
     }
 }
@@ -576,12 +834,23 @@ impl GroomingJobPriority {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
 /// The constant `true`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    ::std::default::Default,
+    ::serde::Serialize
+)]
 #[serde(into = "bool")]
 pub enum GroomingJobUrgent {
     /// The value `true`.
@@ -596,13 +865,19 @@ impl ::std::convert::From<GroomingJobUrgent> for bool {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GroomingJobUrgent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         match <bool as ::serde::Deserialize>::deserialize(deserializer)? {
             true => ::std::result::Result::Ok(GroomingJobUrgent::True),
-            other => ::std::result::Result::Err(::serde::de::Error::invalid_value(
-                ::serde::de::Unexpected::Bool(other),
-                &"true",
-            )),
+            other => {
+                ::std::result::Result::Err(
+                    ::serde::de::Error::invalid_value(
+                        ::serde::de::Unexpected::Bool(other),
+                        &"true",
+                    ),
+                )
+            }
         }
     }
 }
@@ -614,7 +889,9 @@ impl ::schemars::JsonSchema for GroomingJobUrgent {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "GroomingJobUrgent"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "GroomingJobUrgent"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -627,13 +904,21 @@ impl ::schemars::JsonSchema for GroomingJobUrgent {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for GroomingJobUrgent {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for GroomingJobUrgent {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::BooleanEnum { values: &[true, ], open: false, allowed: "true" };
+        static SHAPE: s::ModelShape = s::ModelShape::BooleanEnum {
+            values: &[true],
+            open: false,
+            allowed: "true",
+        };
         &SHAPE
     }
 }
@@ -642,7 +927,9 @@ impl GroomingJobUrgent {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -659,11 +946,15 @@ pub enum GroomingJobChannel {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for GroomingJobChannel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        ::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum(deserializer, &["phone", "web"])? {
-            0 => Self::Phone,
-            _ => Self::Web,
-        })
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::std::result::Result::Ok(
+            match ::modelgen_runtime::de::string_enum(deserializer, &["phone", "web"])? {
+                0 => Self::Phone,
+                _ => Self::Web,
+            },
+        )
     }
 }
 #[allow(deprecated)]
@@ -674,7 +965,9 @@ impl ::schemars::JsonSchema for GroomingJobChannel {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "GroomingJobChannel"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "GroomingJobChannel"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -687,13 +980,21 @@ impl ::schemars::JsonSchema for GroomingJobChannel {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for GroomingJobChannel {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for GroomingJobChannel {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["phone", "web", ], open: false, allowed: "\"phone\", \"web\"" };
+        static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+            values: &["phone", "web"],
+            open: false,
+            allowed: "\"phone\", \"web\"",
+        };
         &SHAPE
     }
 }
@@ -702,7 +1003,9 @@ impl GroomingJobChannel {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -710,13 +1013,38 @@ impl GroomingJobChannel {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "CoatLength" => ::std::option::Option::Some(::modelgen_runtime::model::check::<CoatLength>(text)),
-        "GroomingJob" => ::std::option::Option::Some(::modelgen_runtime::model::check::<GroomingJob>(text)),
-        "JobEvents" => ::std::option::Option::Some(::modelgen_runtime::model::check::<JobEvents>(text)),
-        "JobStatus" => ::std::option::Option::Some(::modelgen_runtime::model::check::<JobStatus>(text)),
-        "KennelSize" => ::std::option::Option::Some(::modelgen_runtime::model::check::<KennelSize>(text)),
+        "CoatLength" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<CoatLength>(text),
+            )
+        }
+        "GroomingJob" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<GroomingJob>(text),
+            )
+        }
+        "JobEvents" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<JobEvents>(text),
+            )
+        }
+        "JobStatus" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<JobStatus>(text),
+            )
+        }
+        "KennelSize" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<KennelSize>(text),
+            )
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -725,24 +1053,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

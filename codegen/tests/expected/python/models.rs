@@ -22,12 +22,16 @@ pub struct Address {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Address {
     const EXPECTING: &'static str = "struct Address";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Required::new();
         let mut f2 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "street" => f0.read(&mut map)?,
                 "city" => f1.read(&mut map)?,
@@ -35,7 +39,9 @@ impl ::modelgen_runtime::de::Object for Address {
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("street", f0.is_read()), ("city", f1.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[("street", f0.is_read()), ("city", f1.is_read())],
+        )?;
         ::std::result::Result::Ok(Self {
             street: f0.get(),
             city: f1.get(),
@@ -45,7 +51,9 @@ impl ::modelgen_runtime::de::Object for Address {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Address {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -57,7 +65,9 @@ impl ::schemars::JsonSchema for Address {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Address"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Address"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -70,17 +80,38 @@ impl ::schemars::JsonSchema for Address {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Address {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Address {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::STRING },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "street",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "city",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "postcode",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -89,7 +120,9 @@ impl Address {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -109,11 +142,15 @@ pub struct Cat {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Cat {
     const EXPECTING: &'static str = "struct Cat";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "name" => f0.read(&mut map)?,
                 "indoor" => f1.read(&mut map)?,
@@ -129,7 +166,9 @@ impl ::modelgen_runtime::de::Object for Cat {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Cat {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -154,16 +193,32 @@ impl ::schemars::JsonSchema for Cat {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Cat {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Cat {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "indoor", required: false, nullable: false, shape: s::Shape::BOOLEAN },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "name",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "indoor",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::BOOLEAN,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -172,7 +227,9 @@ impl Cat {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -192,7 +249,10 @@ pub struct Owner {
     /// Name shown on invoices and reminders.
     ///
     /// - JSON property: `display_name` (optional)
-    #[serde(rename = "display_name", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "display_name",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// What the staff call the owner, or `null`.
     ///
@@ -232,8 +292,13 @@ pub struct Owner {
     #[serde(rename = "visits", skip_serializing_if = "::std::option::Option::is_none")]
     pub visits: ::std::option::Option<::std::vec::Vec<Visit>>,
     /// - JSON property: `attributes` (optional)
-    #[serde(rename = "attributes", skip_serializing_if = "::std::option::Option::is_none")]
-    pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
+    #[serde(
+        rename = "attributes",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub attributes: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+    >,
     /// The pet shown on the owner's profile card.
     ///
     /// - JSON property: `favorite_pet` (required)
@@ -253,7 +318,9 @@ pub struct Owner {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Owner {
     const EXPECTING: &'static str = "struct Owner";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
@@ -270,7 +337,9 @@ impl ::modelgen_runtime::de::Object for Owner {
         let mut f12 = ::modelgen_runtime::de::Required::new();
         let mut f13 = ::modelgen_runtime::de::Required::new();
         let mut f14 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "id" => f0.read(&mut map)?,
                 "display_name" => f1.read(&mut map)?,
@@ -290,7 +359,17 @@ impl ::modelgen_runtime::de::Object for Owner {
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("id", f0.is_read()), ("nickname", f2.is_read()), ("visit_count", f4.is_read()), ("verified", f6.is_read()), ("species", f7.is_read()), ("favorite_pet", f12.is_read()), ("created_at", f13.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[
+                ("id", f0.is_read()),
+                ("nickname", f2.is_read()),
+                ("visit_count", f4.is_read()),
+                ("verified", f6.is_read()),
+                ("species", f7.is_read()),
+                ("favorite_pet", f12.is_read()),
+                ("created_at", f13.is_read()),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             id: f0.get(),
             display_name: f1.into_inner(),
@@ -312,7 +391,9 @@ impl ::modelgen_runtime::de::Object for Owner {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Owner {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -324,7 +405,9 @@ impl ::schemars::JsonSchema for Owner {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Owner"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Owner"),
+        )
     }
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -342,7 +425,11 @@ impl ::schemars::JsonSchema for Owner {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Owner {
     #[inline]
-    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+    fn validate_into(
+        &self,
+        path: &::modelgen_runtime::Location<'_>,
+        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {
         if let ::std::option::Option::Some(value) = &self.visits {
             let path = &path.key("visits");
             for (index, item) in value.iter().enumerate() {
@@ -353,7 +440,13 @@ impl ::modelgen_runtime::Validate for Owner {
         {
             let value = &self.created_at;
             let path = &path.key("created_at");
-            ::modelgen_runtime::checks::format(value.as_str(), "date", ::modelgen_runtime::format::is_date, path, errors);
+            ::modelgen_runtime::checks::format(
+                value.as_str(),
+                "date",
+                ::modelgen_runtime::format::is_date,
+                path,
+                errors,
+            );
         }
     }
 }
@@ -361,23 +454,133 @@ impl ::modelgen_runtime::Validate for Owner {
 impl ::modelgen_runtime::Model for Owner {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "display_name", required: false, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "nickname", required: true, nullable: true, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "bio", required: false, nullable: true, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "visit_count", required: true, nullable: false, shape: s::Shape::INTEGER },
-            s::FieldShape { wire_name: "rating", required: false, nullable: false, shape: s::Shape::NUMBER },
-            s::FieldShape { wire_name: "verified", required: true, nullable: false, shape: s::Shape::BOOLEAN },
-            s::FieldShape { wire_name: "species", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Species as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "tags", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })) },
-            s::FieldShape { wire_name: "visits", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
-            s::FieldShape { wire_name: "attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::ANY)) },
-            s::FieldShape { wire_name: "favorite_pet", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "created_at", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "from_", required: false, nullable: false, shape: s::Shape::STRING },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "id",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "display_name",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "nickname",
+                    required: true,
+                    nullable: true,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "bio",
+                    required: false,
+                    nullable: true,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "visit_count",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::INTEGER,
+                },
+                s::FieldShape {
+                    wire_name: "rating",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::NUMBER,
+                },
+                s::FieldShape {
+                    wire_name: "verified",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::BOOLEAN,
+                },
+                s::FieldShape {
+                    wire_name: "species",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<Species as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "address",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "tags",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::STRING,
+                                min_items: None,
+                                max_items: None,
+                                unique_items: false,
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "visits",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::of(
+                                    s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape),
+                                ),
+                                min_items: None,
+                                max_items: None,
+                                unique_items: false,
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "attributes",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(s::Kind::Map(&s::Shape::ANY)),
+                },
+                s::FieldShape {
+                    wire_name: "favorite_pet",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "created_at",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                format: Some(s::Format::Date),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "from_",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -386,7 +589,9 @@ impl Owner {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -420,22 +625,40 @@ impl ::schemars::JsonSchema for Pet {
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             r#"{"title":"Pet","description":"The pet shown on a profile: a name, a list of pet IDs, or a cat record.","anyOf":[{"$modelRef":"Cat"},{"type":"array","items":{"type":"string"}},{"type":"string"}]}"#,
-            &[
-                ("Cat", generator.subschema_for::<Cat>()),
-            ],
+            &[("Cat", generator.subschema_for::<Cat>())],
         )
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Pet {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Pet {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })), s::Shape::STRING, ] };
+        static SHAPE: s::ModelShape = s::ModelShape::Union {
+            name: "Pet",
+            variants: &[
+                s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)),
+                s::Shape::of(
+                    s::Kind::Array(
+                        &s::ArrayRules {
+                            items: s::Shape::STRING,
+                            min_items: None,
+                            max_items: None,
+                            unique_items: false,
+                        },
+                    ),
+                ),
+                s::Shape::STRING,
+            ],
+        };
         &SHAPE
     }
 }
@@ -444,7 +667,9 @@ impl Pet {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -453,29 +678,47 @@ impl Pet {
     /// Reads the first variant, most specific first, that the value fits with all
     /// its constraints.
     #[inline]
-    fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
-        match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+    fn from_json_value(
+        value: &mut ::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::std::string::String> {
+        match ::modelgen_runtime::shape::fitting_variant(
+            <Self as ::modelgen_runtime::Model>::shape(),
+            value,
+        ) {
             ::std::option::Option::Some(0) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
                 ::modelgen_runtime::de::from_value::<Cat>(value).map(Pet::Cat)
             }
             ::std::option::Option::Some(1) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                ::modelgen_runtime::de::from_value::<::std::vec::Vec<::std::string::String>>(value).map(Pet::ArrayOfStr)
+                ::modelgen_runtime::de::from_value::<
+                    ::std::vec::Vec<::std::string::String>,
+                >(value)
+                    .map(Pet::ArrayOfStr)
             }
             ::std::option::Option::Some(2) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                ::modelgen_runtime::de::from_value::<::std::string::String>(value).map(Pet::Str)
+                ::modelgen_runtime::de::from_value::<::std::string::String>(value)
+                    .map(Pet::Str)
             }
-            _ => ::std::result::Result::Err("the value fits none of the variants of `Pet`".to_owned()),
+            _ => {
+                ::std::result::Result::Err(
+                    "the value fits none of the variants of `Pet`".to_owned(),
+                )
+            }
         }
     }
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Pet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(&mut value)
+            .map_err(<D::Error as ::serde::de::Error>::custom)
     }
 }
 /// Kind of animal.
@@ -495,11 +738,15 @@ pub enum Species {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Species {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        ::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum(deserializer, &["cat", "dog"])? {
-            0 => Self::Cat,
-            _ => Self::Dog,
-        })
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::std::result::Result::Ok(
+            match ::modelgen_runtime::de::string_enum(deserializer, &["cat", "dog"])? {
+                0 => Self::Cat,
+                _ => Self::Dog,
+            },
+        )
     }
 }
 #[allow(deprecated)]
@@ -510,7 +757,9 @@ impl ::schemars::JsonSchema for Species {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Species"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Species"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -523,13 +772,21 @@ impl ::schemars::JsonSchema for Species {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Species {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Species {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["cat", "dog", ], open: false, allowed: "\"cat\", \"dog\"" };
+        static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+            values: &["cat", "dog"],
+            open: false,
+            allowed: "\"cat\", \"dog\"",
+        };
         &SHAPE
     }
 }
@@ -538,7 +795,9 @@ impl Species {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -564,18 +823,24 @@ pub struct Visit {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Visit {
     const EXPECTING: &'static str = "struct Visit";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Required::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "visited_at" => f0.read(&mut map)?,
                 "vet" => f1.read(&mut map)?,
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("visited_at", f0.is_read()), ("vet", f1.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[("visited_at", f0.is_read()), ("vet", f1.is_read())],
+        )?;
         ::std::result::Result::Ok(Self {
             visited_at: f0.get(),
             vet: f1.get(),
@@ -584,7 +849,9 @@ impl ::modelgen_runtime::de::Object for Visit {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Visit {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -596,7 +863,9 @@ impl ::schemars::JsonSchema for Visit {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Visit"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Visit"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -609,11 +878,21 @@ impl ::schemars::JsonSchema for Visit {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Visit {
     #[inline]
-    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+    fn validate_into(
+        &self,
+        path: &::modelgen_runtime::Location<'_>,
+        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {
         {
             let value = &self.visited_at;
             let path = &path.key("visited_at");
-            ::modelgen_runtime::checks::format(value.as_str(), "date", ::modelgen_runtime::format::is_date, path, errors);
+            ::modelgen_runtime::checks::format(
+                value.as_str(),
+                "date",
+                ::modelgen_runtime::format::is_date,
+                path,
+                errors,
+            );
         }
     }
 }
@@ -621,10 +900,29 @@ impl ::modelgen_runtime::Validate for Visit {
 impl ::modelgen_runtime::Model for Visit {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "visited_at", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "vet", required: true, nullable: false, shape: s::Shape::STRING },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "visited_at",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                format: Some(s::Format::Date),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "vet",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -633,7 +931,9 @@ impl Visit {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -641,14 +941,35 @@ impl Visit {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Address>(text)),
-        "Cat" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Cat>(text)),
-        "Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Owner>(text)),
-        "Pet" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Pet>(text)),
-        "Species" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Species>(text)),
-        "Visit" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Visit>(text)),
+        "Address" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<Address>(text),
+            )
+        }
+        "Cat" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Cat>(text))
+        }
+        "Owner" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Owner>(text))
+        }
+        "Pet" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Pet>(text))
+        }
+        "Species" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<Species>(text),
+            )
+        }
+        "Visit" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Visit>(text))
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -657,24 +978,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

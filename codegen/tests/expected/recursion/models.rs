@@ -27,11 +27,15 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Branch {
         const EXPECTING: &'static str = "struct Branch";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "label" => f0.read(&mut map)?,
                     "next" => f1.read(&mut map)?,
@@ -47,7 +51,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Branch {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -59,31 +65,51 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Branch"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Branch"),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Branch","description":"A branch that may lead to another choice.","type":"object","properties":{"label":{"description":"The branch label.","type":"string"},"next":{"description":"What follows this branch.","$modelRef":"components.Choice"}},"required":["label"]}"#,
-                &[
-                    ("components.Choice", generator.subschema_for::<Choice>()),
-                ],
+                &[("components.Choice", generator.subschema_for::<Choice>())],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Branch {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Branch {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "label", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "next", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Choice as ::modelgen_runtime::Model>::shape)) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "label",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "next",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Choice as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -92,7 +118,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -113,18 +141,25 @@ pub mod components {
         /// The enclosing category.
         ///
         /// - JSON property: `parent` (optional)
-        #[serde(rename = "parent", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "parent",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub parent: ::std::option::Option<::std::boxed::Box<Category>>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Category {
         const EXPECTING: &'static str = "struct Category";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
             let mut f2 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "id" => f0.read(&mut map)?,
                     "name" => f1.read(&mut map)?,
@@ -132,7 +167,9 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("id", f0.is_read()), ("name", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("id", f0.is_read()), ("name", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 id: f0.get(),
                 name: f1.get(),
@@ -142,7 +179,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Category {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -154,32 +193,59 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Category"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Category"),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Category","description":"A product category. Top-level categories have no parent.","type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"parent":{"description":"The enclosing category.","$modelRef":"components.Category"}},"required":["id","name"]}"#,
-                &[
-                    ("components.Category", generator.subschema_for::<Category>()),
-                ],
+                &[("components.Category", generator.subschema_for::<Category>())],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Category {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Category {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "parent", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Category as ::modelgen_runtime::Model>::shape)) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "id",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "name",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "parent",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(
+                                <Category as ::modelgen_runtime::Model>::shape,
+                            ),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -188,7 +254,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -214,28 +282,42 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Choice"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Choice"),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Choice","description":"A choice: a branch to follow, or a final answer.","anyOf":[{"$modelRef":"components.Branch"},{"type":"string"}]}"#,
-                &[
-                    ("components.Branch", generator.subschema_for::<Branch>()),
-                ],
+                &[("components.Branch", generator.subschema_for::<Branch>())],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Choice {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Choice {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Choice", variants: &[s::Shape::of(s::Kind::Model(<Branch as ::modelgen_runtime::Model>::shape)), s::Shape::STRING, ] };
+            static SHAPE: s::ModelShape = s::ModelShape::Union {
+                name: "Choice",
+                variants: &[
+                    s::Shape::of(
+                        s::Kind::Model(<Branch as ::modelgen_runtime::Model>::shape),
+                    ),
+                    s::Shape::STRING,
+                ],
+            };
             &SHAPE
         }
     }
@@ -244,7 +326,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -253,25 +337,43 @@ pub mod components {
         /// Reads the first variant, most specific first, that the value fits with all
         /// its constraints.
         #[inline]
-        fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
-            match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+        fn from_json_value(
+            value: &mut ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::std::string::String> {
+            match ::modelgen_runtime::shape::fitting_variant(
+                <Self as ::modelgen_runtime::Model>::shape(),
+                value,
+            ) {
                 ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::de::from_value::<::std::boxed::Box<Branch>>(value).map(Choice::Branch)
+                    ::modelgen_runtime::de::from_value::<
+                        ::std::boxed::Box<Branch>,
+                    >(value)
+                        .map(Choice::Branch)
                 }
                 ::std::option::Option::Some(1) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::de::from_value::<::std::string::String>(value).map(Choice::Str)
+                    ::modelgen_runtime::de::from_value::<::std::string::String>(value)
+                        .map(Choice::Str)
                 }
-                _ => ::std::result::Result::Err("the value fits none of the variants of `Choice`".to_owned()),
+                _ => {
+                    ::std::result::Result::Err(
+                        "the value fits none of the variants of `Choice`".to_owned(),
+                    )
+                }
             }
         }
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Choice {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-            Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Self::from_json_value(&mut value)
+                .map_err(<D::Error as ::serde::de::Error>::custom)
         }
     }
     /// Generated from the model page `components/department.md`.
@@ -289,18 +391,25 @@ pub mod components {
         #[serde(rename = "head")]
         pub head: Employee,
         /// - JSON property: `members` (optional)
-        #[serde(rename = "members", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "members",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub members: ::std::option::Option<::std::vec::Vec<Employee>>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Department {
         const EXPECTING: &'static str = "struct Department";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
             let mut f2 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "name" => f0.read(&mut map)?,
                     "head" => f1.read(&mut map)?,
@@ -308,7 +417,9 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("name", f0.is_read()), ("head", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("name", f0.is_read()), ("head", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 name: f0.get(),
                 head: f1.get(),
@@ -318,7 +429,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Department {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -330,32 +443,72 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Department"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Department"),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Department","type":"object","properties":{"name":{"type":"string"},"head":{"description":"The head of the department.","$modelRef":"components.Employee"},"members":{"type":"array","items":{"$modelRef":"components.Employee"}}},"required":["name","head"]}"#,
-                &[
-                    ("components.Employee", generator.subschema_for::<Employee>()),
-                ],
+                &[("components.Employee", generator.subschema_for::<Employee>())],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Department {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Department {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "head", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Employee as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "members", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Employee as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "name",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "head",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(
+                                <Employee as ::modelgen_runtime::Model>::shape,
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "members",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Array(
+                                &s::ArrayRules {
+                                    items: s::Shape::of(
+                                        s::Kind::Model(
+                                            <Employee as ::modelgen_runtime::Model>::shape,
+                                        ),
+                                    ),
+                                    min_items: None,
+                                    max_items: None,
+                                    unique_items: false,
+                                },
+                            ),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -364,7 +517,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -383,18 +538,25 @@ pub mod components {
         /// The department the employee belongs to.
         ///
         /// - JSON property: `department` (optional)
-        #[serde(rename = "department", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "department",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub department: ::std::option::Option<::std::boxed::Box<Department>>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Employee {
         const EXPECTING: &'static str = "struct Employee";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
             let mut f2 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "id" => f0.read(&mut map)?,
                     "name" => f1.read(&mut map)?,
@@ -402,7 +564,9 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("id", f0.is_read()), ("name", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("id", f0.is_read()), ("name", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 id: f0.get(),
                 name: f1.get(),
@@ -412,7 +576,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Employee {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -424,32 +590,59 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Employee"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Employee"),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Employee","type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"department":{"description":"The department the employee belongs to.","$modelRef":"components.Department"}},"required":["id","name"]}"#,
-                &[
-                    ("components.Department", generator.subschema_for::<Department>()),
-                ],
+                &[("components.Department", generator.subschema_for::<Department>())],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Employee {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Employee {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "department", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Department as ::modelgen_runtime::Model>::shape)) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "id",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "name",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "department",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(
+                                <Department as ::modelgen_runtime::Model>::shape,
+                            ),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -458,7 +651,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -482,18 +677,24 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for TreeNode {
         const EXPECTING: &'static str = "struct TreeNode";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "label" => f0.read(&mut map)?,
                     "children" => f1.read(&mut map)?,
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("label", f0.is_read()), ("children", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("label", f0.is_read()), ("children", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 label: f0.get(),
                 children: f1.get(),
@@ -502,7 +703,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for TreeNode {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -514,31 +717,62 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.TreeNode"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.TreeNode"),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"TreeNode","description":"A node in a folder tree.","type":"object","properties":{"label":{"type":"string"},"children":{"description":"Child nodes; empty for a leaf.","type":"array","items":{"$modelRef":"components.TreeNode"}}},"required":["label","children"]}"#,
-                &[
-                    ("components.TreeNode", generator.subschema_for::<TreeNode>()),
-                ],
+                &[("components.TreeNode", generator.subschema_for::<TreeNode>())],
             )
         }
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for TreeNode {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for TreeNode {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "label", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "children", required: true, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<TreeNode as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "label",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "children",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Array(
+                                &s::ArrayRules {
+                                    items: s::Shape::of(
+                                        s::Kind::Model(
+                                            <TreeNode as ::modelgen_runtime::Model>::shape,
+                                        ),
+                                    ),
+                                    min_items: None,
+                                    max_items: None,
+                                    unique_items: false,
+                                },
+                            ),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -547,7 +781,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -568,17 +804,29 @@ pub mod operations {
         /// Categories by ID.
         ///
         /// - JSON property: `categories` (optional)
-        #[serde(rename = "categories", skip_serializing_if = "::std::option::Option::is_none")]
-        pub categories: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, super::components::Category>>,
+        #[serde(
+            rename = "categories",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub categories: ::std::option::Option<
+            ::std::collections::BTreeMap<
+                ::std::string::String,
+                super::components::Category,
+            >,
+        >,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for GetFolderTreeResponseBody {
         const EXPECTING: &'static str = "struct GetFolderTreeResponseBody";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "root" => f0.read(&mut map)?,
                     "categories" => f1.read(&mut map)?,
@@ -594,7 +842,9 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for GetFolderTreeResponseBody {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -606,15 +856,27 @@ pub mod operations {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "operations.GetFolderTreeResponseBody"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(
+                    ::std::module_path!(), "::", "operations.GetFolderTreeResponseBody"
+                ),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"GetFolderTreeResponseBody","description":"The folder tree of a workspace.","type":"object","properties":{"root":{"$modelRef":"components.TreeNode"},"categories":{"description":"Categories by ID.","type":"object","additionalProperties":{"$modelRef":"components.Category"}}},"required":["root"]}"#,
                 &[
-                    ("components.Category", generator.subschema_for::<super::components::Category>()),
-                    ("components.TreeNode", generator.subschema_for::<super::components::TreeNode>()),
+                    (
+                        "components.Category",
+                        generator.subschema_for::<super::components::Category>(),
+                    ),
+                    (
+                        "components.TreeNode",
+                        generator.subschema_for::<super::components::TreeNode>(),
+                    ),
                 ],
             )
         }
@@ -622,16 +884,44 @@ pub mod operations {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for GetFolderTreeResponseBody {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for GetFolderTreeResponseBody {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "root", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::TreeNode as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "categories", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Model(<super::components::Category as ::modelgen_runtime::Model>::shape)))) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "root",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(
+                                <super::components::TreeNode as ::modelgen_runtime::Model>::shape,
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "categories",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Map(
+                                &s::Shape::of(
+                                    s::Kind::Model(
+                                        <super::components::Category as ::modelgen_runtime::Model>::shape,
+                                    ),
+                                ),
+                            ),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -640,7 +930,9 @@ pub mod operations {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -649,15 +941,50 @@ pub mod operations {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "components.Branch" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Branch>(text)),
-        "components.Category" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Category>(text)),
-        "components.Choice" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Choice>(text)),
-        "components.Department" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Department>(text)),
-        "components.Employee" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Employee>(text)),
-        "components.TreeNode" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::TreeNode>(text)),
-        "operations.GetFolderTreeResponseBody" => ::std::option::Option::Some(::modelgen_runtime::model::check::<operations::GetFolderTreeResponseBody>(text)),
+        "components.Branch" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Branch>(text),
+            )
+        }
+        "components.Category" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Category>(text),
+            )
+        }
+        "components.Choice" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Choice>(text),
+            )
+        }
+        "components.Department" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Department>(text),
+            )
+        }
+        "components.Employee" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Employee>(text),
+            )
+        }
+        "components.TreeNode" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::TreeNode>(text),
+            )
+        }
+        "operations.GetFolderTreeResponseBody" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<
+                    operations::GetFolderTreeResponseBody,
+                >(text),
+            )
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -666,24 +993,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

@@ -21,18 +21,24 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Address {
         const EXPECTING: &'static str = "struct Address";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "street" => f0.read(&mut map)?,
                     "city" => f1.read(&mut map)?,
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("street", f0.is_read()), ("city", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("street", f0.is_read()), ("city", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 street: f0.get(),
                 city: f1.get(),
@@ -41,7 +47,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Address {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -53,10 +61,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Address"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Address"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Address","type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"}},"required":["street","city"]}"#,
                 &[],
@@ -66,16 +78,32 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Address {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Address {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::STRING },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "street",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "city",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -84,7 +112,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -105,7 +135,10 @@ pub mod components {
         #[serde(rename = "visit_count")]
         pub visit_count: i64,
         /// - JSON property: `rating` (optional)
-        #[serde(rename = "rating", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "rating",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub rating: ::std::option::Option<f64>,
         /// - JSON property: `verified` (required)
         #[serde(rename = "verified")]
@@ -117,13 +150,21 @@ pub mod components {
         #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
         pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// - JSON property: `attributes` (optional)
-        #[serde(rename = "attributes", skip_serializing_if = "::std::option::Option::is_none")]
-        pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
+        #[serde(
+            rename = "attributes",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub attributes: ::std::option::Option<
+            ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+        >,
         /// - JSON property: `address` (required)
         #[serde(rename = "address")]
         pub address: Address,
         /// - JSON property: `billing_address` (optional, may be `null`)
-        #[serde(rename = "billing_address", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "billing_address",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub billing_address: ::std::option::Option<::std::option::Option<Address>>,
         /// - JSON property: `pets` (optional)
         #[serde(rename = "pets", skip_serializing_if = "::std::option::Option::is_none")]
@@ -132,13 +173,18 @@ pub mod components {
         #[serde(rename = "created_at")]
         pub created_at: ::std::string::String,
         /// - JSON property: `birthday` (optional)
-        #[serde(rename = "birthday", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "birthday",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub birthday: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Owner {
         const EXPECTING: &'static str = "struct Owner";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
@@ -152,7 +198,9 @@ pub mod components {
             let mut f9 = ::modelgen_runtime::de::Optional::new();
             let mut f10 = ::modelgen_runtime::de::Required::new();
             let mut f11 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "id" => f0.read(&mut map)?,
                     "visit_count" => f1.read(&mut map)?,
@@ -169,7 +217,16 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("id", f0.is_read()), ("visit_count", f1.is_read()), ("verified", f3.is_read()), ("nickname", f4.is_read()), ("address", f7.is_read()), ("created_at", f10.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[
+                    ("id", f0.is_read()),
+                    ("visit_count", f1.is_read()),
+                    ("verified", f3.is_read()),
+                    ("nickname", f4.is_read()),
+                    ("address", f7.is_read()),
+                    ("created_at", f10.is_read()),
+                ],
+            )?;
             ::std::result::Result::Ok(Self {
                 id: f0.get(),
                 visit_count: f1.get(),
@@ -188,7 +245,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Owner {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -200,10 +259,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Owner"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Owner"),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"id":{"description":"Unique identifier of the owner.","type":"string"},"visit_count":{"type":"integer"},"rating":{"type":"number"},"verified":{"type":"boolean"},"nickname":{"type":["string","null"]},"tags":{"type":"array","items":{"type":"string"}},"attributes":{"type":"object","additionalProperties":{}},"address":{"$modelRef":"components.Address"},"billing_address":{"anyOf":[{"$modelRef":"components.Address"},{"type":"null"}]},"pets":{"type":"array","items":{"$modelRef":"components.Pet"}},"created_at":{"type":"string","format":"date-time"},"birthday":{"type":"string","format":"date"}},"required":["id","visit_count","verified","nickname","address","created_at"]}"#,
                 &[
@@ -216,15 +279,31 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Owner {
         #[inline]
-        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+        fn validate_into(
+            &self,
+            path: &::modelgen_runtime::Location<'_>,
+            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {
             {
                 let value = &self.created_at;
                 let path = &path.key("created_at");
-                ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
+                ::modelgen_runtime::checks::format(
+                    value.as_str(),
+                    "date-time",
+                    ::modelgen_runtime::format::is_date_time,
+                    path,
+                    errors,
+                );
             }
             if let ::std::option::Option::Some(value) = &self.birthday {
                 let path = &path.key("birthday");
-                ::modelgen_runtime::checks::format(value.as_str(), "date", ::modelgen_runtime::format::is_date, path, errors);
+                ::modelgen_runtime::checks::format(
+                    value.as_str(),
+                    "date",
+                    ::modelgen_runtime::format::is_date,
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -232,20 +311,120 @@ pub mod components {
     impl ::modelgen_runtime::Model for Owner {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "visit_count", required: true, nullable: false, shape: s::Shape::INTEGER },
-                s::FieldShape { wire_name: "rating", required: false, nullable: false, shape: s::Shape::NUMBER },
-                s::FieldShape { wire_name: "verified", required: true, nullable: false, shape: s::Shape::BOOLEAN },
-                s::FieldShape { wire_name: "nickname", required: true, nullable: true, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "tags", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })) },
-                s::FieldShape { wire_name: "attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::ANY)) },
-                s::FieldShape { wire_name: "address", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "billing_address", required: false, nullable: true, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "pets", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
-                s::FieldShape { wire_name: "created_at", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-                s::FieldShape { wire_name: "birthday", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "id",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "visit_count",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::INTEGER,
+                    },
+                    s::FieldShape {
+                        wire_name: "rating",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::NUMBER,
+                    },
+                    s::FieldShape {
+                        wire_name: "verified",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::BOOLEAN,
+                    },
+                    s::FieldShape {
+                        wire_name: "nickname",
+                        required: true,
+                        nullable: true,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "tags",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Array(
+                                &s::ArrayRules {
+                                    items: s::Shape::STRING,
+                                    min_items: None,
+                                    max_items: None,
+                                    unique_items: false,
+                                },
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "attributes",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(s::Kind::Map(&s::Shape::ANY)),
+                    },
+                    s::FieldShape {
+                        wire_name: "address",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "billing_address",
+                        required: false,
+                        nullable: true,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "pets",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Array(
+                                &s::ArrayRules {
+                                    items: s::Shape::of(
+                                        s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape),
+                                    ),
+                                    min_items: None,
+                                    max_items: None,
+                                    unique_items: false,
+                                },
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "created_at",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::String(
+                                &s::StringRules {
+                                    format: Some(s::Format::DateTime),
+                                    ..s::StringRules::NONE
+                                },
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "birthday",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::String(
+                                &s::StringRules {
+                                    format: Some(s::Format::Date),
+                                    ..s::StringRules::NONE
+                                },
+                            ),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -254,7 +433,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -277,10 +458,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Pet"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Pet"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Pet","description":"The pet shown on a profile: a name, or a cat record."}"#,
                 &[],
@@ -290,7 +475,11 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Pet {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Pet {
@@ -305,7 +494,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -327,24 +518,28 @@ pub mod operations {
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Address {
         const EXPECTING: &'static str = "struct Address";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "line" => f0.read(&mut map)?,
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
             ::modelgen_runtime::de::check_required(&[("line", f0.is_read())])?;
-            ::std::result::Result::Ok(Self {
-                line: f0.get(),
-            })
+            ::std::result::Result::Ok(Self { line: f0.get() })
         }
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Address {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -356,10 +551,14 @@ pub mod operations {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "operations.Address"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "operations.Address"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Address","description":"An address as the lookup operation returns it.","type":"object","properties":{"line":{"type":"string"}},"required":["line"]}"#,
                 &[],
@@ -369,15 +568,26 @@ pub mod operations {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Address {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Address {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "line", required: true, nullable: false, shape: s::Shape::STRING },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "line",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -386,7 +596,9 @@ pub mod operations {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -399,29 +611,38 @@ pub mod operations {
         /// The owner
         ///
         /// - JSON property: `owner` (optional, may be `null`)
-        #[serde(rename = "owner", skip_serializing_if = "::std::option::Option::is_none")]
-        pub owner: ::std::option::Option<::std::option::Option<super::components::Owner>>,
+        #[serde(
+            rename = "owner",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub owner: ::std::option::Option<
+            ::std::option::Option<super::components::Owner>,
+        >,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for GetOwnerResponse {
         const EXPECTING: &'static str = "struct GetOwnerResponse";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Field::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "owner" => f0.read(&mut map)?,
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::std::result::Result::Ok(Self {
-                owner: f0.into_inner(),
-            })
+            ::std::result::Result::Ok(Self { owner: f0.into_inner() })
         }
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for GetOwnerResponse {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -433,14 +654,23 @@ pub mod operations {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "operations.GetOwnerResponse"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(
+                    ::std::module_path!(), "::", "operations.GetOwnerResponse"
+                ),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"GetOwnerResponse","type":"object","properties":{"owner":{"description":"The owner","anyOf":[{"$modelRef":"components.Owner"},{"type":"null"}]}}}"#,
                 &[
-                    ("components.Owner", generator.subschema_for::<super::components::Owner>()),
+                    (
+                        "components.Owner",
+                        generator.subschema_for::<super::components::Owner>(),
+                    ),
                 ],
             )
         }
@@ -448,8 +678,14 @@ pub mod operations {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for GetOwnerResponse {
         #[inline]
-        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
-            if let ::std::option::Option::Some(::std::option::Option::Some(value)) = &self.owner {
+        fn validate_into(
+            &self,
+            path: &::modelgen_runtime::Location<'_>,
+            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {
+            if let ::std::option::Option::Some(::std::option::Option::Some(value)) = &self
+                .owner
+            {
                 let path = &path.key("owner");
                 ::modelgen_runtime::Validate::validate_into(value, path, errors);
             }
@@ -459,9 +695,20 @@ pub mod operations {
     impl ::modelgen_runtime::Model for GetOwnerResponse {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "owner", required: false, nullable: true, shape: s::Shape::of(s::Kind::Model(<super::components::Owner as ::modelgen_runtime::Model>::shape)) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "owner",
+                        required: false,
+                        nullable: true,
+                        shape: s::Shape::of(
+                            s::Kind::Model(
+                                <super::components::Owner as ::modelgen_runtime::Model>::shape,
+                            ),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -470,7 +717,9 @@ pub mod operations {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -479,13 +728,38 @@ pub mod operations {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "components.Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Address>(text)),
-        "components.Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Owner>(text)),
-        "components.Pet" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Pet>(text)),
-        "operations.Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<operations::Address>(text)),
-        "operations.GetOwnerResponse" => ::std::option::Option::Some(::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text)),
+        "components.Address" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Address>(text),
+            )
+        }
+        "components.Owner" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Owner>(text),
+            )
+        }
+        "components.Pet" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Pet>(text),
+            )
+        }
+        "operations.Address" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<operations::Address>(text),
+            )
+        }
+        "operations.GetOwnerResponse" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text),
+            )
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -494,24 +768,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

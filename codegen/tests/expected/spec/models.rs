@@ -28,7 +28,10 @@ pub struct Address {
     /// - JSON property: `postal_code` (optional)
     /// - Constraints: `maxLength: 10`
     /// - Example: `"EH6 6QU"`
-    #[serde(rename = "postal_code", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "postal_code",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub postal_code: ::std::option::Option<::std::string::String>,
     /// Country is the two-letter ISO 3166-1 alpha-2 country code.
     ///
@@ -41,13 +44,17 @@ pub struct Address {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Address {
     const EXPECTING: &'static str = "struct Address";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Required::new();
         let mut f2 = ::modelgen_runtime::de::Optional::new();
         let mut f3 = ::modelgen_runtime::de::Required::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "line1" => f0.read(&mut map)?,
                 "city" => f1.read(&mut map)?,
@@ -56,7 +63,9 @@ impl ::modelgen_runtime::de::Object for Address {
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("line1", f0.is_read()), ("city", f1.is_read()), ("country", f3.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[("line1", f0.is_read()), ("city", f1.is_read()), ("country", f3.is_read())],
+        )?;
         ::std::result::Result::Ok(Self {
             line1: f0.get(),
             city: f1.get(),
@@ -67,7 +76,9 @@ impl ::modelgen_runtime::de::Object for Address {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Address {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -85,8 +96,12 @@ impl Address {
     /// ```
     #[inline]
     pub fn example() -> Self {
-        Self::from_json("{\"line1\":\"12 Harbour Street\",\"city\":\"Leith\",\"postal_code\":\"EH6 6QU\",\"country\":\"GB\"}")
-            .expect("the page's example was checked against this type when it was generated")
+        Self::from_json(
+                "{\"line1\":\"12 Harbour Street\",\"city\":\"Leith\",\"postal_code\":\"EH6 6QU\",\"country\":\"GB\"}",
+            )
+            .expect(
+                "the page's example was checked against this type when it was generated",
+            )
     }
 }
 #[allow(deprecated)]
@@ -97,7 +112,9 @@ impl ::schemars::JsonSchema for Address {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Address"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Address"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -110,7 +127,11 @@ impl ::schemars::JsonSchema for Address {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Address {
     #[inline]
-    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+    fn validate_into(
+        &self,
+        path: &::modelgen_runtime::Location<'_>,
+        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {
         {
             let value = &self.line1;
             let path = &path.key("line1");
@@ -130,8 +151,16 @@ impl ::modelgen_runtime::Validate for Address {
             let value = &self.country;
             let path = &path.key("country");
             {
-                static PATTERN: ::modelgen_runtime::shape::LazyPattern = ::modelgen_runtime::shape::LazyPattern::new("^[A-Z]{2}$");
-                ::modelgen_runtime::checks::pattern(value.as_str(), PATTERN.get(), "^[A-Z]{2}$", path, errors);
+                static PATTERN: ::modelgen_runtime::shape::LazyPattern = ::modelgen_runtime::shape::LazyPattern::new(
+                    "^[A-Z]{2}$",
+                );
+                ::modelgen_runtime::checks::pattern(
+                    value.as_str(),
+                    PATTERN.get(),
+                    "^[A-Z]{2}$",
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -141,12 +170,63 @@ impl ::modelgen_runtime::Model for Address {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
         static P0: s::LazyPattern = s::LazyPattern::new("^[A-Z]{2}$");
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "line1", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { min_length: Some(1), max_length: Some(200), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { min_length: Some(1), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "postal_code", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { max_length: Some(10), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "country", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { pattern: Some(&P0), ..s::StringRules::NONE })) },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "line1",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                min_length: Some(1),
+                                max_length: Some(200),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "city",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                min_length: Some(1),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "postal_code",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                max_length: Some(10),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "country",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                pattern: Some(&P0),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -155,7 +235,9 @@ impl Address {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -203,14 +285,19 @@ pub struct Customer {
     /// - JSON property: `shipping_addresses` (optional)
     /// - Constraints: `maxItems: 5`
     /// - Example: `[{"line1":"4 Mill Lane","city":"Dublin","country":"IE"}]`
-    #[serde(rename = "shipping_addresses", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "shipping_addresses",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub shipping_addresses: ::std::option::Option<::std::vec::Vec<Address>>,
     /// Metadata holds free-form key-value pairs set by the merchant.
     ///
     /// - JSON property: `metadata` (optional)
     /// - Example: `{"crm_id":"A-1042","segment":"enterprise"}`
     #[serde(rename = "metadata", skip_serializing_if = "::std::option::Option::is_none")]
-    pub metadata: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>,
+    pub metadata: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
     /// Balance is the outstanding amount in the smallest currency unit. Defaults to 0.
     ///
     /// - JSON property: `balance` (optional)
@@ -229,13 +316,16 @@ impl Customer {
     /// The default of `balance`: `0`.
     #[inline]
     pub fn default_balance() -> i64 {
-        ::serde_json::from_str("0").expect("the default was checked when the code was generated")
+        ::serde_json::from_str("0")
+            .expect("the default was checked when the code was generated")
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Customer {
     const EXPECTING: &'static str = "struct Customer";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Required::new();
@@ -246,7 +336,9 @@ impl ::modelgen_runtime::de::Object for Customer {
         let mut f6 = ::modelgen_runtime::de::Optional::new();
         let mut f7 = ::modelgen_runtime::de::Field::new();
         let mut f8 = ::modelgen_runtime::de::Required::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "id" => f0.read(&mut map)?,
                 "name" => f1.read(&mut map)?,
@@ -260,7 +352,15 @@ impl ::modelgen_runtime::de::Object for Customer {
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("id", f0.is_read()), ("name", f1.is_read()), ("status", f3.is_read()), ("billing_address", f4.is_read()), ("created_at", f8.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[
+                ("id", f0.is_read()),
+                ("name", f1.is_read()),
+                ("status", f3.is_read()),
+                ("billing_address", f4.is_read()),
+                ("created_at", f8.is_read()),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             id: f0.get(),
             name: f1.get(),
@@ -276,7 +376,9 @@ impl ::modelgen_runtime::de::Object for Customer {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Customer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -312,8 +414,12 @@ impl Customer {
     /// ```
     #[inline]
     pub fn example() -> Self {
-        Self::from_json("{\"id\":\"cus_8f2k1m\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\",\"status\":\"active\",\"billing_address\":{\"line1\":\"12 Harbour Street\",\"city\":\"Leith\",\"postal_code\":\"EH6 6QU\",\"country\":\"GB\"},\"shipping_addresses\":[{\"line1\":\"4 Mill Lane\",\"city\":\"Dublin\",\"country\":\"IE\"}],\"metadata\":{\"crm_id\":\"A-1042\",\"segment\":\"enterprise\"},\"created_at\":\"2024-03-18T09:30:00Z\"}")
-            .expect("the page's example was checked against this type when it was generated")
+        Self::from_json(
+                "{\"id\":\"cus_8f2k1m\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\",\"status\":\"active\",\"billing_address\":{\"line1\":\"12 Harbour Street\",\"city\":\"Leith\",\"postal_code\":\"EH6 6QU\",\"country\":\"GB\"},\"shipping_addresses\":[{\"line1\":\"4 Mill Lane\",\"city\":\"Dublin\",\"country\":\"IE\"}],\"metadata\":{\"crm_id\":\"A-1042\",\"segment\":\"enterprise\"},\"created_at\":\"2024-03-18T09:30:00Z\"}",
+            )
+            .expect(
+                "the page's example was checked against this type when it was generated",
+            )
     }
 }
 #[allow(deprecated)]
@@ -324,7 +430,9 @@ impl ::schemars::JsonSchema for Customer {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Customer"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Customer"),
+        )
     }
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -340,13 +448,25 @@ impl ::schemars::JsonSchema for Customer {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Customer {
     #[inline]
-    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+    fn validate_into(
+        &self,
+        path: &::modelgen_runtime::Location<'_>,
+        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {
         {
             let value = &self.id;
             let path = &path.key("id");
             {
-                static PATTERN: ::modelgen_runtime::shape::LazyPattern = ::modelgen_runtime::shape::LazyPattern::new("^cus_[a-z0-9]+$");
-                ::modelgen_runtime::checks::pattern(value.as_str(), PATTERN.get(), "^cus_[a-z0-9]+$", path, errors);
+                static PATTERN: ::modelgen_runtime::shape::LazyPattern = ::modelgen_runtime::shape::LazyPattern::new(
+                    "^cus_[a-z0-9]+$",
+                );
+                ::modelgen_runtime::checks::pattern(
+                    value.as_str(),
+                    PATTERN.get(),
+                    "^cus_[a-z0-9]+$",
+                    path,
+                    errors,
+                );
             }
         }
         {
@@ -357,7 +477,13 @@ impl ::modelgen_runtime::Validate for Customer {
         }
         if let ::std::option::Option::Some(value) = &self.email {
             let path = &path.key("email");
-            ::modelgen_runtime::checks::format(value.as_str(), "email", ::modelgen_runtime::format::is_email, path, errors);
+            ::modelgen_runtime::checks::format(
+                value.as_str(),
+                "email",
+                ::modelgen_runtime::format::is_email,
+                path,
+                errors,
+            );
         }
         {
             let value = &self.billing_address;
@@ -377,13 +503,24 @@ impl ::modelgen_runtime::Validate for Customer {
             let path = &path.key("balance");
             {
                 let number = ::serde_json::Number::from(*value);
-                ::modelgen_runtime::checks::minimum(&number, &::serde_json::Number::from(0i64), path, errors);
+                ::modelgen_runtime::checks::minimum(
+                    &number,
+                    &::serde_json::Number::from(0i64),
+                    path,
+                    errors,
+                );
             }
         }
         {
             let value = &self.created_at;
             let path = &path.key("created_at");
-            ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
+            ::modelgen_runtime::checks::format(
+                value.as_str(),
+                "date-time",
+                ::modelgen_runtime::format::is_date_time,
+                path,
+                errors,
+            );
         }
     }
 }
@@ -392,17 +529,119 @@ impl ::modelgen_runtime::Model for Customer {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
         static P0: s::LazyPattern = s::LazyPattern::new("^cus_[a-z0-9]+$");
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { pattern: Some(&P0), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { min_length: Some(1), max_length: Some(200), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "email", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Email), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "status", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<CustomerStatus as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "billing_address", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "shipping_addresses", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: Some(5), unique_items: false })) },
-            s::FieldShape { wire_name: "metadata", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::STRING)) },
-            s::FieldShape { wire_name: "balance", required: false, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules { minimum: Some(s::Limit::Int(0)), ..s::NumberRules::NONE })) },
-            s::FieldShape { wire_name: "created_at", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "id",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                pattern: Some(&P0),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "name",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                min_length: Some(1),
+                                max_length: Some(200),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "email",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                format: Some(s::Format::Email),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "status",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(
+                            <CustomerStatus as ::modelgen_runtime::Model>::shape,
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "billing_address",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "shipping_addresses",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::of(
+                                    s::Kind::Model(
+                                        <Address as ::modelgen_runtime::Model>::shape,
+                                    ),
+                                ),
+                                min_items: None,
+                                max_items: Some(5),
+                                unique_items: false,
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "metadata",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(s::Kind::Map(&s::Shape::STRING)),
+                },
+                s::FieldShape {
+                    wire_name: "balance",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Integer(
+                            &s::NumberRules {
+                                minimum: Some(s::Limit::Int(0)),
+                                ..s::NumberRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "created_at",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                format: Some(s::Format::DateTime),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -411,7 +650,9 @@ impl Customer {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -435,12 +676,19 @@ pub enum CustomerStatus {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for CustomerStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        ::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum(deserializer, &["active", "suspended", "closed"])? {
-            0 => Self::Active,
-            1 => Self::Suspended,
-            _ => Self::Closed,
-        })
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::std::result::Result::Ok(
+            match ::modelgen_runtime::de::string_enum(
+                deserializer,
+                &["active", "suspended", "closed"],
+            )? {
+                0 => Self::Active,
+                1 => Self::Suspended,
+                _ => Self::Closed,
+            },
+        )
     }
 }
 #[allow(deprecated)]
@@ -451,7 +699,9 @@ impl ::schemars::JsonSchema for CustomerStatus {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "CustomerStatus"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "CustomerStatus"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -464,13 +714,21 @@ impl ::schemars::JsonSchema for CustomerStatus {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for CustomerStatus {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for CustomerStatus {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["active", "suspended", "closed", ], open: false, allowed: "\"active\", \"suspended\", \"closed\"" };
+        static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+            values: &["active", "suspended", "closed"],
+            open: false,
+            allowed: "\"active\", \"suspended\", \"closed\"",
+        };
         &SHAPE
     }
 }
@@ -479,7 +737,9 @@ impl CustomerStatus {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -491,13 +751,19 @@ pub struct V3TokenRequest {
     ///
     /// - JSON property: `client_id` (optional)
     /// - Example: `"customer_id"`
-    #[serde(rename = "client_id", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "client_id",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub client_id: ::std::option::Option<::std::string::String>,
     /// ClientSecret is the client secret ID provided to the customer during onboarding.
     ///
     /// - JSON property: `client_secret` (optional)
     /// - Example: `"secret"`
-    #[serde(rename = "client_secret", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "client_secret",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub client_secret: ::std::option::Option<::std::string::String>,
     /// GrantType only allows option: `password`.
     ///
@@ -521,14 +787,18 @@ pub struct V3TokenRequest {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for V3TokenRequest {
     const EXPECTING: &'static str = "struct V3TokenRequest";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Optional::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
         let mut f2 = ::modelgen_runtime::de::Required::new();
         let mut f3 = ::modelgen_runtime::de::Optional::new();
         let mut f4 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "client_id" => f0.read(&mut map)?,
                 "client_secret" => f1.read(&mut map)?,
@@ -550,7 +820,9 @@ impl ::modelgen_runtime::de::Object for V3TokenRequest {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for V3TokenRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -569,8 +841,12 @@ impl V3TokenRequest {
     /// ```
     #[inline]
     pub fn example() -> Self {
-        Self::from_json("{\"client_id\":\"customer_id\",\"client_secret\":\"secret\",\"grant_type\":\"client_credentials\",\"password\":\"password\",\"username\":\"jdoe\"}")
-            .expect("the page's example was checked against this type when it was generated")
+        Self::from_json(
+                "{\"client_id\":\"customer_id\",\"client_secret\":\"secret\",\"grant_type\":\"client_credentials\",\"password\":\"password\",\"username\":\"jdoe\"}",
+            )
+            .expect(
+                "the page's example was checked against this type when it was generated",
+            )
     }
 }
 #[allow(deprecated)]
@@ -581,7 +857,9 @@ impl ::schemars::JsonSchema for V3TokenRequest {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "V3TokenRequest"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "V3TokenRequest"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -594,19 +872,50 @@ impl ::schemars::JsonSchema for V3TokenRequest {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for V3TokenRequest {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for V3TokenRequest {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "client_id", required: false, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "client_secret", required: false, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "grant_type", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "password", required: false, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "username", required: false, nullable: false, shape: s::Shape::STRING },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "client_id",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "client_secret",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "grant_type",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "password",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "username",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -615,7 +924,9 @@ impl V3TokenRequest {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -650,7 +961,10 @@ pub struct V3TokenResponse {
     ///
     /// - JSON property: `refresh_token` (optional)
     /// - Example: `"rt_51b3c2"`
-    #[serde(rename = "refresh_token", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "refresh_token",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub refresh_token: ::std::option::Option<::std::string::String>,
     /// Scope lists the permissions granted to the token.
     ///
@@ -664,13 +978,19 @@ pub struct V3TokenResponse {
     /// - JSON property: `contact_email` (optional)
     /// - Constraints: `format: "email"`
     /// - Example: `"security@example.com"`
-    #[serde(rename = "contact_email", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "contact_email",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub contact_email: ::std::option::Option<::std::string::String>,
     /// IssuedAt is when the token was issued.
     ///
     /// - JSON property: `issued_at` (optional)
     /// - Example: `"2024-03-18T09:30:00Z"`
-    #[serde(rename = "issued_at", skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "issued_at",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub issued_at: ::std::option::Option<::std::string::String>,
     /// Refreshable says whether `refreshToken` may be used. Defaults to true.
     ///
@@ -684,13 +1004,16 @@ impl V3TokenResponse {
     /// The default of `refreshable`: `true`.
     #[inline]
     pub fn default_refreshable() -> bool {
-        ::serde_json::from_str("true").expect("the default was checked when the code was generated")
+        ::serde_json::from_str("true")
+            .expect("the default was checked when the code was generated")
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for V3TokenResponse {
     const EXPECTING: &'static str = "struct V3TokenResponse";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Required::new();
@@ -700,7 +1023,9 @@ impl ::modelgen_runtime::de::Object for V3TokenResponse {
         let mut f5 = ::modelgen_runtime::de::Optional::new();
         let mut f6 = ::modelgen_runtime::de::Optional::new();
         let mut f7 = ::modelgen_runtime::de::Field::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "access_token" => f0.read(&mut map)?,
                 "token_type" => f1.read(&mut map)?,
@@ -713,7 +1038,13 @@ impl ::modelgen_runtime::de::Object for V3TokenResponse {
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("access_token", f0.is_read()), ("token_type", f1.is_read()), ("expires_in", f2.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[
+                ("access_token", f0.is_read()),
+                ("token_type", f1.is_read()),
+                ("expires_in", f2.is_read()),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             access_token: f0.get(),
             token_type: f1.get(),
@@ -728,7 +1059,9 @@ impl ::modelgen_runtime::de::Object for V3TokenResponse {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for V3TokenResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -752,8 +1085,12 @@ impl V3TokenResponse {
     /// ```
     #[inline]
     pub fn example() -> Self {
-        Self::from_json("{\"access_token\":\"eyJhbGciOiJSUzI1NiJ9.e30.c2ln\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"rt_51b3c2\",\"scope\":[\"accounts:read\",\"payments:write\"],\"contact_email\":\"security@example.com\",\"issued_at\":\"2024-03-18T09:30:00Z\"}")
-            .expect("the page's example was checked against this type when it was generated")
+        Self::from_json(
+                "{\"access_token\":\"eyJhbGciOiJSUzI1NiJ9.e30.c2ln\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"rt_51b3c2\",\"scope\":[\"accounts:read\",\"payments:write\"],\"contact_email\":\"security@example.com\",\"issued_at\":\"2024-03-18T09:30:00Z\"}",
+            )
+            .expect(
+                "the page's example was checked against this type when it was generated",
+            )
     }
 }
 #[allow(deprecated)]
@@ -764,7 +1101,9 @@ impl ::schemars::JsonSchema for V3TokenResponse {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "V3TokenResponse"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "V3TokenResponse"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -777,7 +1116,11 @@ impl ::schemars::JsonSchema for V3TokenResponse {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for V3TokenResponse {
     #[inline]
-    fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+    fn validate_into(
+        &self,
+        path: &::modelgen_runtime::Location<'_>,
+        errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {
         {
             let value = &self.access_token;
             let path = &path.key("access_token");
@@ -787,8 +1130,16 @@ impl ::modelgen_runtime::Validate for V3TokenResponse {
             let value = &self.token_type;
             let path = &path.key("token_type");
             {
-                static PATTERN: ::modelgen_runtime::shape::LazyPattern = ::modelgen_runtime::shape::LazyPattern::new("^[Bb]earer$");
-                ::modelgen_runtime::checks::pattern(value.as_str(), PATTERN.get(), "^[Bb]earer$", path, errors);
+                static PATTERN: ::modelgen_runtime::shape::LazyPattern = ::modelgen_runtime::shape::LazyPattern::new(
+                    "^[Bb]earer$",
+                );
+                ::modelgen_runtime::checks::pattern(
+                    value.as_str(),
+                    PATTERN.get(),
+                    "^[Bb]earer$",
+                    path,
+                    errors,
+                );
             }
         }
         {
@@ -796,8 +1147,18 @@ impl ::modelgen_runtime::Validate for V3TokenResponse {
             let path = &path.key("expires_in");
             {
                 let number = ::serde_json::Number::from(*value);
-                ::modelgen_runtime::checks::minimum(&number, &::serde_json::Number::from(1i64), path, errors);
-                ::modelgen_runtime::checks::maximum(&number, &::serde_json::Number::from(86400i64), path, errors);
+                ::modelgen_runtime::checks::minimum(
+                    &number,
+                    &::serde_json::Number::from(1i64),
+                    path,
+                    errors,
+                );
+                ::modelgen_runtime::checks::maximum(
+                    &number,
+                    &::serde_json::Number::from(86400i64),
+                    path,
+                    errors,
+                );
             }
         }
         if let ::std::option::Option::Some(value) = &self.scope {
@@ -807,18 +1168,38 @@ impl ::modelgen_runtime::Validate for V3TokenResponse {
             for (index, item) in value.iter().enumerate() {
                 let path = &path.index(index);
                 {
-                    static PATTERN: ::modelgen_runtime::shape::LazyPattern = ::modelgen_runtime::shape::LazyPattern::new("^[a-z]+:(read|write)$");
-                    ::modelgen_runtime::checks::pattern(item.as_str(), PATTERN.get(), "^[a-z]+:(read|write)$", path, errors);
+                    static PATTERN: ::modelgen_runtime::shape::LazyPattern = ::modelgen_runtime::shape::LazyPattern::new(
+                        "^[a-z]+:(read|write)$",
+                    );
+                    ::modelgen_runtime::checks::pattern(
+                        item.as_str(),
+                        PATTERN.get(),
+                        "^[a-z]+:(read|write)$",
+                        path,
+                        errors,
+                    );
                 }
             }
         }
         if let ::std::option::Option::Some(value) = &self.contact_email {
             let path = &path.key("contact_email");
-            ::modelgen_runtime::checks::format(value.as_str(), "email", ::modelgen_runtime::format::is_email, path, errors);
+            ::modelgen_runtime::checks::format(
+                value.as_str(),
+                "email",
+                ::modelgen_runtime::format::is_email,
+                path,
+                errors,
+            );
         }
         if let ::std::option::Option::Some(value) = &self.issued_at {
             let path = &path.key("issued_at");
-            ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
+            ::modelgen_runtime::checks::format(
+                value.as_str(),
+                "date-time",
+                ::modelgen_runtime::format::is_date_time,
+                path,
+                errors,
+            );
         }
     }
 }
@@ -828,16 +1209,110 @@ impl ::modelgen_runtime::Model for V3TokenResponse {
         use ::modelgen_runtime::shape as s;
         static P0: s::LazyPattern = s::LazyPattern::new("^[Bb]earer$");
         static P1: s::LazyPattern = s::LazyPattern::new("^[a-z]+:(read|write)$");
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "access_token", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { min_length: Some(16), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "token_type", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { pattern: Some(&P0), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "expires_in", required: true, nullable: false, shape: s::Shape::of(s::Kind::Integer(&s::NumberRules { minimum: Some(s::Limit::Int(1)), maximum: Some(s::Limit::Int(86400)), ..s::NumberRules::NONE })) },
-            s::FieldShape { wire_name: "refresh_token", required: false, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "scope", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::String(&s::StringRules { pattern: Some(&P1), ..s::StringRules::NONE })), min_items: None, max_items: Some(10), unique_items: true })) },
-            s::FieldShape { wire_name: "contact_email", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Email), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "issued_at", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-            s::FieldShape { wire_name: "refreshable", required: false, nullable: false, shape: s::Shape::BOOLEAN },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "access_token",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                min_length: Some(16),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "token_type",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                pattern: Some(&P0),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "expires_in",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Integer(
+                            &s::NumberRules {
+                                minimum: Some(s::Limit::Int(1)),
+                                maximum: Some(s::Limit::Int(86400)),
+                                ..s::NumberRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "refresh_token",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "scope",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::of(
+                                    s::Kind::String(
+                                        &s::StringRules {
+                                            pattern: Some(&P1),
+                                            ..s::StringRules::NONE
+                                        },
+                                    ),
+                                ),
+                                min_items: None,
+                                max_items: Some(10),
+                                unique_items: true,
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "contact_email",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                format: Some(s::Format::Email),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "issued_at",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::String(
+                            &s::StringRules {
+                                format: Some(s::Format::DateTime),
+                                ..s::StringRules::NONE
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "refreshable",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::BOOLEAN,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -846,7 +1321,9 @@ impl V3TokenResponse {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -854,13 +1331,38 @@ impl V3TokenResponse {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Address>(text)),
-        "Customer" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Customer>(text)),
-        "CustomerStatus" => ::std::option::Option::Some(::modelgen_runtime::model::check::<CustomerStatus>(text)),
-        "V3TokenRequest" => ::std::option::Option::Some(::modelgen_runtime::model::check::<V3TokenRequest>(text)),
-        "V3TokenResponse" => ::std::option::Option::Some(::modelgen_runtime::model::check::<V3TokenResponse>(text)),
+        "Address" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<Address>(text),
+            )
+        }
+        "Customer" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<Customer>(text),
+            )
+        }
+        "CustomerStatus" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<CustomerStatus>(text),
+            )
+        }
+        "V3TokenRequest" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<V3TokenRequest>(text),
+            )
+        }
+        "V3TokenResponse" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<V3TokenResponse>(text),
+            )
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -869,24 +1371,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

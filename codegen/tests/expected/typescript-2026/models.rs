@@ -31,7 +31,12 @@ pub struct AppointmentRequest {
     pub grid: ::std::option::Option<::std::vec::Vec<::std::vec::Vec<f64>>>,
     /// - JSON property: `scores` (optional)
     #[serde(rename = "scores", skip_serializing_if = "::std::option::Option::is_none")]
-    pub scores: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::collections::BTreeMap<::std::string::String, f64>>>,
+    pub scores: ::std::option::Option<
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::collections::BTreeMap<::std::string::String, f64>,
+        >,
+    >,
     /// - JSON property: `file` (optional)
     #[serde(rename = "file", skip_serializing_if = "::std::option::Option::is_none")]
     pub file: ::std::option::Option<Attachment>,
@@ -45,7 +50,9 @@ pub struct AppointmentRequest {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for AppointmentRequest {
     const EXPECTING: &'static str = "struct AppointmentRequest";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Optional::new();
@@ -57,7 +64,9 @@ impl ::modelgen_runtime::de::Object for AppointmentRequest {
         let mut f7 = ::modelgen_runtime::de::Optional::new();
         let mut f8 = ::modelgen_runtime::de::Optional::new();
         let mut f9 = ::modelgen_runtime::de::Optional::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "stream" => f0.read(&mut map)?,
                 "dryRun" => f1.read(&mut map)?,
@@ -72,7 +81,9 @@ impl ::modelgen_runtime::de::Object for AppointmentRequest {
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("stream", f0.is_read()), ("version", f2.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[("stream", f0.is_read()), ("version", f2.is_read())],
+        )?;
         ::std::result::Result::Ok(Self {
             stream: f0.get(),
             dry_run: f1.into_inner(),
@@ -89,7 +100,9 @@ impl ::modelgen_runtime::de::Object for AppointmentRequest {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for AppointmentRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -101,7 +114,9 @@ impl ::schemars::JsonSchema for AppointmentRequest {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "AppointmentRequest"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "AppointmentRequest"),
+        )
     }
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -118,24 +133,126 @@ impl ::schemars::JsonSchema for AppointmentRequest {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for AppointmentRequest {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for AppointmentRequest {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "stream", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<AppointmentRequestStream as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "dryRun", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<AppointmentRequestDryRun as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "version", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<AppointmentRequestVersion as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "mode", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<AppointmentRequestMode as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "size", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<AppointmentRequestSize as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "grid", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::NUMBER, min_items: None, max_items: None, unique_items: false })), min_items: None, max_items: None, unique_items: false })) },
-            s::FieldShape { wire_name: "scores", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Map(&s::Shape::NUMBER)))) },
-            s::FieldShape { wire_name: "file", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Attachment as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "extras", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Extras as ::modelgen_runtime::Model>::shape)) },
-            s::FieldShape { wire_name: "room", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Room as ::modelgen_runtime::Model>::shape)) },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "stream",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(
+                            <AppointmentRequestStream as ::modelgen_runtime::Model>::shape,
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "dryRun",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(
+                            <AppointmentRequestDryRun as ::modelgen_runtime::Model>::shape,
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "version",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(
+                            <AppointmentRequestVersion as ::modelgen_runtime::Model>::shape,
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "mode",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(
+                            <AppointmentRequestMode as ::modelgen_runtime::Model>::shape,
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "size",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(
+                            <AppointmentRequestSize as ::modelgen_runtime::Model>::shape,
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "grid",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::of(
+                                    s::Kind::Array(
+                                        &s::ArrayRules {
+                                            items: s::Shape::NUMBER,
+                                            min_items: None,
+                                            max_items: None,
+                                            unique_items: false,
+                                        },
+                                    ),
+                                ),
+                                min_items: None,
+                                max_items: None,
+                                unique_items: false,
+                            },
+                        ),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "scores",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Map(&s::Shape::of(s::Kind::Map(&s::Shape::NUMBER))),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "file",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<Attachment as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "extras",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<Extras as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+                s::FieldShape {
+                    wire_name: "room",
+                    required: false,
+                    nullable: false,
+                    shape: s::Shape::of(
+                        s::Kind::Model(<Room as ::modelgen_runtime::Model>::shape),
+                    ),
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -144,7 +261,9 @@ impl AppointmentRequest {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -166,18 +285,24 @@ pub struct Attachment {
 #[allow(deprecated)]
 impl ::modelgen_runtime::de::Object for Attachment {
     const EXPECTING: &'static str = "struct Attachment";
-    fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+    fn read<'de, A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
         use ::modelgen_runtime::de::Slot as _;
         let mut f0 = ::modelgen_runtime::de::Required::new();
         let mut f1 = ::modelgen_runtime::de::Required::new();
-        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+        while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+            &mut map,
+        )? {
             match &*key {
                 "fileName" => f0.read(&mut map)?,
                 "url" => f1.read(&mut map)?,
                 _ => ::modelgen_runtime::de::skip(&mut map)?,
             }
         }
-        ::modelgen_runtime::de::check_required(&[("fileName", f0.is_read()), ("url", f1.is_read())])?;
+        ::modelgen_runtime::de::check_required(
+            &[("fileName", f0.is_read()), ("url", f1.is_read())],
+        )?;
         ::std::result::Result::Ok(Self {
             file_name: f0.get(),
             url: f1.get(),
@@ -186,7 +311,9 @@ impl ::modelgen_runtime::de::Object for Attachment {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Attachment {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::object(deserializer)
     }
 }
@@ -198,7 +325,9 @@ impl ::schemars::JsonSchema for Attachment {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Attachment"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Attachment"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -211,16 +340,32 @@ impl ::schemars::JsonSchema for Attachment {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Attachment {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Attachment {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-            s::FieldShape { wire_name: "fileName", required: true, nullable: false, shape: s::Shape::STRING },
-            s::FieldShape { wire_name: "url", required: true, nullable: false, shape: s::Shape::STRING },
-        ]);
+        static SHAPE: s::ModelShape = s::ModelShape::Object(
+            &[
+                s::FieldShape {
+                    wire_name: "fileName",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+                s::FieldShape {
+                    wire_name: "url",
+                    required: true,
+                    nullable: false,
+                    shape: s::Shape::STRING,
+                },
+            ],
+        );
         &SHAPE
     }
 }
@@ -229,7 +374,9 @@ impl Attachment {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -257,28 +404,47 @@ impl ::schemars::JsonSchema for Extras {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "Extras"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "Extras"),
+        )
     }
     #[inline]
     fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
         __support::schema(
             r#"{"title":"Extras","description":"Extra services: a note, or a map of service names to their options.","anyOf":[{"type":"string"},{"type":"object","additionalProperties":{"$modelRef":"Attachment"}},{"type":"object","additionalProperties":{}}]}"#,
-            &[
-                ("Attachment", generator.subschema_for::<Attachment>()),
-            ],
+            &[("Attachment", generator.subschema_for::<Attachment>())],
         )
     }
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Extras {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Extras {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Extras", variants: &[s::Shape::STRING, s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Model(<Attachment as ::modelgen_runtime::Model>::shape)))), s::Shape::of(s::Kind::Map(&s::Shape::ANY)), ] };
+        static SHAPE: s::ModelShape = s::ModelShape::Union {
+            name: "Extras",
+            variants: &[
+                s::Shape::STRING,
+                s::Shape::of(
+                    s::Kind::Map(
+                        &s::Shape::of(
+                            s::Kind::Model(
+                                <Attachment as ::modelgen_runtime::Model>::shape,
+                            ),
+                        ),
+                    ),
+                ),
+                s::Shape::of(s::Kind::Map(&s::Shape::ANY)),
+            ],
+        };
         &SHAPE
     }
 }
@@ -287,7 +453,9 @@ impl Extras {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -296,29 +464,53 @@ impl Extras {
     /// Reads the first variant, most specific first, that the value fits with all
     /// its constraints.
     #[inline]
-    fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
-        match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+    fn from_json_value(
+        value: &mut ::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::std::string::String> {
+        match ::modelgen_runtime::shape::fitting_variant(
+            <Self as ::modelgen_runtime::Model>::shape(),
+            value,
+        ) {
             ::std::option::Option::Some(0) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                ::modelgen_runtime::de::from_value::<::std::string::String>(value).map(Extras::Str)
+                ::modelgen_runtime::de::from_value::<::std::string::String>(value)
+                    .map(Extras::Str)
             }
             ::std::option::Option::Some(1) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                ::modelgen_runtime::de::from_value::<::std::collections::BTreeMap<::std::string::String, Attachment>>(value).map(Extras::MapOfAttachment)
+                ::modelgen_runtime::de::from_value::<
+                    ::std::collections::BTreeMap<::std::string::String, Attachment>,
+                >(value)
+                    .map(Extras::MapOfAttachment)
             }
             ::std::option::Option::Some(2) => {
                 ::modelgen_runtime::checks::normalize_integral_floats(value);
-                ::modelgen_runtime::de::from_value::<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>(value).map(Extras::MapOfAny)
+                ::modelgen_runtime::de::from_value::<
+                    ::std::collections::BTreeMap<
+                        ::std::string::String,
+                        ::serde_json::Value,
+                    >,
+                >(value)
+                    .map(Extras::MapOfAny)
             }
-            _ => ::std::result::Result::Err("the value fits none of the variants of `Extras`".to_owned()),
+            _ => {
+                ::std::result::Result::Err(
+                    "the value fits none of the variants of `Extras`".to_owned(),
+                )
+            }
         }
     }
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Extras {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(&mut value)
+            .map_err(<D::Error as ::serde::de::Error>::custom)
     }
 }
 /// The room a visit takes place in.
@@ -341,12 +533,19 @@ pub enum Room {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Room {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        ::std::result::Result::Ok(match ::modelgen_runtime::de::open_string_enum(deserializer, &["surgery", "consult"])? {
-            ::std::result::Result::Ok(0) => Self::Surgery,
-            ::std::result::Result::Ok(_) => Self::Consult,
-            ::std::result::Result::Err(other) => Self::Unrecognized(other),
-        })
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::std::result::Result::Ok(
+            match ::modelgen_runtime::de::open_string_enum(
+                deserializer,
+                &["surgery", "consult"],
+            )? {
+                ::std::result::Result::Ok(0) => Self::Surgery,
+                ::std::result::Result::Ok(_) => Self::Consult,
+                ::std::result::Result::Err(other) => Self::Unrecognized(other),
+            },
+        )
     }
 }
 #[allow(deprecated)]
@@ -370,13 +569,21 @@ impl ::schemars::JsonSchema for Room {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for Room {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for Room {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["surgery", "consult", ], open: true, allowed: "\"surgery\", \"consult\"" };
+        static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+            values: &["surgery", "consult"],
+            open: true,
+            allowed: "\"surgery\", \"consult\"",
+        };
         &SHAPE
     }
 }
@@ -385,12 +592,23 @@ impl Room {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
 /// The constant `true`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    ::std::default::Default,
+    ::serde::Serialize
+)]
 #[serde(into = "bool")]
 pub enum AppointmentRequestStream {
     /// The value `true`.
@@ -405,13 +623,19 @@ impl ::std::convert::From<AppointmentRequestStream> for bool {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AppointmentRequestStream {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         match <bool as ::serde::Deserialize>::deserialize(deserializer)? {
             true => ::std::result::Result::Ok(AppointmentRequestStream::True),
-            other => ::std::result::Result::Err(::serde::de::Error::invalid_value(
-                ::serde::de::Unexpected::Bool(other),
-                &"true",
-            )),
+            other => {
+                ::std::result::Result::Err(
+                    ::serde::de::Error::invalid_value(
+                        ::serde::de::Unexpected::Bool(other),
+                        &"true",
+                    ),
+                )
+            }
         }
     }
 }
@@ -423,7 +647,9 @@ impl ::schemars::JsonSchema for AppointmentRequestStream {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "AppointmentRequestStream"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "AppointmentRequestStream"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -436,13 +662,21 @@ impl ::schemars::JsonSchema for AppointmentRequestStream {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for AppointmentRequestStream {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for AppointmentRequestStream {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::BooleanEnum { values: &[true, ], open: false, allowed: "true" };
+        static SHAPE: s::ModelShape = s::ModelShape::BooleanEnum {
+            values: &[true],
+            open: false,
+            allowed: "true",
+        };
         &SHAPE
     }
 }
@@ -451,12 +685,23 @@ impl AppointmentRequestStream {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
 /// The constant `false`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    ::std::default::Default,
+    ::serde::Serialize
+)]
 #[serde(into = "bool")]
 pub enum AppointmentRequestDryRun {
     /// The value `false`.
@@ -471,13 +716,19 @@ impl ::std::convert::From<AppointmentRequestDryRun> for bool {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AppointmentRequestDryRun {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         match <bool as ::serde::Deserialize>::deserialize(deserializer)? {
             false => ::std::result::Result::Ok(AppointmentRequestDryRun::False),
-            other => ::std::result::Result::Err(::serde::de::Error::invalid_value(
-                ::serde::de::Unexpected::Bool(other),
-                &"false",
-            )),
+            other => {
+                ::std::result::Result::Err(
+                    ::serde::de::Error::invalid_value(
+                        ::serde::de::Unexpected::Bool(other),
+                        &"false",
+                    ),
+                )
+            }
         }
     }
 }
@@ -489,7 +740,9 @@ impl ::schemars::JsonSchema for AppointmentRequestDryRun {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "AppointmentRequestDryRun"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "AppointmentRequestDryRun"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -502,13 +755,21 @@ impl ::schemars::JsonSchema for AppointmentRequestDryRun {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for AppointmentRequestDryRun {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for AppointmentRequestDryRun {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::BooleanEnum { values: &[false, ], open: false, allowed: "false" };
+        static SHAPE: s::ModelShape = s::ModelShape::BooleanEnum {
+            values: &[false],
+            open: false,
+            allowed: "false",
+        };
         &SHAPE
     }
 }
@@ -517,7 +778,9 @@ impl AppointmentRequestDryRun {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -530,7 +793,10 @@ pub enum AppointmentRequestVersion {
 }
 #[allow(deprecated)]
 impl ::serde::Serialize for AppointmentRequestVersion {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         let value: i64 = match self {
             AppointmentRequestVersion::V2 => 2,
         };
@@ -539,14 +805,20 @@ impl ::serde::Serialize for AppointmentRequestVersion {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for AppointmentRequestVersion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         let value = <i64 as ::serde::Deserialize>::deserialize(deserializer)?;
         match value {
             2 => ::std::result::Result::Ok(AppointmentRequestVersion::V2),
-            other => ::std::result::Result::Err(::serde::de::Error::invalid_value(
-                ::serde::de::Unexpected::Signed(other),
-                &"one of 2",
-            )),
+            other => {
+                ::std::result::Result::Err(
+                    ::serde::de::Error::invalid_value(
+                        ::serde::de::Unexpected::Signed(other),
+                        &"one of 2",
+                    ),
+                )
+            }
         }
     }
 }
@@ -558,7 +830,9 @@ impl ::schemars::JsonSchema for AppointmentRequestVersion {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "AppointmentRequestVersion"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "AppointmentRequestVersion"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -571,13 +845,21 @@ impl ::schemars::JsonSchema for AppointmentRequestVersion {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for AppointmentRequestVersion {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for AppointmentRequestVersion {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::IntegerEnum { values: &[2, ], open: false, allowed: "2" };
+        static SHAPE: s::ModelShape = s::ModelShape::IntegerEnum {
+            values: &[2],
+            open: false,
+            allowed: "2",
+        };
         &SHAPE
     }
 }
@@ -586,7 +868,9 @@ impl AppointmentRequestVersion {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -601,7 +885,9 @@ pub enum AppointmentRequestMode {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for AppointmentRequestMode {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
         ::modelgen_runtime::de::string_enum(deserializer, &["sync"])?;
         ::std::result::Result::Ok(Self::Sync)
     }
@@ -614,7 +900,9 @@ impl ::schemars::JsonSchema for AppointmentRequestMode {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "AppointmentRequestMode"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "AppointmentRequestMode"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -627,13 +915,21 @@ impl ::schemars::JsonSchema for AppointmentRequestMode {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for AppointmentRequestMode {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for AppointmentRequestMode {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["sync", ], open: false, allowed: "\"sync\"" };
+        static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+            values: &["sync"],
+            open: false,
+            allowed: "\"sync\"",
+        };
         &SHAPE
     }
 }
@@ -642,7 +938,9 @@ impl AppointmentRequestMode {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -659,11 +957,18 @@ pub enum AppointmentRequestSize {
 }
 #[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for AppointmentRequestSize {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        ::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum(deserializer, &["small", "large"])? {
-            0 => Self::Small,
-            _ => Self::Large,
-        })
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::std::result::Result::Ok(
+            match ::modelgen_runtime::de::string_enum(
+                deserializer,
+                &["small", "large"],
+            )? {
+                0 => Self::Small,
+                _ => Self::Large,
+            },
+        )
     }
 }
 #[allow(deprecated)]
@@ -674,7 +979,9 @@ impl ::schemars::JsonSchema for AppointmentRequestSize {
     }
     #[inline]
     fn schema_id() -> ::std::borrow::Cow<'static, str> {
-        ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "AppointmentRequestSize"))
+        ::std::borrow::Cow::Borrowed(
+            ::std::concat!(::std::module_path!(), "::", "AppointmentRequestSize"),
+        )
     }
     #[inline]
     fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
@@ -687,13 +994,21 @@ impl ::schemars::JsonSchema for AppointmentRequestSize {
 #[allow(deprecated)]
 impl ::modelgen_runtime::Validate for AppointmentRequestSize {
     #[inline]
-    fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+    fn validate_into(
+        &self,
+        _path: &::modelgen_runtime::Location<'_>,
+        _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+    ) {}
 }
 #[allow(deprecated)]
 impl ::modelgen_runtime::Model for AppointmentRequestSize {
     fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
         use ::modelgen_runtime::shape as s;
-        static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["small", "large", ], open: false, allowed: "\"small\", \"large\"" };
+        static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+            values: &["small", "large"],
+            open: false,
+            allowed: "\"small\", \"large\"",
+        };
         &SHAPE
     }
 }
@@ -702,7 +1017,9 @@ impl AppointmentRequestSize {
     /// Reads this model from JSON text and checks it against its schema; on failure,
     /// returns every problem with the JSON Pointer of the offending value.
     #[inline]
-    pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+    pub fn from_json(
+        text: &str,
+    ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
         ::modelgen_runtime::parse(text)
     }
 }
@@ -710,12 +1027,29 @@ impl AppointmentRequestSize {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "AppointmentRequest" => ::std::option::Option::Some(::modelgen_runtime::model::check::<AppointmentRequest>(text)),
-        "Attachment" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Attachment>(text)),
-        "Extras" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Extras>(text)),
-        "Room" => ::std::option::Option::Some(::modelgen_runtime::model::check::<Room>(text)),
+        "AppointmentRequest" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<AppointmentRequest>(text),
+            )
+        }
+        "Attachment" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<Attachment>(text),
+            )
+        }
+        "Extras" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Extras>(text))
+        }
+        "Room" => {
+            ::std::option::Option::Some(::modelgen_runtime::model::check::<Room>(text))
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -724,24 +1058,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }

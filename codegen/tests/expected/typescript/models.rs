@@ -20,18 +20,25 @@ pub mod components {
         #[serde(rename = "city")]
         pub city: ::std::string::String,
         /// - JSON property: `postcode` (optional)
-        #[serde(rename = "postcode", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "postcode",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub postcode: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Address {
         const EXPECTING: &'static str = "struct Address";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
             let mut f2 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "street" => f0.read(&mut map)?,
                     "city" => f1.read(&mut map)?,
@@ -39,7 +46,9 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("street", f0.is_read()), ("city", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("street", f0.is_read()), ("city", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 street: f0.get(),
                 city: f1.get(),
@@ -49,7 +58,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Address {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -61,10 +72,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Address"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Address"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Address","description":"Postal address of an owner.","type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"},"postcode":{"type":"string"}},"required":["street","city"]}"#,
                 &[],
@@ -74,17 +89,38 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Address {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Address {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "street", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "city", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "postcode", required: false, nullable: false, shape: s::Shape::STRING },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "street",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "city",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "postcode",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -93,7 +129,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -110,18 +148,25 @@ pub mod components {
         #[serde(rename = "name")]
         pub name: ::std::string::String,
         /// - JSON property: `indoor` (optional)
-        #[serde(rename = "indoor", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "indoor",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub indoor: ::std::option::Option<bool>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Cat {
         const EXPECTING: &'static str = "struct Cat";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
             let mut f2 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "kind" => f0.read(&mut map)?,
                     "name" => f1.read(&mut map)?,
@@ -129,7 +174,9 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("kind", f0.is_read()), ("name", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("kind", f0.is_read()), ("name", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 kind: f0.get(),
                 name: f1.get(),
@@ -139,7 +186,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Cat {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -151,10 +200,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Cat"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Cat"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Cat","type":"object","properties":{"kind":{"const":"cat","description":"The constant `\"cat\"`."},"name":{"type":"string"},"indoor":{"type":"boolean"}},"required":["kind","name"]}"#,
                 &[],
@@ -164,17 +217,40 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Cat {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Cat {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "kind", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<CatKind as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "indoor", required: false, nullable: false, shape: s::Shape::BOOLEAN },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "kind",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<CatKind as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "name",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "indoor",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::BOOLEAN,
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -183,7 +259,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -210,13 +288,20 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Channel {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-            ::std::result::Result::Ok(match ::modelgen_runtime::de::open_string_enum(deserializer, &["email", "sms", "push"])? {
-                ::std::result::Result::Ok(0) => Self::Email,
-                ::std::result::Result::Ok(1) => Self::Sms,
-                ::std::result::Result::Ok(_) => Self::Push,
-                ::std::result::Result::Err(other) => Self::Unrecognized(other),
-            })
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::std::result::Result::Ok(
+                match ::modelgen_runtime::de::open_string_enum(
+                    deserializer,
+                    &["email", "sms", "push"],
+                )? {
+                    ::std::result::Result::Ok(0) => Self::Email,
+                    ::std::result::Result::Ok(1) => Self::Sms,
+                    ::std::result::Result::Ok(_) => Self::Push,
+                    ::std::result::Result::Err(other) => Self::Unrecognized(other),
+                },
+            )
         }
     }
     #[allow(deprecated)]
@@ -227,10 +312,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Channel"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Channel"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Channel","description":"How reminders are delivered.","type":"string","examples":["email","sms","push"]}"#,
                 &[],
@@ -240,13 +329,21 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Channel {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Channel {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["email", "sms", "push", ], open: true, allowed: "\"email\", \"sms\", \"push\"" };
+            static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+                values: &["email", "sms", "push"],
+                open: true,
+                allowed: "\"email\", \"sms\", \"push\"",
+            };
             &SHAPE
         }
     }
@@ -255,7 +352,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -278,12 +377,16 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Dog {
         const EXPECTING: &'static str = "struct Dog";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
             let mut f2 = ::modelgen_runtime::de::Required::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "kind" => f0.read(&mut map)?,
                     "name" => f1.read(&mut map)?,
@@ -291,7 +394,13 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("kind", f0.is_read()), ("name", f1.is_read()), ("goodBoy", f2.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[
+                    ("kind", f0.is_read()),
+                    ("name", f1.is_read()),
+                    ("goodBoy", f2.is_read()),
+                ],
+            )?;
             ::std::result::Result::Ok(Self {
                 kind: f0.get(),
                 name: f1.get(),
@@ -301,7 +410,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Dog {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -313,10 +424,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Dog"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Dog"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Dog","type":"object","properties":{"kind":{"const":"dog","description":"The constant `\"dog\"`."},"name":{"type":"string"},"goodBoy":{"type":"boolean"}},"required":["kind","name","goodBoy"]}"#,
                 &[],
@@ -326,17 +441,40 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Dog {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Dog {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "kind", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<DogKind as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "name", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "goodBoy", required: true, nullable: false, shape: s::Shape::BOOLEAN },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "kind",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<DogKind as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "name",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "goodBoy",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::BOOLEAN,
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -345,7 +483,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -354,7 +494,9 @@ pub mod components {
     /// Generated from the model page `models/components/legacyowner.md`.
     ///
     /// Has no `example()`: the page does not give an example for every required field.
-    #[deprecated(note = "This will be removed in a future release, please migrate away from it as soon as possible.")]
+    #[deprecated(
+        note = "This will be removed in a future release, please migrate away from it as soon as possible."
+    )]
     #[allow(deprecated)]
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[allow(clippy::type_complexity)]
@@ -363,17 +505,24 @@ pub mod components {
         #[serde(rename = "ownerNumber")]
         pub owner_number: f64,
         /// - JSON property: `fullName` (optional)
-        #[serde(rename = "fullName", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "fullName",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub full_name: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for LegacyOwner {
         const EXPECTING: &'static str = "struct LegacyOwner";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "ownerNumber" => f0.read(&mut map)?,
                     "fullName" => f1.read(&mut map)?,
@@ -389,7 +538,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for LegacyOwner {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -401,10 +552,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.LegacyOwner"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.LegacyOwner"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"LegacyOwner","description":"Owner record from the old booking system. Use `Owner` instead.","deprecated":true,"type":"object","properties":{"ownerNumber":{"type":"number"},"fullName":{"type":"string"}},"required":["ownerNumber"]}"#,
                 &[],
@@ -414,16 +569,32 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for LegacyOwner {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for LegacyOwner {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "ownerNumber", required: true, nullable: false, shape: s::Shape::NUMBER },
-                s::FieldShape { wire_name: "fullName", required: false, nullable: false, shape: s::Shape::STRING },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "ownerNumber",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::NUMBER,
+                    },
+                    s::FieldShape {
+                        wire_name: "fullName",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -432,7 +603,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -455,7 +628,10 @@ pub mod components {
         ///
         /// - JSON property: `displayName` (optional)
         /// - Example: `"Jo Bloggs"`
-        #[serde(rename = "displayName", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "displayName",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub display_name: ::std::option::Option<::std::string::String>,
         /// Age in whole years.
         ///
@@ -475,32 +651,54 @@ pub mod components {
         /// Home address of the owner.
         ///
         /// - JSON property: `address` (optional)
-        #[serde(rename = "address", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "address",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub address: ::std::option::Option<Address>,
         /// Past clinic visits, newest first.
         /// Maximum of 50 entries.
         ///
         /// - JSON property: `visits` (optional)
-        #[serde(rename = "visits", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "visits",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub visits: ::std::option::Option<::std::vec::Vec<Visit>>,
         /// - JSON property: `nicknames` (optional)
         /// - Example: `["Jo"]`
-        #[serde(rename = "nicknames", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "nicknames",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub nicknames: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         /// Free-form labels grouped by category.
         ///
         /// - JSON property: `tags` (optional)
         /// - Example: `{"diet":["grain-free","no-chicken"]}`
         #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
-        pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<::std::string::String>>>,
+        pub tags: ::std::option::Option<
+            ::std::collections::BTreeMap<
+                ::std::string::String,
+                ::std::vec::Vec<::std::string::String>,
+            >,
+        >,
         /// Arbitrary JSON kept for the front desk.
         ///
         /// - JSON property: `notes` (optional)
-        #[serde(rename = "notes", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "notes",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub notes: ::std::option::Option<::serde_json::Value>,
         /// - JSON property: `attributes` (optional)
-        #[serde(rename = "attributes", skip_serializing_if = "::std::option::Option::is_none")]
-        pub attributes: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
+        #[serde(
+            rename = "attributes",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub attributes: ::std::option::Option<
+            ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+        >,
         /// The pet shown on the owner's profile card.
         ///
         /// - JSON property: `favoritePet` (required)
@@ -514,34 +712,51 @@ pub mod components {
         pub created_at: ::std::string::String,
         /// - JSON property: `birthday` (optional)
         /// - Example: `"1982-11-23"`
-        #[serde(rename = "birthday", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "birthday",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub birthday: ::std::option::Option<::std::string::String>,
         /// Access the owner has to shared records. Defaults to `read`.
         ///
         /// - JSON property: `scope` (optional)
-        #[serde(rename = "scope", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "scope",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub scope: ::std::option::Option<Scope>,
         /// Triage priority: `0` routine, `1` urgent, `2` emergency.
         ///
         /// - JSON property: `priority` (optional)
-        #[serde(rename = "priority", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "priority",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub priority: ::std::option::Option<Priority>,
         /// How reminders are sent. See <https://petshop.example.com/docs/reminders>
         ///
         /// - JSON property: `preferredChannel` (optional)
-        #[serde(rename = "preferredChannel", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "preferredChannel",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub preferred_channel: ::std::option::Option<Channel>,
         /// Numeric identifier from the old booking system.
         ///
         /// - JSON property: `legacyId` (optional)
         #[deprecated(note = "Use `id` instead.")]
-        #[serde(rename = "legacyId", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "legacyId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub legacy_id: ::std::option::Option<f64>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Owner {
         const EXPECTING: &'static str = "struct Owner";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Optional::new();
@@ -561,7 +776,9 @@ pub mod components {
             let mut f15 = ::modelgen_runtime::de::Optional::new();
             let mut f16 = ::modelgen_runtime::de::Optional::new();
             let mut f17 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "id" => f0.read(&mut map)?,
                     "displayName" => f1.read(&mut map)?,
@@ -584,7 +801,15 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("id", f0.is_read()), ("verified", f3.is_read()), ("kind", f4.is_read()), ("favoritePet", f11.is_read()), ("createdAt", f12.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[
+                    ("id", f0.is_read()),
+                    ("verified", f3.is_read()),
+                    ("kind", f4.is_read()),
+                    ("favoritePet", f11.is_read()),
+                    ("createdAt", f12.is_read()),
+                ],
+            )?;
             ::std::result::Result::Ok(Self {
                 id: f0.get(),
                 display_name: f1.into_inner(),
@@ -609,7 +834,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Owner {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -621,10 +848,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Owner"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Owner"),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"id":{"description":"Unique identifier of the owner.","type":"string","examples":["own_12ab"]},"displayName":{"description":"Name shown on invoices and reminders.","type":"string","examples":["Jo Bloggs"]},"age":{"description":"Age in whole years.","type":"number","examples":[42]},"verified":{"description":"Whether the front desk has checked the owner's ID.","type":"boolean","examples":[true]},"kind":{"const":"owner","description":"The constant `\"owner\"`."},"address":{"description":"Home address of the owner.","$modelRef":"components.Address"},"visits":{"description":"Past clinic visits, newest first.\nMaximum of 50 entries.","type":"array","items":{"$modelRef":"components.Visit"}},"nicknames":{"type":"array","items":{"type":"string"},"examples":[["Jo"]]},"tags":{"description":"Free-form labels grouped by category.","type":"object","additionalProperties":{"type":"array","items":{"type":"string"}},"examples":[{"diet":["grain-free","no-chicken"]}]},"notes":{"description":"Arbitrary JSON kept for the front desk."},"attributes":{"type":"object","additionalProperties":{}},"favoritePet":{"description":"The pet shown on the owner's profile card.","$modelRef":"components.Pet"},"createdAt":{"description":"When the owner record was created.","type":"string","format":"date-time","examples":["2024-05-01T09:30:00Z"]},"birthday":{"type":"string","format":"date","examples":["1982-11-23"]},"scope":{"description":"Access the owner has to shared records. Defaults to `read`.","$modelRef":"components.Scope"},"priority":{"description":"Triage priority: `0` routine, `1` urgent, `2` emergency.","$modelRef":"components.Priority"},"preferredChannel":{"description":"How reminders are sent. See https://petshop.example.com/docs/reminders","$modelRef":"components.Channel"},"legacyId":{"description":"Numeric identifier from the old booking system.","deprecated":true,"type":"number"}},"required":["id","verified","kind","favoritePet","createdAt"]}"#,
                 &[
@@ -641,7 +872,11 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Owner {
         #[inline]
-        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+        fn validate_into(
+            &self,
+            path: &::modelgen_runtime::Location<'_>,
+            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {
             if let ::std::option::Option::Some(value) = &self.visits {
                 let path = &path.key("visits");
                 for (index, item) in value.iter().enumerate() {
@@ -652,11 +887,23 @@ pub mod components {
             {
                 let value = &self.created_at;
                 let path = &path.key("createdAt");
-                ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
+                ::modelgen_runtime::checks::format(
+                    value.as_str(),
+                    "date-time",
+                    ::modelgen_runtime::format::is_date_time,
+                    path,
+                    errors,
+                );
             }
             if let ::std::option::Option::Some(value) = &self.birthday {
                 let path = &path.key("birthday");
-                ::modelgen_runtime::checks::format(value.as_str(), "date", ::modelgen_runtime::format::is_date, path, errors);
+                ::modelgen_runtime::checks::format(
+                    value.as_str(),
+                    "date",
+                    ::modelgen_runtime::format::is_date,
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -664,26 +911,181 @@ pub mod components {
     impl ::modelgen_runtime::Model for Owner {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "id", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "displayName", required: false, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "age", required: false, nullable: false, shape: s::Shape::NUMBER },
-                s::FieldShape { wire_name: "verified", required: true, nullable: false, shape: s::Shape::BOOLEAN },
-                s::FieldShape { wire_name: "kind", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<OwnerKind as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "address", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "visits", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::of(s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape)), min_items: None, max_items: None, unique_items: false })) },
-                s::FieldShape { wire_name: "nicknames", required: false, nullable: false, shape: s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })) },
-                s::FieldShape { wire_name: "tags", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })))) },
-                s::FieldShape { wire_name: "notes", required: false, nullable: false, shape: s::Shape::ANY },
-                s::FieldShape { wire_name: "attributes", required: false, nullable: false, shape: s::Shape::of(s::Kind::Map(&s::Shape::ANY)) },
-                s::FieldShape { wire_name: "favoritePet", required: true, nullable: false, shape: s::Shape::of(s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "createdAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-                s::FieldShape { wire_name: "birthday", required: false, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::Date), ..s::StringRules::NONE })) },
-                s::FieldShape { wire_name: "scope", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Scope as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "priority", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Priority as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "preferredChannel", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<Channel as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "legacyId", required: false, nullable: false, shape: s::Shape::NUMBER },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "id",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "displayName",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "age",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::NUMBER,
+                    },
+                    s::FieldShape {
+                        wire_name: "verified",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::BOOLEAN,
+                    },
+                    s::FieldShape {
+                        wire_name: "kind",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(
+                                <OwnerKind as ::modelgen_runtime::Model>::shape,
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "address",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Address as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "visits",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Array(
+                                &s::ArrayRules {
+                                    items: s::Shape::of(
+                                        s::Kind::Model(<Visit as ::modelgen_runtime::Model>::shape),
+                                    ),
+                                    min_items: None,
+                                    max_items: None,
+                                    unique_items: false,
+                                },
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "nicknames",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Array(
+                                &s::ArrayRules {
+                                    items: s::Shape::STRING,
+                                    min_items: None,
+                                    max_items: None,
+                                    unique_items: false,
+                                },
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "tags",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Map(
+                                &s::Shape::of(
+                                    s::Kind::Array(
+                                        &s::ArrayRules {
+                                            items: s::Shape::STRING,
+                                            min_items: None,
+                                            max_items: None,
+                                            unique_items: false,
+                                        },
+                                    ),
+                                ),
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "notes",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::ANY,
+                    },
+                    s::FieldShape {
+                        wire_name: "attributes",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(s::Kind::Map(&s::Shape::ANY)),
+                    },
+                    s::FieldShape {
+                        wire_name: "favoritePet",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Pet as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "createdAt",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::String(
+                                &s::StringRules {
+                                    format: Some(s::Format::DateTime),
+                                    ..s::StringRules::NONE
+                                },
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "birthday",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::String(
+                                &s::StringRules {
+                                    format: Some(s::Format::Date),
+                                    ..s::StringRules::NONE
+                                },
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "scope",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Scope as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "priority",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(
+                                <Priority as ::modelgen_runtime::Model>::shape,
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "preferredChannel",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(<Channel as ::modelgen_runtime::Model>::shape),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "legacyId",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::NUMBER,
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -692,7 +1094,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -720,10 +1124,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Pet"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Pet"),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Pet","description":"The pet shown on a profile: a full record, or a list of pet IDs.","anyOf":[{"$modelRef":"components.Dog"},{"$modelRef":"components.Cat"},{"type":"array","items":{"type":"string"}}]}"#,
                 &[
@@ -736,13 +1144,37 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Pet {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Pet {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Union { name: "Pet", variants: &[s::Shape::of(s::Kind::Model(<Dog as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)), s::Shape::of(s::Kind::Array(&s::ArrayRules { items: s::Shape::STRING, min_items: None, max_items: None, unique_items: false })), ] };
+            static SHAPE: s::ModelShape = s::ModelShape::Union {
+                name: "Pet",
+                variants: &[
+                    s::Shape::of(
+                        s::Kind::Model(<Dog as ::modelgen_runtime::Model>::shape),
+                    ),
+                    s::Shape::of(
+                        s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape),
+                    ),
+                    s::Shape::of(
+                        s::Kind::Array(
+                            &s::ArrayRules {
+                                items: s::Shape::STRING,
+                                min_items: None,
+                                max_items: None,
+                                unique_items: false,
+                            },
+                        ),
+                    ),
+                ],
+            };
             &SHAPE
         }
     }
@@ -751,7 +1183,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -760,8 +1194,13 @@ pub mod components {
         /// Reads the first variant, most specific first, that the value fits with all
         /// its constraints.
         #[inline]
-        fn from_json_value(value: &mut ::serde_json::Value) -> ::std::result::Result<Self, ::std::string::String> {
-            match ::modelgen_runtime::shape::fitting_variant(<Self as ::modelgen_runtime::Model>::shape(), value) {
+        fn from_json_value(
+            value: &mut ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::std::string::String> {
+            match ::modelgen_runtime::shape::fitting_variant(
+                <Self as ::modelgen_runtime::Model>::shape(),
+                value,
+            ) {
                 ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
                     ::modelgen_runtime::de::from_value::<Dog>(value).map(Pet::Dog)
@@ -772,17 +1211,29 @@ pub mod components {
                 }
                 ::std::option::Option::Some(2) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::de::from_value::<::std::vec::Vec<::std::string::String>>(value).map(Pet::ArrayOfStr)
+                    ::modelgen_runtime::de::from_value::<
+                        ::std::vec::Vec<::std::string::String>,
+                    >(value)
+                        .map(Pet::ArrayOfStr)
                 }
-                _ => ::std::result::Result::Err("the value fits none of the variants of `Pet`".to_owned()),
+                _ => {
+                    ::std::result::Result::Err(
+                        "the value fits none of the variants of `Pet`".to_owned(),
+                    )
+                }
             }
         }
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Pet {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-            Self::from_json_value(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let mut value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Self::from_json_value(&mut value)
+                .map_err(<D::Error as ::serde::de::Error>::custom)
         }
     }
     /// Triage priority of a visit.
@@ -802,7 +1253,10 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl ::serde::Serialize for Priority {
-        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
             let value: i64 = match self {
                 Priority::V0 => 0,
                 Priority::V1 => 1,
@@ -813,16 +1267,22 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Priority {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             let value = <i64 as ::serde::Deserialize>::deserialize(deserializer)?;
             match value {
                 0 => ::std::result::Result::Ok(Priority::V0),
                 1 => ::std::result::Result::Ok(Priority::V1),
                 2 => ::std::result::Result::Ok(Priority::V2),
-                other => ::std::result::Result::Err(::serde::de::Error::invalid_value(
-                    ::serde::de::Unexpected::Signed(other),
-                    &"one of 0, 1, 2",
-                )),
+                other => {
+                    ::std::result::Result::Err(
+                        ::serde::de::Error::invalid_value(
+                            ::serde::de::Unexpected::Signed(other),
+                            &"one of 0, 1, 2",
+                        ),
+                    )
+                }
             }
         }
     }
@@ -834,10 +1294,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Priority"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Priority"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Priority","description":"Triage priority of a visit.","type":"integer","enum":[0,1,2]}"#,
                 &[],
@@ -847,13 +1311,21 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Priority {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Priority {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::IntegerEnum { values: &[0, 1, 2, ], open: false, allowed: "0, 1, 2" };
+            static SHAPE: s::ModelShape = s::ModelShape::IntegerEnum {
+                values: &[0, 1, 2],
+                open: false,
+                allowed: "0, 1, 2",
+            };
             &SHAPE
         }
     }
@@ -862,7 +1334,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -883,11 +1357,18 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Scope {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-            ::std::result::Result::Ok(match ::modelgen_runtime::de::string_enum(deserializer, &["write", "read"])? {
-                0 => Self::Write,
-                _ => Self::Read,
-            })
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::std::result::Result::Ok(
+                match ::modelgen_runtime::de::string_enum(
+                    deserializer,
+                    &["write", "read"],
+                )? {
+                    0 => Self::Write,
+                    _ => Self::Read,
+                },
+            )
         }
     }
     #[allow(deprecated)]
@@ -898,10 +1379,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Scope"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Scope"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Scope","description":"Access the owner has to shared records.","type":"string","enum":["write","read"]}"#,
                 &[],
@@ -911,13 +1396,21 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Scope {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for Scope {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["write", "read", ], open: false, allowed: "\"write\", \"read\"" };
+            static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+                values: &["write", "read"],
+                open: false,
+                allowed: "\"write\", \"read\"",
+            };
             &SHAPE
         }
     }
@@ -926,7 +1419,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -949,18 +1444,25 @@ pub mod components {
         #[serde(rename = "vet")]
         pub vet: ::std::string::String,
         /// - JSON property: `reason` (optional)
-        #[serde(rename = "reason", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "reason",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub reason: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for Visit {
         const EXPECTING: &'static str = "struct Visit";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
             let mut f2 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "visitedAt" => f0.read(&mut map)?,
                     "vet" => f1.read(&mut map)?,
@@ -968,7 +1470,9 @@ pub mod components {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("visitedAt", f0.is_read()), ("vet", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("visitedAt", f0.is_read()), ("vet", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 visited_at: f0.get(),
                 vet: f1.get(),
@@ -978,7 +1482,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for Visit {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -990,10 +1496,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.Visit"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.Visit"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Visit","description":"One appointment at the clinic.","type":"object","properties":{"visitedAt":{"description":"Start of the appointment.","type":"string","format":"date-time"},"vet":{"description":"Name of the attending vet.","type":"string"},"reason":{"type":"string"}},"required":["visitedAt","vet"]}"#,
                 &[],
@@ -1003,11 +1513,21 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for Visit {
         #[inline]
-        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+        fn validate_into(
+            &self,
+            path: &::modelgen_runtime::Location<'_>,
+            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {
             {
                 let value = &self.visited_at;
                 let path = &path.key("visitedAt");
-                ::modelgen_runtime::checks::format(value.as_str(), "date-time", ::modelgen_runtime::format::is_date_time, path, errors);
+                ::modelgen_runtime::checks::format(
+                    value.as_str(),
+                    "date-time",
+                    ::modelgen_runtime::format::is_date_time,
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -1015,11 +1535,35 @@ pub mod components {
     impl ::modelgen_runtime::Model for Visit {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "visitedAt", required: true, nullable: false, shape: s::Shape::of(s::Kind::String(&s::StringRules { format: Some(s::Format::DateTime), ..s::StringRules::NONE })) },
-                s::FieldShape { wire_name: "vet", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "reason", required: false, nullable: false, shape: s::Shape::STRING },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "visitedAt",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::String(
+                                &s::StringRules {
+                                    format: Some(s::Format::DateTime),
+                                    ..s::StringRules::NONE
+                                },
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "vet",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "reason",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -1028,12 +1572,22 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     /// The constant `"cat"`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Eq,
+        Hash,
+        ::std::default::Default,
+        ::serde::Serialize
+    )]
     #[allow(clippy::enum_variant_names)]
     pub enum CatKind {
         /// The value `"cat"`.
@@ -1043,7 +1597,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for CatKind {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::string_enum(deserializer, &["cat"])?;
             ::std::result::Result::Ok(Self::Cat)
         }
@@ -1056,10 +1612,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.CatKind"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.CatKind"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Cat kind","description":"The constant `\"cat\"`.","const":"cat"}"#,
                 &[],
@@ -1069,13 +1629,21 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for CatKind {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for CatKind {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["cat", ], open: false, allowed: "\"cat\"" };
+            static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+                values: &["cat"],
+                open: false,
+                allowed: "\"cat\"",
+            };
             &SHAPE
         }
     }
@@ -1084,12 +1652,22 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     /// The constant `"dog"`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Eq,
+        Hash,
+        ::std::default::Default,
+        ::serde::Serialize
+    )]
     #[allow(clippy::enum_variant_names)]
     pub enum DogKind {
         /// The value `"dog"`.
@@ -1099,7 +1677,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for DogKind {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::string_enum(deserializer, &["dog"])?;
             ::std::result::Result::Ok(Self::Dog)
         }
@@ -1112,10 +1692,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.DogKind"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.DogKind"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Dog kind","description":"The constant `\"dog\"`.","const":"dog"}"#,
                 &[],
@@ -1125,13 +1709,21 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for DogKind {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for DogKind {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["dog", ], open: false, allowed: "\"dog\"" };
+            static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+                values: &["dog"],
+                open: false,
+                allowed: "\"dog\"",
+            };
             &SHAPE
         }
     }
@@ -1140,12 +1732,22 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
     /// The constant `"owner"`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        Eq,
+        Hash,
+        ::std::default::Default,
+        ::serde::Serialize
+    )]
     #[allow(clippy::enum_variant_names)]
     pub enum OwnerKind {
         /// The value `"owner"`.
@@ -1155,7 +1757,9 @@ pub mod components {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for OwnerKind {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::string_enum(deserializer, &["owner"])?;
             ::std::result::Result::Ok(Self::Owner)
         }
@@ -1168,10 +1772,14 @@ pub mod components {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "components.OwnerKind"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(::std::module_path!(), "::", "components.OwnerKind"),
+            )
         }
         #[inline]
-        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            _generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Owner kind","description":"The constant `\"owner\"`.","const":"owner"}"#,
                 &[],
@@ -1181,13 +1789,21 @@ pub mod components {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for OwnerKind {
         #[inline]
-        fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
+        fn validate_into(
+            &self,
+            _path: &::modelgen_runtime::Location<'_>,
+            _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {}
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::Model for OwnerKind {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::StringEnum { values: &["owner", ], open: false, allowed: "\"owner\"" };
+            static SHAPE: s::ModelShape = s::ModelShape::StringEnum {
+                values: &["owner"],
+                open: false,
+                allowed: "\"owner\"",
+            };
             &SHAPE
         }
     }
@@ -1196,7 +1812,9 @@ pub mod components {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -1223,22 +1841,32 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `owner` (optional)
-        #[serde(rename = "owner", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "owner",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub owner: ::std::option::Option<super::components::Owner>,
         /// - JSON property: `legacyOwner` (optional)
-        #[serde(rename = "legacyOwner", skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "legacyOwner",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub legacy_owner: ::std::option::Option<super::components::LegacyOwner>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for GetOwnerResponse {
         const EXPECTING: &'static str = "struct GetOwnerResponse";
-        fn read<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+        fn read<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
             use ::modelgen_runtime::de::Slot as _;
             let mut f0 = ::modelgen_runtime::de::Required::new();
             let mut f1 = ::modelgen_runtime::de::Required::new();
             let mut f2 = ::modelgen_runtime::de::Optional::new();
             let mut f3 = ::modelgen_runtime::de::Optional::new();
-            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(&mut map)? {
+            while let ::std::option::Option::Some(key) = ::modelgen_runtime::de::next_key(
+                &mut map,
+            )? {
                 match &*key {
                     "contentType" => f0.read(&mut map)?,
                     "statusCode" => f1.read(&mut map)?,
@@ -1247,7 +1875,9 @@ pub mod operations {
                     _ => ::modelgen_runtime::de::skip(&mut map)?,
                 }
             }
-            ::modelgen_runtime::de::check_required(&[("contentType", f0.is_read()), ("statusCode", f1.is_read())])?;
+            ::modelgen_runtime::de::check_required(
+                &[("contentType", f0.is_read()), ("statusCode", f1.is_read())],
+            )?;
             ::std::result::Result::Ok(Self {
                 content_type: f0.get(),
                 status_code: f1.get(),
@@ -1258,7 +1888,9 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl<'de> ::serde::Deserialize<'de> for GetOwnerResponse {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
             ::modelgen_runtime::de::object(deserializer)
         }
     }
@@ -1270,15 +1902,27 @@ pub mod operations {
         }
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
-            ::std::borrow::Cow::Borrowed(::std::concat!(::std::module_path!(), "::", "operations.GetOwnerResponse"))
+            ::std::borrow::Cow::Borrowed(
+                ::std::concat!(
+                    ::std::module_path!(), "::", "operations.GetOwnerResponse"
+                ),
+            )
         }
         #[inline]
-        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        fn json_schema(
+            generator: &mut ::schemars::SchemaGenerator,
+        ) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"GetOwnerResponse","type":"object","properties":{"contentType":{"description":"HTTP response content type for this operation","type":"string"},"statusCode":{"description":"HTTP response status code for this operation","type":"number"},"owner":{"description":"The requested owner.","$modelRef":"components.Owner"},"legacyOwner":{"$modelRef":"components.LegacyOwner"}},"required":["contentType","statusCode"]}"#,
                 &[
-                    ("components.LegacyOwner", generator.subschema_for::<super::components::LegacyOwner>()),
-                    ("components.Owner", generator.subschema_for::<super::components::Owner>()),
+                    (
+                        "components.LegacyOwner",
+                        generator.subschema_for::<super::components::LegacyOwner>(),
+                    ),
+                    (
+                        "components.Owner",
+                        generator.subschema_for::<super::components::Owner>(),
+                    ),
                 ],
             )
         }
@@ -1286,7 +1930,11 @@ pub mod operations {
     #[allow(deprecated)]
     impl ::modelgen_runtime::Validate for GetOwnerResponse {
         #[inline]
-        fn validate_into(&self, path: &::modelgen_runtime::Location<'_>, errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {
+        fn validate_into(
+            &self,
+            path: &::modelgen_runtime::Location<'_>,
+            errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>,
+        ) {
             if let ::std::option::Option::Some(value) = &self.owner {
                 let path = &path.key("owner");
                 ::modelgen_runtime::Validate::validate_into(value, path, errors);
@@ -1297,12 +1945,42 @@ pub mod operations {
     impl ::modelgen_runtime::Model for GetOwnerResponse {
         fn shape() -> &'static ::modelgen_runtime::shape::ModelShape {
             use ::modelgen_runtime::shape as s;
-            static SHAPE: s::ModelShape = s::ModelShape::Object(&[
-                s::FieldShape { wire_name: "contentType", required: true, nullable: false, shape: s::Shape::STRING },
-                s::FieldShape { wire_name: "statusCode", required: true, nullable: false, shape: s::Shape::NUMBER },
-                s::FieldShape { wire_name: "owner", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::Owner as ::modelgen_runtime::Model>::shape)) },
-                s::FieldShape { wire_name: "legacyOwner", required: false, nullable: false, shape: s::Shape::of(s::Kind::Model(<super::components::LegacyOwner as ::modelgen_runtime::Model>::shape)) },
-            ]);
+            static SHAPE: s::ModelShape = s::ModelShape::Object(
+                &[
+                    s::FieldShape {
+                        wire_name: "contentType",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::STRING,
+                    },
+                    s::FieldShape {
+                        wire_name: "statusCode",
+                        required: true,
+                        nullable: false,
+                        shape: s::Shape::NUMBER,
+                    },
+                    s::FieldShape {
+                        wire_name: "owner",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(
+                                <super::components::Owner as ::modelgen_runtime::Model>::shape,
+                            ),
+                        ),
+                    },
+                    s::FieldShape {
+                        wire_name: "legacyOwner",
+                        required: false,
+                        nullable: false,
+                        shape: s::Shape::of(
+                            s::Kind::Model(
+                                <super::components::LegacyOwner as ::modelgen_runtime::Model>::shape,
+                            ),
+                        ),
+                    },
+                ],
+            );
             &SHAPE
         }
     }
@@ -1311,7 +1989,9 @@ pub mod operations {
         /// Reads this model from JSON text and checks it against its schema; on failure,
         /// returns every problem with the JSON Pointer of the offending value.
         #[inline]
-        pub fn from_json(text: &str) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
+        pub fn from_json(
+            text: &str,
+        ) -> ::std::result::Result<Self, ::modelgen_runtime::ValidationErrors> {
             ::modelgen_runtime::parse(text)
         }
     }
@@ -1320,19 +2000,68 @@ pub mod operations {
 /// bundle, such as `"components.Pet"`) is `model`. `None` when no model has that name.
 #[allow(deprecated)]
 #[inline]
-pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::result::Result<(), ::modelgen_runtime::ValidationErrors>> {
+pub fn validate_json(
+    model: &str,
+    text: &str,
+) -> ::std::option::Option<
+    ::std::result::Result<(), ::modelgen_runtime::ValidationErrors>,
+> {
     match model {
-        "components.Address" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Address>(text)),
-        "components.Cat" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Cat>(text)),
-        "components.Channel" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Channel>(text)),
-        "components.Dog" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Dog>(text)),
-        "components.LegacyOwner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::LegacyOwner>(text)),
-        "components.Owner" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Owner>(text)),
-        "components.Pet" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Pet>(text)),
-        "components.Priority" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Priority>(text)),
-        "components.Scope" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Scope>(text)),
-        "components.Visit" => ::std::option::Option::Some(::modelgen_runtime::model::check::<components::Visit>(text)),
-        "operations.GetOwnerResponse" => ::std::option::Option::Some(::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text)),
+        "components.Address" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Address>(text),
+            )
+        }
+        "components.Cat" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Cat>(text),
+            )
+        }
+        "components.Channel" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Channel>(text),
+            )
+        }
+        "components.Dog" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Dog>(text),
+            )
+        }
+        "components.LegacyOwner" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::LegacyOwner>(text),
+            )
+        }
+        "components.Owner" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Owner>(text),
+            )
+        }
+        "components.Pet" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Pet>(text),
+            )
+        }
+        "components.Priority" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Priority>(text),
+            )
+        }
+        "components.Scope" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Scope>(text),
+            )
+        }
+        "components.Visit" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<components::Visit>(text),
+            )
+        }
+        "operations.GetOwnerResponse" => {
+            ::std::option::Option::Some(
+                ::modelgen_runtime::model::check::<operations::GetOwnerResponse>(text),
+            )
+        }
         _ => ::std::option::Option::None,
     }
 }
@@ -1341,24 +2070,33 @@ pub fn validate_json(model: &str, text: &str) -> ::std::option::Option<::std::re
 pub mod __support {
     /// A model's schema: the published schema text with references to other models
     /// replaced by the generator's subschemas.
-    pub fn schema(text: &str, references: &[(&str, ::schemars::Schema)]) -> ::schemars::Schema {
-        let mut value: ::serde_json::Value =
-            ::serde_json::from_str(text).expect("the generated schema text is JSON");
+    pub fn schema(
+        text: &str,
+        references: &[(&str, ::schemars::Schema)],
+    ) -> ::schemars::Schema {
+        let mut value: ::serde_json::Value = ::serde_json::from_str(text)
+            .expect("the generated schema text is JSON");
         substitute(&mut value, references);
         ::schemars::Schema::try_from(value).expect("the generated schema is an object")
     }
-
-    fn substitute(value: &mut ::serde_json::Value, references: &[(&str, ::schemars::Schema)]) {
+    /// Fills each `$modelRef` placeholder with the referenced model's subschema,
+    /// keeping the property's own keywords (description, examples) beside it.
+    fn substitute(
+        value: &mut ::serde_json::Value,
+        references: &[(&str, ::schemars::Schema)],
+    ) {
         match value {
             ::serde_json::Value::Object(map) => {
-                let key = map.get("$modelRef").and_then(|key| key.as_str()).map(str::to_owned);
+                let key = map
+                    .get("$modelRef")
+                    .and_then(|key| key.as_str())
+                    .map(str::to_owned);
                 if let ::std::option::Option::Some(key) = key {
                     map.remove("$modelRef");
                     let found = references.iter().find(|(name, _)| *name == key);
                     if let ::std::option::Option::Some((_, schema)) = found {
-                        // The reference sits beside the property's own keywords
-                        // (description, examples), which stay.
-                        if let ::serde_json::Value::Object(reference) = schema.as_value() {
+                        if let ::serde_json::Value::Object(reference) = schema.as_value()
+                        {
                             for (name, item) in reference {
                                 map.entry(name.clone()).or_insert_with(|| item.clone());
                             }
