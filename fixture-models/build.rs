@@ -31,5 +31,11 @@ fn main() -> Result<(), modelgen::Error> {
         .variant_attribute("Channel", "sms", "#[doc(alias = \"text\")]")
         .replace("Visit", "crate::typescript::components::Visit")
         .generate()?;
+    // The hostile pages again, written as the tokens come instead of formatted.
+    modelgen::Config::new()
+        .spec_dir(format!("{FIXTURES}/hostile"))
+        .rust_file(out_dir.join("hostile_unformatted.rs"))
+        .formatted(false)
+        .generate()?;
     Ok(())
 }

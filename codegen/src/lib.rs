@@ -539,11 +539,12 @@ impl Config {
         }
         let bodies = emit::schema::SchemaBodies::new(&models);
         let formatted = config.formatted.or(self.formatted).unwrap_or(true);
-        let rust = emit::rust::rust_source_of(&models, &bodies, &shaping, formatted)
-            .map_err(|message| Error {
+        let rust = emit::rust::rust_source_of(&models, &bodies, &shaping, formatted).map_err(
+            |message| Error {
                 diagnostics: vec![Diagnostic::global_error(message)],
                 sources: SourceMap::default(),
-            })?;
+            },
+        )?;
         let schemas = self.schema_files(&models, &bodies);
         Ok(Generated {
             sources,

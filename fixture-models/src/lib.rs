@@ -35,6 +35,11 @@ pub mod shaped {
     include!(concat!(env!("OUT_DIR"), "/shaped.rs"));
 }
 
+/// The `hostile` fixture folder generated again without formatting (`Config::formatted(false)`).
+pub mod hostile_unformatted {
+    include!(concat!(env!("OUT_DIR"), "/hostile_unformatted.rs"));
+}
+
 include!("folders.rs");
 
 /// Checks a document against a model of one fixture module, by the model's schema name.

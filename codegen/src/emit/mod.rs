@@ -31,6 +31,6 @@ pub mod diagram;
 mod json_tree;
 pub mod layout;
 pub mod rust;
-mod tokens;
 pub mod schema;
+mod tokens;
 mod validate;

@@ -13,10 +13,10 @@ use quote::quote;
 
 use super::context::{model_path, Context};
 use super::json_tree::{Node, RefStyle, Styled};
+use super::schema::{constraint_keywords, SchemaBodies};
 use super::tokens::{
     doc as doc_line, doc_markdown, fragment, ident, int, lit, print_file, raw_lit,
 };
-use super::schema::{constraint_keywords, SchemaBodies};
 use crate::ir::{EnumRepr, Field, Model, ModelId, ModelKind, ModelSet, Type};
 use crate::shaping::{ModelShaping, Shaping};
 
@@ -55,7 +55,12 @@ pub fn runtime_requirement() -> String {
 ///
 /// When the generated tokens do not parse as Rust, which is a bug of the emitter.
 pub fn rust_source(models: &ModelSet) -> Result<String, String> {
-    rust_source_of(models, &SchemaBodies::new(models), &Shaping::default(), true)
+    rust_source_of(
+        models,
+        &SchemaBodies::new(models),
+        &Shaping::default(),
+        true,
+    )
 }
 
 /// [`rust_source`] with the models' schema bodies already built, shaped as the
@@ -211,8 +216,7 @@ fn model_items(out: &mut TokenStream, context: &Context, schemas: &SchemaBodies,
     }
     let doc = doc_markdown(&doc);
     // The definition itself names deprecated items; users of it still get the warning.
-    let allow_deprecated =
-        touches_deprecated(models, model).then(|| quote!(#[allow(deprecated)]));
+    let allow_deprecated = touches_deprecated(models, model).then(|| quote!(#[allow(deprecated)]));
     let header = quote! {
         #doc
         #deprecated
@@ -333,7 +337,10 @@ fn shaping_attributes(shaping: &ModelShaping, present: &[&str]) -> TokenStream {
 
 /// Attributes from the configuration, in request order.
 fn attributes(attributes: &[String]) -> TokenStream {
-    attributes.iter().map(|attribute| fragment(attribute)).collect()
+    attributes
+        .iter()
+        .map(|attribute| fragment(attribute))
+        .collect()
 }
 
 /// Whether a model is deprecated, has deprecated fields, or refers to a deprecated model.
@@ -443,7 +450,10 @@ fn field_declaration(
         take,
     };
     if let (false, Some(default)) = (field.required, &field.constraints.default) {
-        let function = ident(&format!("default_{}", field.rust_name.trim_start_matches("r#")));
+        let function = ident(&format!(
+            "default_{}",
+            field.rust_name.trim_start_matches("r#")
+        ));
         let ty = if field.nullable {
             quote!(::std::option::Option<#ty>)
         } else {
@@ -474,7 +484,8 @@ fn field_declaration(
             read("Field", Take::OrDefault(function)),
         );
     }
-    let skip = quote!(#[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none")]);
+    let skip =
+        quote!(#[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none")]);
     let (declaration, read) = match (field.required, field.nullable) {
         (true, false) => (
             quote! {
@@ -550,9 +561,8 @@ fn object_deserialize(name: &Ident, rust_name: &str, reads: &[FieldRead]) -> Tok
                 quote!((#wire, #slot.is_read()))
             })
             .collect();
-        let check_required = (!required.is_empty()).then(|| {
-            quote!(::modelgen_runtime::de::check_required(&[#(#required),*])?;)
-        });
+        let check_required = (!required.is_empty())
+            .then(|| quote!(::modelgen_runtime::de::check_required(&[#(#required),*])?;));
         let values = reads.iter().zip(&slots).map(|(read, slot)| {
             let name = &read.name;
             match &read.take {
@@ -614,8 +624,7 @@ fn enum_items(model: &Model, e: &crate::ir::Enum, shaping: &ModelShaping) -> Tok
     let default_derive = default_marker.then(|| quote!(::std::default::Default,));
     let default_attr = default_marker.then(|| quote!(#[default]));
     let default_present: &[&str] = if default_marker { &["Default"] } else { &[] };
-    let variant_attributes =
-        |index: usize| attributes(ModelShaping::of(&shaping.variants, index));
+    let variant_attributes = |index: usize| attributes(ModelShaping::of(&shaping.variants, index));
     match e.repr {
         EnumRepr::String => {
             let extra = shaping_attributes(shaping, &enum_implemented(default_present));
@@ -668,17 +677,20 @@ fn enum_items(model: &Model, e: &crate::ir::Enum, shaping: &ModelShaping) -> Tok
             ));
             let extra = shaping_attributes(shaping, &enum_implemented(&[]));
             let rust_names: Vec<Ident> = e.values.iter().map(|v| ident(&v.rust_name)).collect();
-            let variants = rust_names.iter().zip(&numbers).enumerate().map(
-                |(index, (variant, number))| {
-                    let doc = doc_line(&format!("The value `{number}`."));
-                    let attributes = variant_attributes(index);
-                    quote! {
-                        #doc
-                        #attributes
-                        #variant,
-                    }
-                },
-            );
+            let variants =
+                rust_names
+                    .iter()
+                    .zip(&numbers)
+                    .enumerate()
+                    .map(|(index, (variant, number))| {
+                        let doc = doc_line(&format!("The value `{number}`."));
+                        let attributes = variant_attributes(index);
+                        quote! {
+                            #doc
+                            #attributes
+                            #variant,
+                        }
+                    });
             let (unrecognized, write_other, read_other) = if e.open {
                 (
                     quote! {
@@ -757,16 +769,21 @@ fn boolean_enum_items(
         .iter()
         .map(|v| v.value == Value::Bool(true))
         .collect();
-    let variants = e.values.iter().zip(&rust_names).enumerate().map(|(index, (value, variant))| {
-        let doc = doc_line(&format!("The value `{}`.", value.value));
-        let attributes = attributes(ModelShaping::of(&shaping.variants, index));
-        quote! {
-            #doc
-            #attributes
-            #default_attr
-            #variant,
-        }
-    });
+    let variants = e
+        .values
+        .iter()
+        .zip(&rust_names)
+        .enumerate()
+        .map(|(index, (value, variant))| {
+            let doc = doc_line(&format!("The value `{}`.", value.value));
+            let attributes = attributes(ModelShaping::of(&shaping.variants, index));
+            quote! {
+                #doc
+                #attributes
+                #default_attr
+                #variant,
+            }
+        });
     let refuse_other = (e.values.len() < 2).then(|| {
         let expected = lit(&e
             .values

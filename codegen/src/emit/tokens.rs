@@ -23,9 +23,8 @@ pub fn lit(text: &str) -> Literal {
 /// A raw string literal (`r#"..."#`) holding `text`, which reads as the text itself; text
 /// with characters a literal shows only escaped (controls, invisible marks) gets [`lit`].
 pub fn raw_lit(text: &str) -> Literal {
-    let needs_escape = |c: char| {
-        !matches!(c, '"' | '\\' | '\'') && c.escape_debug().next() == Some('\\')
-    };
+    let needs_escape =
+        |c: char| !matches!(c, '"' | '\\' | '\'') && c.escape_debug().next() == Some('\\');
     if text.chars().any(needs_escape) {
         return lit(text);
     }
@@ -60,7 +59,9 @@ pub fn f64_lit(value: f64) -> Literal {
 /// runs, so lexing cannot fail here; if it did, the output says so where the fragment goes.
 pub fn fragment(text: &str) -> TokenStream {
     TokenStream::from_str(text).unwrap_or_else(|_| {
-        let message = lit(&format!("modelgen could not read the Rust fragment {text:?}"));
+        let message = lit(&format!(
+            "modelgen could not read the Rust fragment {text:?}"
+        ));
         quote!(::core::compile_error!(#message);)
     })
 }
@@ -127,7 +128,10 @@ mod tests {
 
     #[test]
     fn raw_literals_need_no_escapes_and_fall_back_when_they_would() {
-        assert_eq!(raw_lit(r#"{"a":"b\"c"}"#).to_string(), r###"r#"{"a":"b\"c"}"#"###);
+        assert_eq!(
+            raw_lit(r#"{"a":"b\"c"}"#).to_string(),
+            r###"r#"{"a":"b\"c"}"#"###
+        );
         assert_eq!(
             raw_lit("say \"#not\"## done").to_string(),
             "r###\"say \"#not\"## done\"###"
@@ -154,7 +158,14 @@ mod tests {
 
     #[test]
     fn unformatted_files_are_the_tokens_as_they_come() {
-        let printed = print_file("// header", quote!(pub struct A;), false).unwrap();
+        let printed = print_file(
+            "// header",
+            quote!(
+                pub struct A;
+            ),
+            false,
+        )
+        .unwrap();
         assert_eq!(printed, "// header\n\npub struct A ;\n");
     }
 

@@ -151,8 +151,7 @@ fn typed_body(models: &ModelSet, model: &Model) -> TokenStream {
                 .variants
                 .iter()
                 .map(|variant| {
-                    let check =
-                        typed_check(models, &variant.ty, &Constraints::default(), &value);
+                    let check = typed_check(models, &variant.ty, &Constraints::default(), &value);
                     (ident(&variant.rust_name), check)
                 })
                 .collect();
@@ -272,7 +271,9 @@ fn typed_check(models: &ModelSet, ty: &Type, c: &Constraints, value: &Ident) -> 
         }
         Type::Model(id) => {
             if needs_typed_validation(models, *id, &mut Vec::new()) {
-                out.extend(quote!(::modelgen_runtime::Validate::validate_into(#value, path, errors);));
+                out.extend(
+                    quote!(::modelgen_runtime::Validate::validate_into(#value, path, errors);),
+                );
             }
         }
     }
@@ -336,7 +337,9 @@ fn string_checks(c: &Constraints, implied: Option<Format>, text: &TokenStream) -
     if let Some(format) = implied.or(c.format) {
         let name = lit(format.name());
         let (function, _) = format_items(format);
-        out.extend(quote!(::modelgen_runtime::checks::format(#text, #name, #function, path, errors);));
+        out.extend(
+            quote!(::modelgen_runtime::checks::format(#text, #name, #function, path, errors);),
+        );
     }
     if let Some(min) = c.min_length {
         let min = u64_lit(min);
@@ -402,7 +405,9 @@ fn number_checks(c: &Constraints) -> TokenStream {
         if let Some(limit) = limit {
             let function = ident(function);
             let limit = number_expression(limit);
-            out.extend(quote!(::modelgen_runtime::checks::#function(&number, &#limit, path, errors);));
+            out.extend(
+                quote!(::modelgen_runtime::checks::#function(&number, &#limit, path, errors);),
+            );
         }
     }
     out
@@ -449,7 +454,10 @@ fn model_shape(context: &Context, model: &Model) -> TokenStream {
             let open = e.open;
             match e.repr {
                 EnumRepr::String => {
-                    let values = e.values.iter().map(|v| lit(v.value.as_str().unwrap_or_default()));
+                    let values = e
+                        .values
+                        .iter()
+                        .map(|v| lit(v.value.as_str().unwrap_or_default()));
                     quote!(s::ModelShape::StringEnum { values: &[#(#values),*], open: #open, allowed: #allowed })
                 }
                 EnumRepr::Integer => {
@@ -460,7 +468,10 @@ fn model_shape(context: &Context, model: &Model) -> TokenStream {
                     quote!(s::ModelShape::IntegerEnum { values: &[#(#values),*], open: #open, allowed: #allowed })
                 }
                 EnumRepr::Boolean => {
-                    let values = e.values.iter().map(|v| v.value.as_bool().unwrap_or_default());
+                    let values = e
+                        .values
+                        .iter()
+                        .map(|v| v.value.as_bool().unwrap_or_default());
                     quote!(s::ModelShape::BooleanEnum { values: &[#(#values),*], open: #open, allowed: #allowed })
                 }
             }
@@ -553,8 +564,9 @@ impl ShapeWriter<'_> {
                 if let Some(pattern) = &c.pattern {
                     let name = self.next_static("P");
                     let source = lit(pattern);
-                    self.statics
-                        .extend(quote!(static #name: s::LazyPattern = s::LazyPattern::new(#source);));
+                    self.statics.extend(
+                        quote!(static #name: s::LazyPattern = s::LazyPattern::new(#source);),
+                    );
                     rules.extend(quote!(pattern: Some(&#name),));
                 }
                 quote!(s::Kind::String(&s::StringRules { #rules ..s::StringRules::NONE }))
