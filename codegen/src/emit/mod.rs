@@ -17,17 +17,20 @@
 //! - `json_tree` (private): the JSON trees the schemas are built as, which the Rust emitter's
 //!   schemars bodies serialize too.
 //! - `rust_text` (private): writing Rust source as text (`RustWriter`, string literals).
+//! - `native` (private): which fields hold a format's strings in a native Rust type
+//!   (`Config::native_format`), and what the two emitters write for them.
 //!
 //! Dependencies run one way, with no cycle: `rust` imports `validate`, `context`, `schema`,
-//! `json_tree`, `rust_text` and `layout`; `validate` imports `context` and `rust_text` (never
-//! `rust`); `schema` imports `json_tree`; `context`, `diagram`, `layout`, `json_tree` and
-//! `rust_text` import no other module here. The test
+//! `json_tree`, `rust_text`, `layout` and `native`; `validate` imports `context`, `rust_text`
+//! and `native` (never `rust`); `schema` imports `json_tree`; `context`, `diagram`, `layout`,
+//! `json_tree`, `native` and `rust_text` import no other module here. The test
 //! `emit_modules_import_without_cycles` (in `codegen/tests/emit_layering.rs`) checks this.
 
 mod context;
 pub mod diagram;
 mod json_tree;
 pub mod layout;
+mod native;
 pub mod rust;
 mod rust_text;
 pub mod schema;

@@ -346,6 +346,8 @@ struct FieldRead<'a> {
     name: &'a str,
     /// The JSON property name as a string literal.
     wire: String,
+    /// The runtime module of the slot type: `de`, or `native` for a native format type.
+    module: &'static str,
     /// The slot type: `Required`, `Field` or `Optional`.
     slot: &'static str,
     /// How the value is taken from the slot.
@@ -374,7 +376,11 @@ fn field_declaration<'a>(
 ) -> (Option<DefaultFunction>, FieldRead<'a>) {
     let name = field.rust_name.as_str();
     let wire = str_literal(&field.wire_name);
-    let ty = context.type_text(&field.ty, &model.module, Some(owner), true);
+    let native = super::native::field(context.shaping, field);
+    let ty = match &native {
+        Some(native) => native.ty.clone(),
+        None => context.type_text(&field.ty, &model.module, Some(owner), true),
+    };
     let presence = match (field.required, field.nullable) {
         (true, false) => "required",
         (true, true) => "required, may be `null`",
@@ -410,20 +416,31 @@ fn field_declaration<'a>(
         doc.push_str(&compact_example(example));
         doc.push('`');
     }
+    if let Some(note) = super::native::kept_string_note(context.shaping, field) {
+        doc.push('\n');
+        doc.push_str(&note);
+    }
     w.doc_markdown(&doc);
     if let Some(note) = &field.deprecated {
         deprecated_attr(w, note);
     }
     attribute_lines(w, attributes);
-    let rename = ["#[serde(rename = ", &wire, ")]"];
+    let with = native
+        .as_ref()
+        .map_or("", |_| super::native::SERIALIZE_WITH);
+    let rename = ["#[serde(rename = ", &wire, with, ")]"];
     let skip = [
         "#[serde(rename = ",
         &wire,
-        ", skip_serializing_if = \"::std::option::Option::is_none\")]",
+        ", skip_serializing_if = \"::std::option::Option::is_none\"",
+        with,
+        ")]",
     ];
+    let module = super::native::slot_module(native.as_ref());
     let read = |slot: &'static str, take: Take| FieldRead {
         name,
         wire: wire.clone(),
+        module,
         slot,
         take,
     };
@@ -515,7 +532,9 @@ fn object_deserialize(w: &mut RustWriter, name: &str, reads: &[FieldRead<'_>]) {
         w.line_of(&[
             "let mut ",
             slot,
-            " = ::modelgen_runtime::de::",
+            " = ::modelgen_runtime::",
+            read.module,
+            "::",
             read.slot,
             "::new();",
         ]);

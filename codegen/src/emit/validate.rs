@@ -30,7 +30,7 @@ pub(super) fn validation_items(w: &mut RustWriter, context: &Context, id: ModelI
     w.line("#[inline]");
     let mut body = w.nested();
     body.indent();
-    typed_body(&mut body, models, model);
+    typed_body(&mut body, context, model);
     if body.is_empty() {
         w.line_of(&[
             "fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _",
@@ -114,13 +114,19 @@ pub(super) fn validation_items(w: &mut RustWriter, context: &Context, id: ModelI
 
 // ----- typed checks (fast path) -----
 
-fn typed_body(w: &mut RustWriter, models: &ModelSet, model: &Model) {
+fn typed_body(w: &mut RustWriter, context: &Context, model: &Model) {
+    let models = context.models;
     match &model.kind {
         ModelKind::Object(object) => {
             for field in &object.fields {
                 let mut check = w.nested();
                 check.indent();
-                if !typed_check(&mut check, models, &field.ty, &field.constraints, "value") {
+                // A native format type was checked when it was read: what is left.
+                let native = super::native::checked_view(context.shaping, field);
+                let (ty, constraints) = native
+                    .as_ref()
+                    .map_or((&field.ty, &field.constraints), |(ty, c)| (ty, c));
+                if !typed_check(&mut check, models, ty, constraints, "value") {
                     continue;
                 }
                 let binding = match (
