@@ -3,7 +3,7 @@
 //! writes back as a string the check accepts and reads back as the same value; every string a
 //! check refuses is refused.
 //!
-//! Run with `cargo test -p modelgen-runtime --features chrono,jiff,time,uuid --test native`.
+//! The runtime's dev-dependency on itself turns the four features on for its tests.
 #![cfg(all(
     feature = "chrono",
     feature = "jiff",
