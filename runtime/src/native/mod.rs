@@ -32,6 +32,20 @@
 //! document the schema refuses. A `jiff::Timestamp` is written in UTC, except one before
 //! `0000-01-01T00:00:00Z` (read from such as `0000-01-01T00:00:00+01:00`), which is written
 //! with the offset `+23:59`.
+//!
+//! ```
+//! # #[cfg(feature = "jiff")] {
+//! use modelgen_runtime::jiff::Timestamp;
+//! use modelgen_runtime::native::Wire;
+//!
+//! // A lowercase `t` and `z` and a leap second, which `format: date-time` accepts.
+//! let Wire(at): Wire<Timestamp> = serde_json::from_str("\"2016-12-31t23:59:60z\"").unwrap();
+//! assert_eq!(serde_json::to_string(&Wire(at)).unwrap(), "\"2016-12-31T23:59:59Z\"");
+//! // A space for the `T`, which it does not.
+//! let error = serde_json::from_str::<Wire<Timestamp>>("\"2016-12-31 23:59:59Z\"").unwrap_err();
+//! assert!(error.to_string().starts_with("invalid value: string \"2016-12-31 23:59:59Z\""));
+//! # }
+//! ```
 
 use std::collections::BTreeMap;
 
