@@ -270,6 +270,34 @@ fn every_accepted_combination_converts() {
     assert!(accepted > 5000, "{accepted}");
 }
 
+/// The ends of every month of every year from 0000 to 9999, as the check judges them: each
+/// accepted date converts and writes back in every crate, each refused one (the 29th, 30th and
+/// 31st that do not exist) is refused.
+#[test]
+fn every_month_end_of_every_year() {
+    let (mut good, mut bad) = (Vec::new(), Vec::new());
+    for year in 0..=9999 {
+        for month in 1..=12 {
+            for day in 28..=32 {
+                let text = format!("{year:04}-{month:02}-{day:02}");
+                if is_date(&text) {
+                    good.push(text);
+                } else {
+                    bad.push(text);
+                }
+            }
+        }
+    }
+    // Per year: the 28th to the 30th of eleven months, seven 31sts and 28 February; and
+    // 29 February in the 2425 leap years.
+    assert_eq!(good.len(), 10_000 * (11 * 3 + 7 + 1) + 2425);
+    let good: Vec<&str> = good.iter().map(String::as_str).collect();
+    let bad: Vec<&str> = bad.iter().map(String::as_str).collect();
+    check_type::<chrono::NaiveDate>(is_date, &good, &bad, never);
+    check_type::<jiff::civil::Date>(is_date, &good, &bad, never);
+    check_type::<time::Date>(is_date, &good, &bad, never);
+}
+
 #[test]
 fn jiff_timestamps_before_year_zero_in_utc_are_written_with_an_offset() {
     let value: jiff::Timestamp = read("0000-01-01T00:00:00+01:00").unwrap();
