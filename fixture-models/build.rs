@@ -37,5 +37,16 @@ fn main() -> Result<(), modelgen::Error> {
         .rust_file(out_dir.join("hostile_unformatted.rs"))
         .formatted(false)
         .generate()?;
+    // The format pages again with native types for their date-time, date and uuid strings,
+    // once per date crate.
+    for library in ["chrono", "jiff", "time"] {
+        modelgen::Config::new()
+            .spec_dir(format!("{FIXTURES}/formats"))
+            .rust_file(out_dir.join(format!("native_{library}.rs")))
+            .native_format("date-time", library)
+            .native_format("date", library)
+            .native_format("uuid", "uuid")
+            .generate()?;
+    }
     Ok(())
 }

@@ -63,9 +63,10 @@
 //! built whole.
 //!
 //! [`Config::derive`], [`Config::derive_for`], [`Config::type_attribute`],
-//! [`Config::field_attribute`], [`Config::variant_attribute`] and [`Config::replace`] shape
-//! the generated code (the same as `modelgen.json`'s `derive`, `deriveFor`,
-//! `typeAttributes`, `fieldAttributes`, `variantAttributes` and `replace`; see [`shaping`]):
+//! [`Config::field_attribute`], [`Config::variant_attribute`], [`Config::replace`] and
+//! [`Config::native_format`] shape the generated code (the same as `modelgen.json`'s
+//! `derive`, `deriveFor`, `typeAttributes`, `fieldAttributes`, `variantAttributes`, `replace`
+//! and `formats`; see [`shaping`]):
 //!
 //! ```no_run
 //! // build.rs
@@ -75,6 +76,7 @@
 //!         .derive_for("Address", "Hash")
 //!         .field_attribute("Pet", "name", "#[doc(alias = \"title\")]")
 //!         .replace("Owner", "crate::people::Owner")
+//!         .native_format("date-time", "jiff")
 //!         .run_build_script()
 //! }
 //! ```
@@ -472,6 +474,37 @@ impl Config {
             shaping::RequestKind::Replace {
                 model: model.to_owned(),
                 with: with.to_owned(),
+            },
+        )
+    }
+
+    /// Holds strings of a format in a crate's native type rather than `String`:
+    /// `native_format("date-time", "jiff")`. The same as `"formats": {"date-time": "jiff"}` in
+    /// `modelgen.json`; a call wins over the file.
+    ///
+    /// | format | `chrono` | `jiff` | `time` | `uuid` |
+    /// |---|---|---|---|---|
+    /// | `date-time` | `DateTime<FixedOffset>` | `Timestamp` | `OffsetDateTime` | |
+    /// | `date` | `NaiveDate` | `civil::Date` | `Date` | |
+    /// | `uuid` | | | | `Uuid` |
+    ///
+    /// The generated code names the type through the runtime (`::modelgen_runtime::jiff::Timestamp`),
+    /// so the crate that includes it needs the runtime's feature of the crate's name:
+    /// `modelgen-runtime = { version = "0.1", features = ["jiff"] }`. Reading a string checks
+    /// it with the same `format` check as before, so the same documents are accepted, and the
+    /// published JSON Schemas do not change. Object fields (and their lists, maps and
+    /// `Option`s) take the native type when the format is the string's only rule; a field that
+    /// also has a `pattern`, `minLength`, `maxLength`, `const`, `default` or `uniqueItems`, and
+    /// every union variant, keeps `String`, and its documentation says so.
+    ///
+    /// An unknown format or crate, or a crate without a type for the format, is an error of
+    /// the run that lists the choices.
+    pub fn native_format(&mut self, format: &str, library: &str) -> &mut Self {
+        self.shape(
+            format!("Config::native_format({format:?}, {library:?})"),
+            shaping::RequestKind::NativeFormat {
+                format: format.to_owned(),
+                library: library.to_owned(),
             },
         )
     }

@@ -1,5 +1,5 @@
 //! Shaping the generated code: extra derives, attributes on a type, a field or a variant,
-//! and models replaced by existing Rust types. Requests come from [`crate::Config`] calls
+//! models replaced by existing Rust types, and native Rust types for string formats. Requests come from [`crate::Config`] calls
 //! and from `modelgen.json`; each Rust fragment is parsed with `syn` and each model, field
 //! and variant name is looked up when the generator runs, so a mistake is an error of the
 //! run rather than of the compiler.
@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use syn::parse::Parser as _;
 
 use crate::diagnostic::Diagnostic;
-use crate::ir::{ModelId, ModelKind, ModelSet};
+use crate::ir::{Format, ModelId, ModelKind, ModelSet};
 use crate::source::Span;
 
 /// Where a request was made: a [`crate::Config`] call (written out, for the error message)
@@ -93,6 +93,99 @@ pub enum RequestKind {
         /// The Rust type that stands for the model.
         with: String,
     },
+    /// Strings of a format are held in a crate's native type (see [`NativeLibrary`]).
+    NativeFormat {
+        /// The format: `date-time`, `date` or `uuid`.
+        format: String,
+        /// The crate: `chrono`, `jiff`, `time` or `uuid`.
+        library: String,
+    },
+}
+
+/// A crate whose types can hold strings of a format, through the runtime's feature of the
+/// same name (`modelgen-runtime = { features = ["jiff"] }`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NativeLibrary {
+    /// `chrono`: `DateTime<FixedOffset>` and `NaiveDate`.
+    Chrono,
+    /// `jiff`: `Timestamp` and `civil::Date`.
+    Jiff,
+    /// `time`: `OffsetDateTime` and `Date`.
+    Time,
+    /// `uuid`: `Uuid`.
+    Uuid,
+}
+
+impl NativeLibrary {
+    /// Every crate with its name, the runtime's feature.
+    pub const ALL: [(NativeLibrary, &'static str); 4] = [
+        (NativeLibrary::Chrono, "chrono"),
+        (NativeLibrary::Jiff, "jiff"),
+        (NativeLibrary::Time, "time"),
+        (NativeLibrary::Uuid, "uuid"),
+    ];
+
+    /// The crate's name, which is also the runtime's feature.
+    pub fn name(self) -> &'static str {
+        match self {
+            NativeLibrary::Chrono => "chrono",
+            NativeLibrary::Jiff => "jiff",
+            NativeLibrary::Time => "time",
+            NativeLibrary::Uuid => "uuid",
+        }
+    }
+
+    /// The crates that have a type for `format` (none for a format without native types).
+    pub fn for_format(format: Format) -> &'static [NativeLibrary] {
+        match format {
+            Format::DateTime | Format::Date => &[
+                NativeLibrary::Chrono,
+                NativeLibrary::Jiff,
+                NativeLibrary::Time,
+            ],
+            Format::Uuid => &[NativeLibrary::Uuid],
+            _ => &[],
+        }
+    }
+}
+
+/// The formats that can be held in a native type.
+pub const NATIVE_FORMATS: [Format; 3] = [Format::DateTime, Format::Date, Format::Uuid];
+
+/// Checks a native-format choice: the format and the crate; `Err` holds the part that is wrong,
+/// the message and the help.
+fn parse_native_format(
+    format: &str,
+    library: &str,
+) -> Result<(Format, NativeLibrary), (Part, String, String)> {
+    let quoted = |names: &mut dyn Iterator<Item = &str>| {
+        names
+            .map(|name| format!("`{name}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some(found) = Format::from_name(format).filter(|f| NATIVE_FORMATS.contains(f)) else {
+        return Err((
+            Part::Model,
+            format!("`{format}` is not a format that has native types"),
+            format!(
+                "the formats are {}",
+                quoted(&mut NATIVE_FORMATS.iter().map(|f| f.name()))
+            ),
+        ));
+    };
+    let allowed = NativeLibrary::for_format(found);
+    match allowed.iter().find(|l| l.name() == library) {
+        Some(chosen) => Ok((found, *chosen)),
+        None => Err((
+            Part::Value,
+            format!("`{library}` has no type for format `{format}`"),
+            format!(
+                "for `{format}` choose {}",
+                quoted(&mut allowed.iter().map(|l| l.name()))
+            ),
+        )),
+    }
 }
 
 /// What the requests do to one model's type.
@@ -140,12 +233,19 @@ impl ModelShaping {
 #[derive(Debug, Clone, Default)]
 pub struct Shaping {
     models: Vec<ModelShaping>,
+    /// The crate chosen for each format held in a native type (the last choice of a format).
+    native: BTreeMap<Format, NativeLibrary>,
 }
 
 impl Shaping {
     /// What the requests do to the model `id`.
     pub fn of(&self, id: ModelId) -> &ModelShaping {
         self.models.get(id.0).unwrap_or(&UNSHAPED)
+    }
+
+    /// The crate whose type holds strings of `format`, if one was chosen.
+    pub fn native_format(&self, format: Format) -> Option<NativeLibrary> {
+        self.native.get(&format).copied()
     }
 }
 
@@ -255,6 +355,7 @@ pub fn resolve(
 ) -> Shaping {
     let mut shaping = Shaping {
         models: vec![ModelShaping::default(); models.models.len()],
+        native: BTreeMap::new(),
     };
     // Which request replaced a model, to report attributes aimed at it.
     let mut replaced: BTreeMap<ModelId, String> = BTreeMap::new();
@@ -441,6 +542,14 @@ pub fn resolve(
                         shaping.models[id.0].replacement = Some(with);
                     }
                     Err(message) => fail(diagnostics, Part::Value, message, None),
+                }
+            }
+            RequestKind::NativeFormat { format, library } => {
+                match parse_native_format(format, library) {
+                    Ok((format, library)) => {
+                        shaping.native.insert(format, library);
+                    }
+                    Err((part, message, help)) => fail(diagnostics, part, message, Some(help)),
                 }
             }
         }

@@ -173,8 +173,9 @@ pub struct SpecConfig {
     pub file: Option<FileId>,
     /// Lint levels by warning code (`"lints": {"sdk-only-field": "allow"}`).
     pub lints: Levels,
-    /// Derives, attributes and replaced models (`derive`, `deriveFor`, `typeAttributes`,
-    /// `fieldAttributes`, `variantAttributes`, `replace`), checked once the models are known.
+    /// Derives, attributes, replaced models and native format types (`derive`, `deriveFor`,
+    /// `typeAttributes`, `fieldAttributes`, `variantAttributes`, `replace`, `formats`),
+    /// checked once the models are known.
     pub shaping: Vec<Request>,
 }
 
@@ -284,7 +285,7 @@ pub fn load(
             },
             "lints" => read_lints(file, id, value, &mut config.lints, diagnostics),
             "derive" | "deriveFor" | "typeAttributes" | "fieldAttributes"
-            | "variantAttributes" | "replace" => {
+            | "variantAttributes" | "replace" | "formats" => {
                 read_shaping(file, id, key, value, &mut config.shaping, diagnostics)
             }
             other => diagnostics.push(
@@ -293,7 +294,7 @@ pub fn load(
                     format!("unknown setting `{other}` in `{FILE_NAME}`"),
                 )
                 .with_help(
-                    "the settings are `wireNames`, `wireNameOverrides`, `nulls`, `formatted`, `lints`, `derive`, `deriveFor`, `typeAttributes`, `fieldAttributes`, `variantAttributes` and `replace`",
+                    "the settings are `wireNames`, `wireNameOverrides`, `nulls`, `formatted`, `lints`, `derive`, `deriveFor`, `typeAttributes`, `fieldAttributes`, `variantAttributes`, `replace` and `formats`",
                 ),
             ),
         }
@@ -382,6 +383,9 @@ fn read_shaping(
         "variantAttributes" => {
             "map a model to its variants' attributes: `\"variantAttributes\": {\"Status\": {\"available\": [\"#[doc(alias = \\\"in stock\\\")]\"]}}`"
         }
+        "formats" => {
+            "map a format to the crate whose type holds it: `\"formats\": {\"date-time\": \"jiff\", \"uuid\": \"uuid\"}`"
+        }
         _ => "map a model to the Rust type that replaces it: `\"replace\": {\"Pet\": \"crate::pets::Pet\"}`",
     };
     let bad = |diagnostics: &mut Vec<Diagnostic>, span: Span| {
@@ -436,6 +440,17 @@ fn read_shaping(
             kind,
         };
         match key {
+            "formats" => match entry.as_str() {
+                Some(library) => requests.push(request(
+                    &model_span,
+                    find(&quoted(library), from, model_span.clone()),
+                    RequestKind::NativeFormat {
+                        format: model.clone(),
+                        library: library.to_owned(),
+                    },
+                )),
+                None => bad(diagnostics, model_span),
+            },
             "replace" => match entry.as_str() {
                 Some(with) => requests.push(request(
                     &model_span,

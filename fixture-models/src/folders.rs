@@ -1,6 +1,6 @@
 /// The module name and fixture folder (under `codegen/tests/fixtures`) of each generated
 /// module; read by both the build script and the library.
-pub const FOLDERS: [(&str, &str); 16] = [
+pub const FOLDERS: [(&str, &str); 17] = [
     ("typescript", "dialects/typescript"),
     ("go", "dialects/go"),
     ("go_2024", "dialects/go-2024"),
@@ -17,4 +17,5 @@ pub const FOLDERS: [(&str, &str); 16] = [
     ("names", "dialects/names"),
     ("constraints", "constraints"),
     ("hostile", "hostile"),
+    ("formats", "formats"),
 ];

@@ -27,6 +27,7 @@ fixture!(recursion);
 fixture!(names);
 fixture!(constraints);
 fixture!(hostile);
+fixture!(formats);
 
 /// The `typescript` fixture folder generated again with the configuration shaping the code:
 /// `Address` derives `Hash`, `Eq`, `PartialOrd` and `Ord`, and `Visit` is
@@ -38,6 +39,24 @@ pub mod shaped {
 /// The `hostile` fixture folder generated again without formatting (`Config::formatted(false)`).
 pub mod hostile_unformatted {
     include!(concat!(env!("OUT_DIR"), "/hostile_unformatted.rs"));
+}
+
+/// The `formats` fixture folder with its `date-time`, `date` and `uuid` strings held in the
+/// `chrono` crate's types (and `uuid::Uuid`).
+pub mod native_chrono {
+    include!(concat!(env!("OUT_DIR"), "/native_chrono.rs"));
+}
+
+/// The `formats` fixture folder with its `date-time`, `date` and `uuid` strings held in the
+/// `jiff` crate's types (and `uuid::Uuid`).
+pub mod native_jiff {
+    include!(concat!(env!("OUT_DIR"), "/native_jiff.rs"));
+}
+
+/// The `formats` fixture folder with its `date-time`, `date` and `uuid` strings held in the
+/// `time` crate's types (and `uuid::Uuid`).
+pub mod native_time {
+    include!(concat!(env!("OUT_DIR"), "/native_time.rs"));
 }
 
 include!("folders.rs");
@@ -65,6 +84,10 @@ pub fn validate_json(
         "names" => names::validate_json(model, text),
         "constraints" => constraints::validate_json(model, text),
         "hostile" => hostile::validate_json(model, text),
+        "formats" => formats::validate_json(model, text),
+        "native_chrono" => native_chrono::validate_json(model, text),
+        "native_jiff" => native_jiff::validate_json(model, text),
+        "native_time" => native_time::validate_json(model, text),
         _ => None,
     }
 }

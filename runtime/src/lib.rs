@@ -34,7 +34,10 @@
 //!
 //! # Cargo features
 //!
-//! None: the crate has no optional parts, and everything here is always compiled.
+//! Each of `chrono`, `jiff`, `time` and `uuid` (all off by default) adds that crate's types to
+//! [`native::Native`], the native types generated code may hold a `date-time`, `date` or
+//! `uuid` string in, and re-exports the crate (`modelgen_runtime::jiff`), so that generated code
+//! names it through the runtime and compiles with only the runtime's feature turned on.
 #![warn(missing_docs)]
 
 use std::collections::BTreeMap;
@@ -45,14 +48,24 @@ pub mod compat;
 pub mod de;
 pub mod format;
 pub mod model;
+pub mod native;
 mod number;
 mod pattern;
 pub mod shape;
 
 pub use model::{parse, Model};
+
+#[cfg(feature = "chrono")]
+pub use chrono;
+#[cfg(feature = "jiff")]
+pub use jiff;
 pub use number::{compare, is_integer, is_multiple_of, json_equal, unique_items};
 pub use pattern::{check_pattern_syntax, Pattern, UnfinishedMatch, BACKTRACK_LIMIT};
 pub use shape::{LazyPattern, ModelShape};
+#[cfg(feature = "time")]
+pub use time;
+#[cfg(feature = "uuid")]
+pub use uuid;
 
 /// Defines the compatibility marker and [`COMPATIBILITY_MARKER`], its name, from one
 /// identifier, so that the two cannot disagree.

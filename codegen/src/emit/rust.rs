@@ -372,6 +372,8 @@ struct FieldRead {
     name: Ident,
     /// The JSON property name as a string literal.
     wire: Literal,
+    /// The runtime module of the slot type: `de`, or `native` for a native format type.
+    module: Ident,
     /// The slot type: `Required`, `Field` or `Optional`.
     slot: Ident,
     /// How the value is taken from the slot.
@@ -399,7 +401,11 @@ fn field_declaration(
 ) -> (TokenStream, Option<TokenStream>, FieldRead) {
     let name = ident(&field.rust_name);
     let wire = lit(&field.wire_name);
-    let ty = context.type_tokens(&field.ty, &model.module, Some(owner), true);
+    let native = super::native::field(context.shaping, field);
+    let ty = match &native {
+        Some(native) => native.ty.clone(),
+        None => context.type_tokens(&field.ty, &model.module, Some(owner), true),
+    };
     let presence = match (field.required, field.nullable) {
         (true, false) => "required",
         (true, true) => "required, may be `null`",
@@ -435,6 +441,10 @@ fn field_declaration(
         doc.push_str(&compact_example(example));
         doc.push('`');
     }
+    if let Some(note) = super::native::kept_string_note(context.shaping, field) {
+        doc.push('\n');
+        doc.push_str(&note);
+    }
     let doc = doc_markdown(&doc);
     let deprecated = field.deprecated.as_deref().map(deprecated_attr);
     let attributes = self::attributes(attributes);
@@ -443,9 +453,12 @@ fn field_declaration(
         #deprecated
         #attributes
     };
+    let with = native.as_ref().map(|_| super::native::serialize_with());
+    let module = super::native::slot_module(native.as_ref());
     let read = |slot: &str, take: Take| FieldRead {
         name: name.clone(),
         wire: wire.clone(),
+        module: module.clone(),
         slot: ident(slot),
         take,
     };
@@ -475,7 +488,7 @@ fn field_declaration(
         };
         let declaration = quote! {
             #leading
-            #[serde(rename = #wire)]
+            #[serde(rename = #wire #with)]
             pub #name: #ty,
         };
         return (
@@ -484,13 +497,14 @@ fn field_declaration(
             read("Field", Take::OrDefault(function)),
         );
     }
-    let skip =
-        quote!(#[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none")]);
+    let skip = quote! {
+        #[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none" #with)]
+    };
     let (declaration, read) = match (field.required, field.nullable) {
         (true, false) => (
             quote! {
                 #leading
-                #[serde(rename = #wire)]
+                #[serde(rename = #wire #with)]
                 pub #name: #ty,
             },
             read("Required", Take::Get),
@@ -499,7 +513,7 @@ fn field_declaration(
         (true, true) => (
             quote! {
                 #leading
-                #[serde(rename = #wire)]
+                #[serde(rename = #wire #with)]
                 pub #name: ::std::option::Option<#ty>,
             },
             read("Required", Take::Get),
@@ -545,8 +559,8 @@ fn object_deserialize(name: &Ident, rust_name: &str, reads: &[FieldRead]) -> Tok
             .map(|index| ident(&format!("f{index}")))
             .collect();
         let declarations = reads.iter().zip(&slots).map(|(read, slot)| {
-            let kind = &read.slot;
-            quote!(let mut #slot = ::modelgen_runtime::de::#kind::new();)
+            let (module, kind) = (&read.module, &read.slot);
+            quote!(let mut #slot = ::modelgen_runtime::#module::#kind::new();)
         });
         let arms = reads.iter().zip(&slots).map(|(read, slot)| {
             let wire = &read.wire;

@@ -23,7 +23,7 @@ pub(super) fn validation_items(context: &Context, id: ModelId) -> TokenStream {
     let model = models.get(id);
     let name = ident(&model.rust_name);
 
-    let body = typed_body(models, model);
+    let body = typed_body(context, model);
     let validate_into = if body.is_empty() {
         quote! {
             fn validate_into(&self, _path: &::modelgen_runtime::Location<'_>, _errors: &mut ::std::vec::Vec<::modelgen_runtime::ValidationError>) {}
@@ -103,13 +103,19 @@ pub(super) fn validation_items(context: &Context, id: ModelId) -> TokenStream {
 
 // ----- typed checks (fast path) -----
 
-fn typed_body(models: &ModelSet, model: &Model) -> TokenStream {
+fn typed_body(context: &Context, model: &Model) -> TokenStream {
+    let models = context.models;
     let value = ident("value");
     match &model.kind {
         ModelKind::Object(object) => {
             let mut out = TokenStream::new();
             for field in &object.fields {
-                let check = typed_check(models, &field.ty, &field.constraints, &value);
+                // A native format type was checked when it was read: what is left.
+                let native = super::native::checked_view(context.shaping, field);
+                let (ty, constraints) = native
+                    .as_ref()
+                    .map_or((&field.ty, &field.constraints), |(ty, c)| (ty, c));
+                let check = typed_check(models, ty, constraints, &value);
                 if check.is_empty() {
                     continue;
                 }
