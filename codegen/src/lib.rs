@@ -110,6 +110,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use diagnostic::{Diagnostic, Severity};
+use emit::printing::FormatCache;
 use ir::{ModelKind, ModelSet};
 use source::SourceMap;
 
@@ -511,6 +512,25 @@ impl Config {
 
     /// Reads and resolves the pages without writing anything.
     pub fn check(&self) -> Result<Generated, Error> {
+        self.run(&FormatCache::default())
+            .map(|(generated, _)| generated)
+    }
+
+    /// Where a build script keeps the formatted items of its last run: beside the Rust file,
+    /// when that is in cargo's `OUT_DIR` (a build script's own folder, which nobody commits).
+    fn format_cache_path(&self) -> Option<PathBuf> {
+        let rust_file = self.rust_file.as_ref()?;
+        let out_dir = std::env::var_os("OUT_DIR")?;
+        if !rust_file.starts_with(&out_dir) {
+            return None;
+        }
+        let mut name = rust_file.file_name()?.to_os_string();
+        name.push(".format-cache");
+        Some(rust_file.with_file_name(name))
+    }
+
+    /// [`Config::check`], formatting through `cache`; also returns the cache of this run.
+    fn run(&self, cache: &FormatCache) -> Result<(Generated, FormatCache), Error> {
         let mut sources = SourceMap::default();
         let mut diagnostics = Vec::new();
         if !self.unknown_lints.is_empty() {
@@ -572,27 +592,34 @@ impl Config {
         }
         let bodies = emit::schema::SchemaBodies::new(&models);
         let formatted = config.formatted.or(self.formatted).unwrap_or(true);
-        let rust = emit::rust::rust_source_of(&models, &bodies, &shaping, formatted).map_err(
-            |message| Error {
-                diagnostics: vec![Diagnostic::global_error(message)],
-                sources: SourceMap::default(),
-            },
-        )?;
+        let (rust, cache) = emit::rust::rust_source_of(
+            &models, &bodies, &shaping, formatted, cache,
+        )
+        .map_err(|message| Error {
+            diagnostics: vec![Diagnostic::global_error(message)],
+            sources: SourceMap::default(),
+        })?;
         let schemas = self.schema_files(&models, &bodies);
-        Ok(Generated {
+        let generated = Generated {
             sources,
             models,
             diagnostics,
             rust,
             schemas,
             written: Vec::new(),
-        })
+        };
+        Ok((generated, cache))
     }
 
     /// Reads the pages and, when every page is free of errors, writes the Rust file and the
     /// schemas. Nothing is written when there is an error.
     pub fn generate(&self) -> Result<Generated, Error> {
-        let mut generated = self.check()?;
+        let cache_path = self.format_cache_path();
+        let cache = cache_path
+            .as_deref()
+            .map(FormatCache::load)
+            .unwrap_or_default();
+        let (mut generated, cache) = self.run(&cache)?;
         let lock_folder = self.schema_dir.clone().or_else(|| {
             self.rust_file
                 .as_ref()
@@ -613,6 +640,10 @@ impl Config {
             {
                 generated.written.push(rust_file.clone());
             }
+        }
+        if let Some(path) = &cache_path {
+            // Only time is lost without the cache: the next run formats every model again.
+            let _ = cache.save(path);
         }
         if let Some(schema_dir) = &self.schema_dir {
             let mut keep = std::collections::BTreeSet::new();

@@ -13,10 +13,9 @@ use quote::quote;
 
 use super::context::{model_path, Context};
 use super::json_tree::{Node, RefStyle, Styled};
+use super::printing::{print, FormatCache, Piece};
 use super::schema::{constraint_keywords, SchemaBodies};
-use super::tokens::{
-    doc as doc_line, doc_markdown, fragment, ident, int, lit, print_file, raw_lit,
-};
+use super::tokens::{doc as doc_line, doc_markdown, fragment, ident, int, lit, raw_lit};
 use crate::ir::{EnumRepr, Field, Model, ModelId, ModelKind, ModelSet, Type};
 use crate::shaping::{ModelShaping, Shaping};
 
@@ -60,18 +59,22 @@ pub fn rust_source(models: &ModelSet) -> Result<String, String> {
         &SchemaBodies::new(models),
         &Shaping::default(),
         true,
+        &FormatCache::default(),
     )
+    .map(|(source, _)| source)
 }
 
 /// [`rust_source`] with the models' schema bodies already built, shaped as the
-/// configuration asks (extra derives, attributes, replaced models), and formatted with
-/// `prettyplease` when `formatted`.
+/// configuration asks (extra derives, attributes, replaced models), formatted with
+/// `prettyplease` when `formatted` (taking what `cache` holds for unchanged models). Returns
+/// the source and the cache of this run's formatted items.
 pub(crate) fn rust_source_of(
     models: &ModelSet,
     schemas: &SchemaBodies,
     shaping: &Shaping,
     formatted: bool,
-) -> Result<String, String> {
+    cache: &FormatCache,
+) -> Result<(String, FormatCache), String> {
     let boxed = super::layout::boxed_references(models);
     let mut tree = ModuleTree::default();
     for (id, model) in models.iter() {
@@ -82,12 +85,28 @@ pub(crate) fn rust_source_of(
         boxed,
         shaping,
     };
-    let mut items = TokenStream::new();
-    tree.write(&mut items, &context, schemas, &mut Vec::new());
-    items.extend(validate_json_dispatch(models));
-    items.extend(support_module());
+    // One job per model, then one for the items after them.
+    let mut pieces = Vec::new();
+    let mut jobs = Vec::new();
+    tree.pieces(&mut pieces, &mut jobs, &mut Vec::new());
+    pieces.push(Piece::Items {
+        depth: 0,
+        job: jobs.len(),
+    });
+    let build = |job: usize| match jobs.get(job) {
+        Some(&id) => {
+            let mut items = TokenStream::new();
+            model_items(&mut items, &context, schemas, id);
+            items
+        }
+        None => {
+            let mut items = validate_json_dispatch(models);
+            items.extend(support_module());
+            items
+        }
+    };
     let header = format!("{GENERATED_HEADER}\n{}", runtime_requirement());
-    print_file(&header, items, formatted)
+    print(&header, &pieces, jobs.len() + 1, &build, formatted, cache)
 }
 
 /// `validate_json(model, text)`: checks a document against a model chosen by its schema
@@ -137,28 +156,25 @@ impl ModuleTree {
         }
     }
 
-    fn write(
-        &self,
-        out: &mut TokenStream,
-        context: &Context,
-        schemas: &SchemaBodies,
-        path: &mut Vec<String>,
-    ) {
+    /// The file's pieces in order, each model's items a job (`jobs[job]` is the model).
+    fn pieces(&self, pieces: &mut Vec<Piece>, jobs: &mut Vec<ModelId>, path: &mut Vec<String>) {
+        let depth = path.len();
         for &id in &self.models {
-            model_items(out, context, schemas, id);
+            pieces.push(Piece::Items {
+                depth,
+                job: jobs.len(),
+            });
+            jobs.push(id);
         }
         for (name, child) in &self.children {
             path.push(name.clone());
-            let doc = doc_markdown(&format!("Models from the `{}` folder.", path.join("/")));
-            let mut inner = TokenStream::new();
-            child.write(&mut inner, context, schemas, path);
-            let name = ident(name);
-            out.extend(quote! {
-                #doc
-                pub mod #name {
-                    #inner
-                }
+            pieces.push(Piece::Open {
+                depth,
+                name: ident(name).to_string(),
+                doc: format!("Models from the `{}` folder.", path.join("/")),
             });
+            child.pieces(pieces, jobs, path);
+            pieces.push(Piece::Close { depth });
             path.pop();
         }
     }

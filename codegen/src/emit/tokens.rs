@@ -1,6 +1,5 @@
 //! The pieces the Rust emitters build their output from: identifiers, paths, string
-//! literals and doc attributes as `proc-macro2` tokens, and the finished token stream printed
-//! as source, formatted with `prettyplease` or as the tokens come.
+//! literals and doc attributes as `proc-macro2` tokens.
 
 use std::str::FromStr as _;
 
@@ -84,30 +83,6 @@ pub fn doc(line: &str) -> TokenStream {
     quote!(#[doc = #text])
 }
 
-/// The generated file: `header` (comments, which tokens cannot hold) and then `items`, printed
-/// by `prettyplease` when `formatted`, else as `proc-macro2` writes tokens (one long line,
-/// for specs so large that formatting costs more than it is worth).
-///
-/// # Errors
-///
-/// When the tokens do not parse as a Rust file, which is a bug of the emitter: the message
-/// says where the parser stopped.
-pub fn print_file(header: &str, items: TokenStream, formatted: bool) -> Result<String, String> {
-    let mut out = String::with_capacity(header.len() + 2);
-    out.push_str(header);
-    out.push_str("\n\n");
-    if formatted {
-        let file = syn::parse2::<syn::File>(items).map_err(|error| {
-            format!("the generated Rust does not parse ({error}); please report this")
-        })?;
-        out.push_str(&prettyplease::unparse(&file));
-    } else {
-        out.push_str(&items.to_string());
-        out.push('\n');
-    }
-    Ok(out)
-}
-
 /// Tokens written back as one line of source, for messages and tests.
 pub fn to_source(tokens: impl quote::ToTokens) -> String {
     tokens.into_token_stream().to_string()
@@ -147,32 +122,11 @@ mod tests {
     }
 
     #[test]
-    fn formatted_files_show_docs_as_line_comments() {
-        let docs = doc_markdown("\n\nIntro\n\n\nMore <b>\n\n");
-        let printed = print_file("// header", quote!(#docs pub struct A;), true).unwrap();
+    fn doc_lines_are_doc_attributes_with_a_leading_space() {
         assert_eq!(
-            printed,
-            "// header\n\n/// Intro\n///\n///\n/// More &lt;b&gt;\npub struct A;\n"
+            to_source(doc_markdown("\n\nIntro\n\n\nMore <b>\n\n")),
+            "# [doc = \" Intro\"] # [doc = \"\"] # [doc = \"\"] # [doc = \" More &lt;b&gt;\"]"
         );
-    }
-
-    #[test]
-    fn unformatted_files_are_the_tokens_as_they_come() {
-        let printed = print_file(
-            "// header",
-            quote!(
-                pub struct A;
-            ),
-            false,
-        )
-        .unwrap();
-        assert_eq!(printed, "// header\n\npub struct A ;\n");
-    }
-
-    #[test]
-    fn tokens_that_do_not_parse_are_an_error_not_a_panic() {
-        let error = print_file("", quote!(pub struct), true).unwrap_err();
-        assert!(error.contains("does not parse"), "{error}");
     }
 
     #[test]

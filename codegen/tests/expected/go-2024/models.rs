@@ -18,10 +18,7 @@ pub mod components {
         #[serde(rename = "City")]
         pub city: ::std::string::String,
         /// - JSON property: `Postcode` (optional)
-        #[serde(
-            rename = "Postcode",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "Postcode", skip_serializing_if = "::std::option::Option::is_none")]
         pub postcode: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
@@ -75,9 +72,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Address","type":"object","properties":{"Street":{"type":"string"},"City":{"type":"string"},"Postcode":{"type":"string"}},"required":["Street","City"]}"#,
                 &[],
@@ -172,9 +167,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"HTTPMetadata","type":"object","properties":{}}"#,
                 &[],
@@ -238,19 +231,13 @@ pub mod components {
         /// Average satisfaction score, 0 to 5.
         ///
         /// - JSON property: `Rating` (optional)
-        #[serde(
-            rename = "Rating",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "Rating", skip_serializing_if = "::std::option::Option::is_none")]
         pub rating: ::std::option::Option<f64>,
         /// - JSON property: `Weight` (required)
         #[serde(rename = "Weight")]
         pub weight: f64,
         /// - JSON property: `Verified` (optional)
-        #[serde(
-            rename = "Verified",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "Verified", skip_serializing_if = "::std::option::Option::is_none")]
         pub verified: ::std::option::Option<bool>,
         /// - JSON property: `Attributes` (optional)
         #[serde(
@@ -266,10 +253,7 @@ pub mod components {
         /// Home address of the owner.
         ///
         /// - JSON property: `Address` (optional)
-        #[serde(
-            rename = "Address",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "Address", skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<Address>,
         /// - JSON property: `Addresses` (optional)
         #[serde(
@@ -281,10 +265,7 @@ pub mod components {
         ///
         /// - JSON property: `PetIds` (optional)
         /// - Example: `["pet_81x"]`
-        #[serde(
-            rename = "PetIds",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "PetIds", skip_serializing_if = "::std::option::Option::is_none")]
         pub pet_ids: ::std::option::Option<PetIds>,
     }
     #[allow(deprecated)]
@@ -367,9 +348,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"ID":{"description":"Unique identifier of the owner.","type":"string"},"DisplayName":{"description":"Name shown on invoices and reminders.","type":"string"},"VisitCount":{"description":"Number of completed visits.","type":"integer"},"Rating":{"description":"Average satisfaction score, 0 to 5.","type":"number"},"Weight":{"type":"number"},"Verified":{"type":"boolean"},"Attributes":{"type":"object","additionalProperties":{}},"Species":{"$modelRef":"components.Species"},"Address":{"description":"Home address of the owner.","$modelRef":"components.Address"},"Addresses":{"type":"array","items":{"$modelRef":"components.Address"}},"PetIds":{"description":"IDs of the owner's pets.","$modelRef":"components.PetIds","examples":[["pet_81x"]]}},"required":["ID","VisitCount","Weight","Species"]}"#,
                 &[
@@ -523,9 +502,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"PetIds","description":"IDs of the owner's pets, as one ID or a list.","anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]}"#,
                 &[],
@@ -667,9 +644,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Species","description":"Kind of animal.","type":"string","enum":["cat","dog","guinea pig"]}"#,
                 &[],
@@ -723,10 +698,7 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `Owner` (optional)
-        #[serde(
-            rename = "Owner",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "Owner", skip_serializing_if = "::std::option::Option::is_none")]
         pub owner: ::std::option::Option<super::components::Owner>,
     }
     #[allow(deprecated)]
@@ -771,15 +743,11 @@ pub mod operations {
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed(
-                ::std::concat!(
-                    ::std::module_path!(), "::", "operations.GetOwnerResponse"
-                ),
+                ::std::concat!(::std::module_path!(), "::", "operations.GetOwnerResponse"),
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"GetOwnerResponse","type":"object","properties":{"HTTPMeta":{"$modelRef":"components.HttpMetadata"},"Owner":{"description":"The requested owner.","$modelRef":"components.Owner"}},"required":["HTTPMeta"]}"#,
                 &[

@@ -18,10 +18,7 @@ pub mod components {
         #[serde(rename = "city")]
         pub city: ::std::string::String,
         /// - JSON property: `postcode` (optional)
-        #[serde(
-            rename = "postcode",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "postcode", skip_serializing_if = "::std::option::Option::is_none")]
         pub postcode: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
@@ -75,9 +72,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Address","type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"},"postcode":{"type":"string"}},"required":["street","city"]}"#,
                 &[],
@@ -188,10 +183,7 @@ pub mod components {
         /// Home address of the owner.
         ///
         /// - JSON property: `address` (optional)
-        #[serde(
-            rename = "address",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "address", skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<Address>,
         /// - JSON property: `mailingAddress` (optional, may be `null`)
         #[serde(
@@ -208,10 +200,7 @@ pub mod components {
         /// Past clinic visits, newest first.
         ///
         /// - JSON property: `visits` (optional)
-        #[serde(
-            rename = "visits",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "visits", skip_serializing_if = "::std::option::Option::is_none")]
         pub visits: ::std::option::Option<::std::vec::Vec<Visit>>,
         /// - JSON property: `attributes` (optional)
         #[serde(
@@ -335,9 +324,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"id":{"description":"Unique identifier of the owner.","type":"string","examples":["own_12ab"]},"visitCount":{"description":"Number of completed visits.","type":"integer","examples":[7]},"age":{"description":"Age in whole years.","type":"integer","examples":[42]},"rating":{"description":"Average satisfaction score, 0 to 5.","type":"number","examples":[4.5]},"verified":{"type":"boolean","examples":[true]},"displayName":{"description":"Name shown on invoices and reminders.","type":"string"},"legacyNumber":{"description":"Identifier from the old booking system, or `null`.","type":["integer","null"]},"address":{"description":"Home address of the owner.","$modelRef":"components.Address"},"mailingAddress":{"anyOf":[{"$modelRef":"components.Address"},{"type":"null"}]},"nicknames":{"type":"array","items":{"type":"string"}},"visits":{"description":"Past clinic visits, newest first.","type":"array","items":{"$modelRef":"components.Visit"}},"attributes":{"type":"object","additionalProperties":{}},"favoritePet":{"description":"The pet shown on the owner's profile card.","$modelRef":"components.Pet"},"createdAt":{"description":"When the owner record was created.","type":"string","format":"date-time","examples":["2024-05-01T09:30:00Z"]},"memberSince":{"description":"Day the owner registered with the clinic.","type":"string","format":"date","examples":["2019-03-14"]}},"required":["id","visitCount","age","rating","verified","favoritePet","createdAt","memberSince"]}"#,
                 &[
@@ -563,9 +550,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Pet","description":"The pet shown on a profile: a cat record, or a list of pet IDs."}"#,
                 &[],
@@ -667,9 +652,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Visit","description":"One appointment at the clinic.","type":"object","properties":{"visitedAt":{"description":"Start of the appointment.","type":"string","format":"date-time"},"vet":{"description":"Name of the attending vet.","type":"string"}},"required":["visitedAt","vet"]}"#,
                 &[],
@@ -760,10 +743,7 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `owner` (optional)
-        #[serde(
-            rename = "owner",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "owner", skip_serializing_if = "::std::option::Option::is_none")]
         pub owner: ::std::option::Option<super::components::Owner>,
     }
     #[allow(deprecated)]
@@ -813,15 +793,11 @@ pub mod operations {
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed(
-                ::std::concat!(
-                    ::std::module_path!(), "::", "operations.GetOwnerResponse"
-                ),
+                ::std::concat!(::std::module_path!(), "::", "operations.GetOwnerResponse"),
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"GetOwnerResponse","type":"object","properties":{"contentType":{"description":"HTTP response content type for this operation","type":"string"},"statusCode":{"description":"HTTP response status code for this operation","type":"integer"},"owner":{"description":"The requested owner.","$modelRef":"components.Owner"}},"required":["contentType","statusCode"]}"#,
                 &[

@@ -18,10 +18,7 @@ pub mod components {
         #[serde(rename = "city")]
         pub city: ::std::string::String,
         /// - JSON property: `postcode` (optional)
-        #[serde(
-            rename = "postcode",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "postcode", skip_serializing_if = "::std::option::Option::is_none")]
         pub postcode: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
@@ -75,9 +72,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Address","type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"},"postcode":{"type":"string"}},"required":["street","city"]}"#,
                 &[],
@@ -143,10 +138,7 @@ pub mod components {
         #[serde(rename = "name")]
         pub name: ::std::string::String,
         /// - JSON property: `indoor` (optional)
-        #[serde(
-            rename = "indoor",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "indoor", skip_serializing_if = "::std::option::Option::is_none")]
         pub indoor: ::std::option::Option<bool>,
     }
     #[allow(deprecated)]
@@ -195,9 +187,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Cat","type":"object","properties":{"name":{"type":"string"},"indoor":{"type":"boolean"}},"required":["name"]}"#,
                 &[],
@@ -259,22 +249,13 @@ pub mod components {
         #[serde(rename = "name")]
         pub name: ::std::string::String,
         /// - JSON property: `phone` (optional)
-        #[serde(
-            rename = "phone",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "phone", skip_serializing_if = "::std::option::Option::is_none")]
         pub phone: ::std::option::Option<::std::string::String>,
         /// - JSON property: `address` (optional)
-        #[serde(
-            rename = "address",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "address", skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<Address>,
         /// - JSON property: `owners` (optional)
-        #[serde(
-            rename = "owners",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "owners", skip_serializing_if = "::std::option::Option::is_none")]
         pub owners: ::std::option::Option<::std::vec::Vec<Owner>>,
     }
     #[allow(deprecated)]
@@ -329,9 +310,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Clinic","description":"A veterinary clinic.","type":"object","properties":{"name":{"type":"string"},"phone":{"type":"string"},"address":{"$modelRef":"components.Address"},"owners":{"type":"array","items":{"$modelRef":"components.Owner"}}},"required":["name"]}"#,
                 &[
@@ -449,10 +428,7 @@ pub mod components {
         /// Arbitrary JSON kept for the front desk.
         ///
         /// - JSON property: `notes` (optional)
-        #[serde(
-            rename = "notes",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "notes", skip_serializing_if = "::std::option::Option::is_none")]
         pub notes: ::std::option::Option<::serde_json::Value>,
         /// - JSON property: `nicknames` (optional)
         #[serde(
@@ -463,20 +439,14 @@ pub mod components {
         /// Free-form labels set by the front desk.
         ///
         /// - JSON property: `labels` (optional)
-        #[serde(
-            rename = "labels",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "labels", skip_serializing_if = "::std::option::Option::is_none")]
         pub labels: ::std::option::Option<
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
         /// Home address of the owner.
         ///
         /// - JSON property: `address` (optional)
-        #[serde(
-            rename = "address",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "address", skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<Address>,
         /// The pet shown on the owner's profile card.
         ///
@@ -490,10 +460,7 @@ pub mod components {
         ///
         /// - JSON property: `petIds` (optional, may be `null`)
         /// - Example: `["pet_81x"]`
-        #[serde(
-            rename = "petIds",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "petIds", skip_serializing_if = "::std::option::Option::is_none")]
         pub pet_ids: ::std::option::Option<::std::option::Option<PetIds>>,
         /// When the owner record was created.
         ///
@@ -598,9 +565,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"id":{"description":"Unique identifier of the owner.","type":"string","examples":["own_12ab"]},"displayName":{"description":"Name shown on invoices and reminders.","type":"string"},"visitCount":{"description":"Number of completed visits.","type":"integer","examples":[7]},"notes":{"description":"Arbitrary JSON kept for the front desk."},"nicknames":{"type":"array","items":{"type":"string"}},"labels":{"description":"Free-form labels set by the front desk.","type":"object","additionalProperties":{"type":"string"}},"address":{"description":"Home address of the owner.","$modelRef":"components.Address"},"favoritePet":{"description":"The pet shown on the owner's profile card.","anyOf":[{"$modelRef":"components.Pet"},{"type":"null"}]},"petIds":{"description":"IDs of the owner's pets.","anyOf":[{"$modelRef":"components.PetIds"},{"type":"null"}],"examples":[["pet_81x"]]},"createdAt":{"description":"When the owner record was created.","type":"string","format":"date-time","examples":["2024-05-01T09:30:00Z"]}},"required":["id","createdAt"],"examples":[{"id":"own_12ab","visitCount":7,"petIds":["pet_81x"],"createdAt":"2024-05-01T09:30:00Z"}]}"#,
                 &[
@@ -763,9 +728,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Pet","description":"The pet shown on a profile: a cat record, or a list of pet IDs.","anyOf":[{"$modelRef":"components.Cat"},{"type":"array","items":{"type":"string"}}]}"#,
                 &[("components.Cat", generator.subschema_for::<Cat>())],
@@ -788,9 +751,7 @@ pub mod components {
             static SHAPE: s::ModelShape = s::ModelShape::Union {
                 name: "Pet",
                 variants: &[
-                    s::Shape::of(
-                        s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape),
-                    ),
+                    s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)),
                     s::Shape::of(
                         s::Kind::Array(
                             &s::ArrayRules {
@@ -887,9 +848,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"PetIds","description":"IDs of the owner's pets, as one ID or a list.","anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]}"#,
                 &[],
@@ -1005,10 +964,7 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `owner` (optional)
-        #[serde(
-            rename = "owner",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "owner", skip_serializing_if = "::std::option::Option::is_none")]
         pub owner: ::std::option::Option<super::components::Owner>,
     }
     #[allow(deprecated)]
@@ -1058,15 +1014,11 @@ pub mod operations {
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed(
-                ::std::concat!(
-                    ::std::module_path!(), "::", "operations.GetOwnerResponse"
-                ),
+                ::std::concat!(::std::module_path!(), "::", "operations.GetOwnerResponse"),
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"GetOwnerResponse","type":"object","properties":{"contentType":{"description":"HTTP response content type for this operation","type":"string"},"statusCode":{"description":"HTTP response status code for this operation","type":"integer"},"owner":{"description":"The requested owner.","$modelRef":"components.Owner"}},"required":["contentType","statusCode"]}"#,
                 &[

@@ -70,9 +70,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Branch","description":"A branch that may lead to another choice.","type":"object","properties":{"label":{"description":"The branch label.","type":"string"},"next":{"description":"What follows this branch.","$modelRef":"components.Choice"}},"required":["label"]}"#,
                 &[("components.Choice", generator.subschema_for::<Choice>())],
@@ -141,10 +139,7 @@ pub mod components {
         /// The enclosing category.
         ///
         /// - JSON property: `parent` (optional)
-        #[serde(
-            rename = "parent",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "parent", skip_serializing_if = "::std::option::Option::is_none")]
         pub parent: ::std::option::Option<::std::boxed::Box<Category>>,
     }
     #[allow(deprecated)]
@@ -198,9 +193,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Category","description":"A product category. Top-level categories have no parent.","type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"parent":{"description":"The enclosing category.","$modelRef":"components.Category"}},"required":["id","name"]}"#,
                 &[("components.Category", generator.subschema_for::<Category>())],
@@ -239,9 +232,7 @@ pub mod components {
                         required: false,
                         nullable: false,
                         shape: s::Shape::of(
-                            s::Kind::Model(
-                                <Category as ::modelgen_runtime::Model>::shape,
-                            ),
+                            s::Kind::Model(<Category as ::modelgen_runtime::Model>::shape),
                         ),
                     },
                 ],
@@ -287,9 +278,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Choice","description":"A choice: a branch to follow, or a final answer.","anyOf":[{"$modelRef":"components.Branch"},{"type":"string"}]}"#,
                 &[("components.Branch", generator.subschema_for::<Branch>())],
@@ -346,9 +335,7 @@ pub mod components {
             ) {
                 ::std::option::Option::Some(0) => {
                     ::modelgen_runtime::checks::normalize_integral_floats(value);
-                    ::modelgen_runtime::de::from_value::<
-                        ::std::boxed::Box<Branch>,
-                    >(value)
+                    ::modelgen_runtime::de::from_value::<::std::boxed::Box<Branch>>(value)
                         .map(Choice::Branch)
                 }
                 ::std::option::Option::Some(1) => {
@@ -391,10 +378,7 @@ pub mod components {
         #[serde(rename = "head")]
         pub head: Employee,
         /// - JSON property: `members` (optional)
-        #[serde(
-            rename = "members",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "members", skip_serializing_if = "::std::option::Option::is_none")]
         pub members: ::std::option::Option<::std::vec::Vec<Employee>>,
     }
     #[allow(deprecated)]
@@ -448,9 +432,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Department","type":"object","properties":{"name":{"type":"string"},"head":{"description":"The head of the department.","$modelRef":"components.Employee"},"members":{"type":"array","items":{"$modelRef":"components.Employee"}}},"required":["name","head"]}"#,
                 &[("components.Employee", generator.subschema_for::<Employee>())],
@@ -483,9 +465,7 @@ pub mod components {
                         required: true,
                         nullable: false,
                         shape: s::Shape::of(
-                            s::Kind::Model(
-                                <Employee as ::modelgen_runtime::Model>::shape,
-                            ),
+                            s::Kind::Model(<Employee as ::modelgen_runtime::Model>::shape),
                         ),
                     },
                     s::FieldShape {
@@ -595,9 +575,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Employee","type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"department":{"description":"The department the employee belongs to.","$modelRef":"components.Department"}},"required":["id","name"]}"#,
                 &[("components.Department", generator.subschema_for::<Department>())],
@@ -636,9 +614,7 @@ pub mod components {
                         required: false,
                         nullable: false,
                         shape: s::Shape::of(
-                            s::Kind::Model(
-                                <Department as ::modelgen_runtime::Model>::shape,
-                            ),
+                            s::Kind::Model(<Department as ::modelgen_runtime::Model>::shape),
                         ),
                     },
                 ],
@@ -722,9 +698,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"TreeNode","description":"A node in a folder tree.","type":"object","properties":{"label":{"type":"string"},"children":{"description":"Child nodes; empty for a leaf.","type":"array","items":{"$modelRef":"components.TreeNode"}}},"required":["label","children"]}"#,
                 &[("components.TreeNode", generator.subschema_for::<TreeNode>())],
@@ -809,10 +783,7 @@ pub mod operations {
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub categories: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                super::components::Category,
-            >,
+            ::std::collections::BTreeMap<::std::string::String, super::components::Category>,
         >,
     }
     #[allow(deprecated)]
@@ -863,9 +834,7 @@ pub mod operations {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"GetFolderTreeResponseBody","description":"The folder tree of a workspace.","type":"object","properties":{"root":{"$modelRef":"components.TreeNode"},"categories":{"description":"Categories by ID.","type":"object","additionalProperties":{"$modelRef":"components.Category"}}},"required":["root"]}"#,
                 &[

@@ -66,9 +66,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Address","type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"}},"required":["street","city"]}"#,
                 &[],
@@ -135,10 +133,7 @@ pub mod components {
         #[serde(rename = "visit_count")]
         pub visit_count: i64,
         /// - JSON property: `rating` (optional)
-        #[serde(
-            rename = "rating",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "rating", skip_serializing_if = "::std::option::Option::is_none")]
         pub rating: ::std::option::Option<f64>,
         /// - JSON property: `verified` (required)
         #[serde(rename = "verified")]
@@ -173,10 +168,7 @@ pub mod components {
         #[serde(rename = "created_at")]
         pub created_at: ::std::string::String,
         /// - JSON property: `birthday` (optional)
-        #[serde(
-            rename = "birthday",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "birthday", skip_serializing_if = "::std::option::Option::is_none")]
         pub birthday: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
@@ -264,9 +256,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"id":{"description":"Unique identifier of the owner.","type":"string"},"visit_count":{"type":"integer"},"rating":{"type":"number"},"verified":{"type":"boolean"},"nickname":{"type":["string","null"]},"tags":{"type":"array","items":{"type":"string"}},"attributes":{"type":"object","additionalProperties":{}},"address":{"$modelRef":"components.Address"},"billing_address":{"anyOf":[{"$modelRef":"components.Address"},{"type":"null"}]},"pets":{"type":"array","items":{"$modelRef":"components.Pet"}},"created_at":{"type":"string","format":"date-time"},"birthday":{"type":"string","format":"date"}},"required":["id","visit_count","verified","nickname","address","created_at"]}"#,
                 &[
@@ -463,9 +453,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Pet","description":"The pet shown on a profile: a name, or a cat record."}"#,
                 &[],
@@ -556,9 +544,7 @@ pub mod operations {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Address","description":"An address as the lookup operation returns it.","type":"object","properties":{"line":{"type":"string"}},"required":["line"]}"#,
                 &[],
@@ -611,13 +597,8 @@ pub mod operations {
         /// The owner
         ///
         /// - JSON property: `owner` (optional, may be `null`)
-        #[serde(
-            rename = "owner",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub owner: ::std::option::Option<
-            ::std::option::Option<super::components::Owner>,
-        >,
+        #[serde(rename = "owner", skip_serializing_if = "::std::option::Option::is_none")]
+        pub owner: ::std::option::Option<::std::option::Option<super::components::Owner>>,
     }
     #[allow(deprecated)]
     impl ::modelgen_runtime::de::Object for GetOwnerResponse {
@@ -655,15 +636,11 @@ pub mod operations {
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed(
-                ::std::concat!(
-                    ::std::module_path!(), "::", "operations.GetOwnerResponse"
-                ),
+                ::std::concat!(::std::module_path!(), "::", "operations.GetOwnerResponse"),
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"GetOwnerResponse","type":"object","properties":{"owner":{"description":"The owner","anyOf":[{"$modelRef":"components.Owner"},{"type":"null"}]}}}"#,
                 &[

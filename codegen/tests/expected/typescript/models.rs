@@ -20,10 +20,7 @@ pub mod components {
         #[serde(rename = "city")]
         pub city: ::std::string::String,
         /// - JSON property: `postcode` (optional)
-        #[serde(
-            rename = "postcode",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "postcode", skip_serializing_if = "::std::option::Option::is_none")]
         pub postcode: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
@@ -77,9 +74,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Address","description":"Postal address of an owner.","type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"},"postcode":{"type":"string"}},"required":["street","city"]}"#,
                 &[],
@@ -148,10 +143,7 @@ pub mod components {
         #[serde(rename = "name")]
         pub name: ::std::string::String,
         /// - JSON property: `indoor` (optional)
-        #[serde(
-            rename = "indoor",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "indoor", skip_serializing_if = "::std::option::Option::is_none")]
         pub indoor: ::std::option::Option<bool>,
     }
     #[allow(deprecated)]
@@ -205,9 +197,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Cat","type":"object","properties":{"kind":{"const":"cat","description":"The constant `\"cat\"`."},"name":{"type":"string"},"indoor":{"type":"boolean"}},"required":["kind","name"]}"#,
                 &[],
@@ -317,9 +307,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Channel","description":"How reminders are delivered.","type":"string","examples":["email","sms","push"]}"#,
                 &[],
@@ -395,11 +383,7 @@ pub mod components {
                 }
             }
             ::modelgen_runtime::de::check_required(
-                &[
-                    ("kind", f0.is_read()),
-                    ("name", f1.is_read()),
-                    ("goodBoy", f2.is_read()),
-                ],
+                &[("kind", f0.is_read()), ("name", f1.is_read()), ("goodBoy", f2.is_read())],
             )?;
             ::std::result::Result::Ok(Self {
                 kind: f0.get(),
@@ -429,9 +413,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Dog","type":"object","properties":{"kind":{"const":"dog","description":"The constant `\"dog\"`."},"name":{"type":"string"},"goodBoy":{"type":"boolean"}},"required":["kind","name","goodBoy"]}"#,
                 &[],
@@ -505,10 +487,7 @@ pub mod components {
         #[serde(rename = "ownerNumber")]
         pub owner_number: f64,
         /// - JSON property: `fullName` (optional)
-        #[serde(
-            rename = "fullName",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "fullName", skip_serializing_if = "::std::option::Option::is_none")]
         pub full_name: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
@@ -557,9 +536,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"LegacyOwner","description":"Owner record from the old booking system. Use `Owner` instead.","deprecated":true,"type":"object","properties":{"ownerNumber":{"type":"number"},"fullName":{"type":"string"}},"required":["ownerNumber"]}"#,
                 &[],
@@ -651,19 +628,13 @@ pub mod components {
         /// Home address of the owner.
         ///
         /// - JSON property: `address` (optional)
-        #[serde(
-            rename = "address",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "address", skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<Address>,
         /// Past clinic visits, newest first.
         /// Maximum of 50 entries.
         ///
         /// - JSON property: `visits` (optional)
-        #[serde(
-            rename = "visits",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "visits", skip_serializing_if = "::std::option::Option::is_none")]
         pub visits: ::std::option::Option<::std::vec::Vec<Visit>>,
         /// - JSON property: `nicknames` (optional)
         /// - Example: `["Jo"]`
@@ -686,10 +657,7 @@ pub mod components {
         /// Arbitrary JSON kept for the front desk.
         ///
         /// - JSON property: `notes` (optional)
-        #[serde(
-            rename = "notes",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "notes", skip_serializing_if = "::std::option::Option::is_none")]
         pub notes: ::std::option::Option<::serde_json::Value>,
         /// - JSON property: `attributes` (optional)
         #[serde(
@@ -712,26 +680,17 @@ pub mod components {
         pub created_at: ::std::string::String,
         /// - JSON property: `birthday` (optional)
         /// - Example: `"1982-11-23"`
-        #[serde(
-            rename = "birthday",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "birthday", skip_serializing_if = "::std::option::Option::is_none")]
         pub birthday: ::std::option::Option<::std::string::String>,
         /// Access the owner has to shared records. Defaults to `read`.
         ///
         /// - JSON property: `scope` (optional)
-        #[serde(
-            rename = "scope",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "scope", skip_serializing_if = "::std::option::Option::is_none")]
         pub scope: ::std::option::Option<Scope>,
         /// Triage priority: `0` routine, `1` urgent, `2` emergency.
         ///
         /// - JSON property: `priority` (optional)
-        #[serde(
-            rename = "priority",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "priority", skip_serializing_if = "::std::option::Option::is_none")]
         pub priority: ::std::option::Option<Priority>,
         /// How reminders are sent. See <https://petshop.example.com/docs/reminders>
         ///
@@ -745,10 +704,7 @@ pub mod components {
         ///
         /// - JSON property: `legacyId` (optional)
         #[deprecated(note = "Use `id` instead.")]
-        #[serde(
-            rename = "legacyId",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "legacyId", skip_serializing_if = "::std::option::Option::is_none")]
         pub legacy_id: ::std::option::Option<f64>,
     }
     #[allow(deprecated)]
@@ -853,9 +809,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Owner","description":"A person who owns one or more pets.","type":"object","properties":{"id":{"description":"Unique identifier of the owner.","type":"string","examples":["own_12ab"]},"displayName":{"description":"Name shown on invoices and reminders.","type":"string","examples":["Jo Bloggs"]},"age":{"description":"Age in whole years.","type":"number","examples":[42]},"verified":{"description":"Whether the front desk has checked the owner's ID.","type":"boolean","examples":[true]},"kind":{"const":"owner","description":"The constant `\"owner\"`."},"address":{"description":"Home address of the owner.","$modelRef":"components.Address"},"visits":{"description":"Past clinic visits, newest first.\nMaximum of 50 entries.","type":"array","items":{"$modelRef":"components.Visit"}},"nicknames":{"type":"array","items":{"type":"string"},"examples":[["Jo"]]},"tags":{"description":"Free-form labels grouped by category.","type":"object","additionalProperties":{"type":"array","items":{"type":"string"}},"examples":[{"diet":["grain-free","no-chicken"]}]},"notes":{"description":"Arbitrary JSON kept for the front desk."},"attributes":{"type":"object","additionalProperties":{}},"favoritePet":{"description":"The pet shown on the owner's profile card.","$modelRef":"components.Pet"},"createdAt":{"description":"When the owner record was created.","type":"string","format":"date-time","examples":["2024-05-01T09:30:00Z"]},"birthday":{"type":"string","format":"date","examples":["1982-11-23"]},"scope":{"description":"Access the owner has to shared records. Defaults to `read`.","$modelRef":"components.Scope"},"priority":{"description":"Triage priority: `0` routine, `1` urgent, `2` emergency.","$modelRef":"components.Priority"},"preferredChannel":{"description":"How reminders are sent. See https://petshop.example.com/docs/reminders","$modelRef":"components.Channel"},"legacyId":{"description":"Numeric identifier from the old booking system.","deprecated":true,"type":"number"}},"required":["id","verified","kind","favoritePet","createdAt"]}"#,
                 &[
@@ -942,9 +896,7 @@ pub mod components {
                         required: true,
                         nullable: false,
                         shape: s::Shape::of(
-                            s::Kind::Model(
-                                <OwnerKind as ::modelgen_runtime::Model>::shape,
-                            ),
+                            s::Kind::Model(<OwnerKind as ::modelgen_runtime::Model>::shape),
                         ),
                     },
                     s::FieldShape {
@@ -1065,9 +1017,7 @@ pub mod components {
                         required: false,
                         nullable: false,
                         shape: s::Shape::of(
-                            s::Kind::Model(
-                                <Priority as ::modelgen_runtime::Model>::shape,
-                            ),
+                            s::Kind::Model(<Priority as ::modelgen_runtime::Model>::shape),
                         ),
                     },
                     s::FieldShape {
@@ -1129,9 +1079,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Pet","description":"The pet shown on a profile: a full record, or a list of pet IDs.","anyOf":[{"$modelRef":"components.Dog"},{"$modelRef":"components.Cat"},{"type":"array","items":{"type":"string"}}]}"#,
                 &[
@@ -1157,12 +1105,8 @@ pub mod components {
             static SHAPE: s::ModelShape = s::ModelShape::Union {
                 name: "Pet",
                 variants: &[
-                    s::Shape::of(
-                        s::Kind::Model(<Dog as ::modelgen_runtime::Model>::shape),
-                    ),
-                    s::Shape::of(
-                        s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape),
-                    ),
+                    s::Shape::of(s::Kind::Model(<Dog as ::modelgen_runtime::Model>::shape)),
+                    s::Shape::of(s::Kind::Model(<Cat as ::modelgen_runtime::Model>::shape)),
                     s::Shape::of(
                         s::Kind::Array(
                             &s::ArrayRules {
@@ -1299,9 +1243,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Priority","description":"Triage priority of a visit.","type":"integer","enum":[0,1,2]}"#,
                 &[],
@@ -1384,9 +1326,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Scope","description":"Access the owner has to shared records.","type":"string","enum":["write","read"]}"#,
                 &[],
@@ -1444,10 +1384,7 @@ pub mod components {
         #[serde(rename = "vet")]
         pub vet: ::std::string::String,
         /// - JSON property: `reason` (optional)
-        #[serde(
-            rename = "reason",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "reason", skip_serializing_if = "::std::option::Option::is_none")]
         pub reason: ::std::option::Option<::std::string::String>,
     }
     #[allow(deprecated)]
@@ -1501,9 +1438,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Visit","description":"One appointment at the clinic.","type":"object","properties":{"visitedAt":{"description":"Start of the appointment.","type":"string","format":"date-time"},"vet":{"description":"Name of the attending vet.","type":"string"},"reason":{"type":"string"}},"required":["visitedAt","vet"]}"#,
                 &[],
@@ -1579,15 +1514,7 @@ pub mod components {
         }
     }
     /// The constant `"cat"`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        ::std::default::Default,
-        ::serde::Serialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum CatKind {
         /// The value `"cat"`.
@@ -1617,9 +1544,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Cat kind","description":"The constant `\"cat\"`.","const":"cat"}"#,
                 &[],
@@ -1659,15 +1584,7 @@ pub mod components {
         }
     }
     /// The constant `"dog"`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        ::std::default::Default,
-        ::serde::Serialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum DogKind {
         /// The value `"dog"`.
@@ -1697,9 +1614,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Dog kind","description":"The constant `\"dog\"`.","const":"dog"}"#,
                 &[],
@@ -1739,15 +1654,7 @@ pub mod components {
         }
     }
     /// The constant `"owner"`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Eq,
-        Hash,
-        ::std::default::Default,
-        ::serde::Serialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::std::default::Default, ::serde::Serialize)]
     #[allow(clippy::enum_variant_names)]
     pub enum OwnerKind {
         /// The value `"owner"`.
@@ -1777,9 +1684,7 @@ pub mod components {
             )
         }
         #[inline]
-        fn json_schema(
-            _generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(_generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"Owner kind","description":"The constant `\"owner\"`.","const":"owner"}"#,
                 &[],
@@ -1841,10 +1746,7 @@ pub mod operations {
         /// The requested owner.
         ///
         /// - JSON property: `owner` (optional)
-        #[serde(
-            rename = "owner",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
+        #[serde(rename = "owner", skip_serializing_if = "::std::option::Option::is_none")]
         pub owner: ::std::option::Option<super::components::Owner>,
         /// - JSON property: `legacyOwner` (optional)
         #[serde(
@@ -1903,15 +1805,11 @@ pub mod operations {
         #[inline]
         fn schema_id() -> ::std::borrow::Cow<'static, str> {
             ::std::borrow::Cow::Borrowed(
-                ::std::concat!(
-                    ::std::module_path!(), "::", "operations.GetOwnerResponse"
-                ),
+                ::std::concat!(::std::module_path!(), "::", "operations.GetOwnerResponse"),
             )
         }
         #[inline]
-        fn json_schema(
-            generator: &mut ::schemars::SchemaGenerator,
-        ) -> ::schemars::Schema {
+        fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
             super::__support::schema(
                 r#"{"title":"GetOwnerResponse","type":"object","properties":{"contentType":{"description":"HTTP response content type for this operation","type":"string"},"statusCode":{"description":"HTTP response status code for this operation","type":"number"},"owner":{"description":"The requested owner.","$modelRef":"components.Owner"},"legacyOwner":{"$modelRef":"components.LegacyOwner"}},"required":["contentType","statusCode"]}"#,
                 &[
