@@ -24,6 +24,10 @@
 #        BENCH_PROFILES="release debug"      profiles (default: both)
 #        BASELINE_REV=84b5383                the last commit of the text emitter
 #        JOBS=2                              callgrind runs at a time (counts don't depend on it)
+#        FORMAT_COST=1                       also count `typify-harness lex` and `reformat` on
+#                                            the baseline's Rust: their difference is what
+#                                            syn::parse2 + prettyplease cost on that much Rust
+#                                            (adds a column; slow in the debug profile)
 # Builds into target/bench-emitter/target (baseline source: target/bench-emitter/baseline-src,
 # from `git archive`, so it needs the repository's history); raw results in
 # target/bench-results/emitter; generated Rust in a temporary folder, removed at the end.
@@ -156,6 +160,25 @@ xargs -P "$JOBS" -L 1 bash -c '
     { echo "bench-emitter: callgrind $variant $profile $name failed:" >&2; tail -5 "$out.log" >&2; exit 255; }
 ' <"$jobs"
 
+if [ "${FORMAT_COST:-0}" = 1 ]; then
+  : >"$jobs.format"
+  for name in "${FOLDERS[@]}"; do
+    for profile in "${PROFILES[@]}"; do
+      rust="$TMP/out/baseline.$profile.$name.rs"
+      echo "lex $profile $name $BIN/typify-$profile lex $rust"
+      echo "reformat $profile $name $BIN/typify-$profile reformat $rust $TMP/out/reformat.$profile.$name.rs"
+    done
+  done >>"$jobs.format"
+  step "callgrind: $(wc -l <"$jobs.format") runs of lex and reformat on the baseline's Rust"
+  # shellcheck disable=SC2016
+  xargs -P "$JOBS" -L 1 bash -c '
+    variant="$0" profile="$1" name="$2"; shift 2
+    out="$RESULTS/callgrind/$variant.$profile.$name.out"
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$@" >/dev/null 2>"$out.log" ||
+      { echo "bench-emitter: callgrind $variant $profile $name failed:" >&2; tail -5 "$out.log" >&2; exit 255; }
+  ' <"$jobs.format"
+fi
+
 # ----- the table -----
 count() {
   local file="$RESULTS/callgrind/$1.$2.$3.out"
@@ -167,10 +190,13 @@ has_unformatted=0
 {
   printf '| folder | pages | typify refuses | profile | baseline (text emitter) | current | current ÷ baseline'
   [ "$has_unformatted" = 1 ] && printf ' | current, unformatted | unformatted ÷ baseline'
-  printf ' | typify | current ÷ typify (target < 1) | Rust bytes: baseline / current / typify | same Rust as baseline |\n'
-  printf '| --- | ---: | ---: | --- | ---: | ---: | ---: |'
+  printf ' | typify | current ÷ typify (target < 1) | Rust bytes: baseline / current / typify | same Rust as baseline |'
+  [ "${FORMAT_COST:-0}" = 1 ] && printf ' parse2 + prettyplease on the baseline'"'"'s Rust (reformat − lex) | (baseline + that) ÷ typify |'
+  printf '\n| --- | ---: | ---: | --- | ---: | ---: | ---: |'
   [ "$has_unformatted" = 1 ] && printf ' ---: | ---: |'
-  printf ' ---: | ---: | ---: | --- |\n'
+  printf ' ---: | ---: | ---: | --- |'
+  [ "${FORMAT_COST:-0}" = 1 ] && printf ' ---: | ---: |'
+  printf '\n'
   for profile in "${PROFILES[@]}"; do
     for name in "${FOLDERS[@]}"; do
       dir="$(folder_dir "$name")"
@@ -183,14 +209,20 @@ has_unformatted=0
         -v b="$(count baseline "$profile" "$name")" -v c="$(count current "$profile" "$name")" \
         -v cu="$(count current-unformatted "$profile" "$name")" -v t="$(count typify "$profile" "$name")" \
         -v sb="$(size baseline "$profile" "$name")" -v sc="$(size current "$profile" "$name")" \
-        -v st="$(size typify "$profile" "$name")" -v same="$same" '
+        -v st="$(size typify "$profile" "$name")" -v same="$same" -v fc="${FORMAT_COST:-0}" \
+        -v lx="$(count lex "$profile" "$name")" -v rf="$(count reformat "$profile" "$name")" '
         function m(x) { return x == "-" ? "-" : (x >= 1e9 ? sprintf("%.2f G", x / 1e9) : sprintf("%.1f M", x / 1e6)) }
         function ratio(x, y) { return (x == "-" || y == "-" || y == 0) ? "-" : sprintf("%.2f×", x / y) }
         function mb(x) { return x == "-" ? "-" : sprintf("%.2f", x / 1e6) }
         BEGIN {
           printf "| %s | %d | %s | %s | %s | %s | %s |", n, p, r, prof, m(b), m(c), ratio(c, b)
           if (u == 1) printf " %s | %s |", m(cu), ratio(cu, b)
-          printf " %s | %s | %s / %s / %s MB | %s |\n", m(t), ratio(c, t), mb(sb), mb(sc), mb(st), same
+          printf " %s | %s | %s / %s / %s MB | %s |", m(t), ratio(c, t), mb(sb), mb(sc), mb(st), same
+          if (fc == 1) {
+            f = (lx == "-" || rf == "-") ? "-" : rf - lx
+            printf " %s | %s |", m(f), (f == "-" || b == "-") ? "-" : ratio(b + f, t)
+          }
+          printf "\n"
         }'
     done
   done

@@ -5,6 +5,10 @@
 //!                                          with every `$ref` made `#/$defs/<key>`, less the
 //!                                          definitions typify refuses; a report on stdout
 //! typify-harness generate IN.json OUT.rs   typify's formatted Rust for IN.json (the timed run)
+//! typify-harness lex IN.rs                  only read IN.rs into a proc-macro2 token stream
+//! typify-harness reformat IN.rs OUT.rs      the same, then `syn::parse2` into a `syn::File`
+//!                                          and prettyplease: with `lex`, what formatting
+//!                                          a token stream of that Rust costs
 //! ```
 //!
 //! `generate` is the whole process that the script counts instructions of: read the document,
@@ -24,7 +28,18 @@ fn main() -> ExitCode {
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["generate", input, output] => generate(input, output),
         ["prepare", bundle, output] => prepare(bundle, output),
-        _ => Err("usage: typify-harness generate IN.json OUT.rs | prepare BUNDLE OUT.json".into()),
+        ["lex", input] => lex(input).map(|tokens| {
+            eprintln!(
+                "typify-harness: {} top-level tokens",
+                tokens.into_iter().count()
+            );
+        }),
+        ["reformat", input, output] => reformat(input, output),
+        _ => Err(
+            "usage: typify-harness generate IN.json OUT.rs | prepare BUNDLE OUT.json \
+                  | lex IN.rs | reformat IN.rs OUT.rs"
+                .into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -39,6 +54,16 @@ fn generate(input: &str, output: &str) -> Result<(), String> {
     let text = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
     let rust = typify_rust(&text)?;
     std::fs::write(output, rust).map_err(|e| format!("{output}: {e}"))
+}
+
+fn lex(input: &str) -> Result<proc_macro2::TokenStream, String> {
+    let text = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
+    text.parse().map_err(|e| format!("{input}: {e}"))
+}
+
+fn reformat(input: &str, output: &str) -> Result<(), String> {
+    let file: syn::File = syn::parse2(lex(input)?).map_err(|e| format!("{input}: {e}"))?;
+    std::fs::write(output, prettyplease::unparse(&file)).map_err(|e| format!("{output}: {e}"))
 }
 
 /// typify's Rust for a document whose references are local, formatted with prettyplease
