@@ -45,6 +45,7 @@ pages="$(find "$SPEC" -name '*.md' | wc -l)"
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS" "$WORK"
 started="$(date +%s)"
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ----- the baseline source -----
 rev="$(git rev-parse --verify --quiet "$BASELINE_REV^{commit}")" ||
@@ -179,7 +180,7 @@ done
 
 # ----- the table -----
 {
-  echo "Spec: $SPEC ($pages pages); edited page: $PAGE; $RUNS edits per variant; load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "Spec: $SPEC ($pages pages); edited page: $PAGE; $RUNS edits per variant; started $(date -u -d "@$started" '+%Y-%m-%d %H:%M UTC'); load average at the start: $load_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "| variant | first build (wall) | warm-up rebuild (wall) | rebuilds after an edit (wall) | median rebuild | ÷ baseline (target ≤ 1.3) | median build script | ÷ baseline | median rest (models crate, cargo) | ÷ baseline | median rebuild CPU |"
   echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
