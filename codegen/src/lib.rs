@@ -512,8 +512,7 @@ impl Config {
 
     /// Reads and resolves the pages without writing anything.
     pub fn check(&self) -> Result<Generated, Error> {
-        self.run(&FormatCache::default())
-            .map(|(generated, _)| generated)
+        self.run(None).map(|(generated, _)| generated)
     }
 
     /// Where a build script keeps the formatted items of its last run: beside the Rust file,
@@ -529,8 +528,9 @@ impl Config {
         Some(rust_file.with_file_name(name))
     }
 
-    /// [`Config::check`], formatting through `cache`; also returns the cache of this run.
-    fn run(&self, cache: &FormatCache) -> Result<(Generated, FormatCache), Error> {
+    /// [`Config::check`], formatting through `cache`; also returns the cache of this run
+    /// (empty without a `cache`).
+    fn run(&self, cache: Option<&FormatCache>) -> Result<(Generated, FormatCache), Error> {
         let mut sources = SourceMap::default();
         let mut diagnostics = Vec::new();
         if !self.unknown_lints.is_empty() {
@@ -615,11 +615,8 @@ impl Config {
     /// schemas. Nothing is written when there is an error.
     pub fn generate(&self) -> Result<Generated, Error> {
         let cache_path = self.format_cache_path();
-        let cache = cache_path
-            .as_deref()
-            .map(FormatCache::load)
-            .unwrap_or_default();
-        let (mut generated, cache) = self.run(&cache)?;
+        let cache = cache_path.as_deref().map(FormatCache::load);
+        let (mut generated, cache) = self.run(cache.as_ref())?;
         let lock_folder = self.schema_dir.clone().or_else(|| {
             self.rust_file
                 .as_ref()

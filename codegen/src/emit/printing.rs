@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use proc_macro2::TokenStream;
+use proc_macro2::{TokenStream, TokenTree};
 
 /// One part of the file, in order.
 pub(super) enum Piece {
@@ -96,15 +96,21 @@ impl FormatCache {
     }
 }
 
-/// One job's printed items: the tokens as text (the cache's key) and the printed text.
+/// One job's printed items.
 struct Printed {
-    tokens: String,
+    /// The tokens as text, the cache's key; only when there is a cache to fill.
+    key: Option<String>,
+    /// The printed items.
     text: String,
+    /// Whether a literal holds a line break, which indenting the text would change.
+    multiline_literal: bool,
 }
 
 /// The file: `header`, then `pieces` in order, the items of job `i` being `build(i)` printed
 /// formatted (through `cache` when it holds the same tokens) or, unless `formatted`, as the
-/// tokens come, one line per job. Returns the file and the cache of this run's items.
+/// tokens come, one line per job. Returns the file and, when there is a `cache` (even an
+/// empty one), the cache of this run's items; without one, no item's tokens are written out
+/// as a key.
 ///
 /// # Errors
 ///
@@ -115,7 +121,7 @@ pub(super) fn print(
     jobs: usize,
     build: &(dyn Fn(usize) -> TokenStream + Sync),
     formatted: bool,
-    cache: &FormatCache,
+    cache: Option<&FormatCache>,
 ) -> Result<(String, FormatCache), String> {
     let printed = print_jobs(jobs, build, formatted, cache)?;
     let size: usize = printed.iter().map(|p| p.text.len()).sum();
@@ -141,8 +147,7 @@ pub(super) fn print(
             }
             Piece::Items { depth, job } => {
                 let printed = &printed[*job];
-                // A literal with a line break in it would change if its lines were indented.
-                if *depth == 0 || printed.tokens.contains('\n') {
+                if *depth == 0 || printed.multiline_literal {
                     out.push_str(&printed.text);
                 } else {
                     for line in printed.text.lines() {
@@ -161,7 +166,10 @@ pub(super) fn print(
         }
     }
     let entries = if formatted {
-        printed.into_iter().map(|p| (p.tokens, p.text)).collect()
+        printed
+            .into_iter()
+            .filter_map(|p| Some((p.key?, p.text)))
+            .collect()
     } else {
         HashMap::new()
     };
@@ -180,7 +188,7 @@ fn print_jobs(
     jobs: usize,
     build: &(dyn Fn(usize) -> TokenStream + Sync),
     formatted: bool,
-    cache: &FormatCache,
+    cache: Option<&FormatCache>,
 ) -> Result<Vec<Printed>, String> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
@@ -225,25 +233,50 @@ fn print_jobs(
 }
 
 /// One job's items, formatted (or taken from the cache) or as the tokens come.
-fn print_one(tokens: TokenStream, formatted: bool, cache: &FormatCache) -> Result<Printed, String> {
-    let key = tokens.to_string();
+fn print_one(
+    tokens: TokenStream,
+    formatted: bool,
+    cache: Option<&FormatCache>,
+) -> Result<Printed, String> {
     if !formatted {
-        let mut text = key.clone();
+        let mut text = tokens.to_string();
+        // Tokens are written on one line: a line break can only be inside a literal.
+        let multiline_literal = text.contains('\n');
         text.push('\n');
-        return Ok(Printed { tokens: key, text });
-    }
-    if let Some(text) = cache.entries.get(&key) {
         return Ok(Printed {
-            tokens: key,
-            text: text.clone(),
+            key: None,
+            text,
+            multiline_literal,
         });
+    }
+    let multiline_literal = has_multiline_literal(&tokens);
+    let key = cache.map(|_| tokens.to_string());
+    if let (Some(cache), Some(key)) = (cache, &key) {
+        if let Some(text) = cache.entries.get(key) {
+            return Ok(Printed {
+                key: Some(key.clone()),
+                text: text.clone(),
+                multiline_literal,
+            });
+        }
     }
     let file = syn::parse2::<syn::File>(tokens).map_err(|error| {
         format!("the generated Rust does not parse ({error}); please report this")
     })?;
     Ok(Printed {
-        tokens: key,
+        key,
         text: prettyplease::unparse(&file),
+        multiline_literal,
+    })
+}
+
+/// Whether a literal in `tokens` holds a line break (a raw string from a configuration's
+/// fragment can): its text would change if the printed lines were indented.
+fn has_multiline_literal(tokens: &TokenStream) -> bool {
+    tokens.clone().into_iter().any(|tree| match tree {
+        TokenTree::Literal(literal) => literal.to_string().contains('\n'),
+        TokenTree::Group(group) => has_multiline_literal(&group.stream()),
+        TokenTree::Ident(_) | TokenTree::Punct(_) => false,
     })
 }
 
@@ -291,7 +324,7 @@ mod tests {
             3,
             &build,
             true,
-            &FormatCache::default(),
+            Some(&FormatCache::default()),
         )
         .unwrap();
         assert_eq!(
@@ -301,8 +334,12 @@ mod tests {
         );
         assert_eq!(cache.len(), 3);
         // The next run takes every item from the cache, and prints the same file.
-        let (again, _) = print("// header", &pieces(), 3, &build, true, &cache).unwrap();
+        let (again, _) = print("// header", &pieces(), 3, &build, true, Some(&cache)).unwrap();
         assert_eq!(again, file);
+        // Without a cache, the same file, and no keys made.
+        let (plain, none) = print("// header", &pieces(), 3, &build, true, None).unwrap();
+        assert_eq!(plain, file);
+        assert!(none.is_empty());
     }
 
     #[test]
@@ -315,7 +352,7 @@ mod tests {
             .to_string(),
             "pub struct A; // cached\n".into(),
         );
-        let (file, _) = print("", &pieces(), 3, &build, true, &cache).unwrap();
+        let (file, _) = print("", &pieces(), 3, &build, true, Some(&cache)).unwrap();
         assert!(file.contains("pub struct A; // cached\n"), "{file}");
         assert!(file.contains("    pub fn f() -> u8 {\n"), "{file}");
     }
@@ -329,14 +366,23 @@ b";
             )
         };
         let pieces = [Piece::Items { depth: 2, job: 0 }];
-        let (file, _) = print("", &pieces, 1, &build, true, &FormatCache::default()).unwrap();
-        assert_eq!(file, "\n\npub const S: &str = r\"a\nb\";\n");
+        for cache in [None, Some(&FormatCache::default())] {
+            let (file, _) = print("", &pieces, 1, &build, true, cache).unwrap();
+            assert_eq!(file, "\n\npub const S: &str = r\"a\nb\";\n");
+        }
     }
 
     #[test]
     fn unformatted_jobs_are_one_line_each_and_not_cached() {
-        let (file, cache) =
-            print("", &pieces(), 3, &build, false, &FormatCache::default()).unwrap();
+        let (file, cache) = print(
+            "",
+            &pieces(),
+            3,
+            &build,
+            false,
+            Some(&FormatCache::default()),
+        )
+        .unwrap();
         assert!(file.contains("    pub fn f () -> u8 { 1 }\n"), "{file}");
         assert!(cache.is_empty());
     }
@@ -345,7 +391,15 @@ b";
     fn the_cache_reads_back_what_it_wrote_and_ignores_a_damaged_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cache");
-        let (_, cache) = print("", &pieces(), 3, &build, true, &FormatCache::default()).unwrap();
+        let (_, cache) = print(
+            "",
+            &pieces(),
+            3,
+            &build,
+            true,
+            Some(&FormatCache::default()),
+        )
+        .unwrap();
         cache.save(&path).unwrap();
         let read = FormatCache::load(&path);
         assert_eq!(read.entries, cache.entries);
@@ -361,7 +415,7 @@ b";
     fn items_that_do_not_parse_are_an_error() {
         let build = |_: usize| quote!(pub struct);
         let pieces = [Piece::Items { depth: 0, job: 0 }];
-        let error = print("", &pieces, 1, &build, true, &FormatCache::default()).unwrap_err();
+        let error = print("", &pieces, 1, &build, true, None).unwrap_err();
         assert!(error.contains("does not parse"), "{error}");
     }
 }

@@ -59,7 +59,7 @@ pub fn rust_source(models: &ModelSet) -> Result<String, String> {
         &SchemaBodies::new(models),
         &Shaping::default(),
         true,
-        &FormatCache::default(),
+        None,
     )
     .map(|(source, _)| source)
 }
@@ -67,13 +67,13 @@ pub fn rust_source(models: &ModelSet) -> Result<String, String> {
 /// [`rust_source`] with the models' schema bodies already built, shaped as the
 /// configuration asks (extra derives, attributes, replaced models), formatted with
 /// `prettyplease` when `formatted` (taking what `cache` holds for unchanged models). Returns
-/// the source and the cache of this run's formatted items.
+/// the source and, when there is a `cache`, the cache of this run's formatted items.
 pub(crate) fn rust_source_of(
     models: &ModelSet,
     schemas: &SchemaBodies,
     shaping: &Shaping,
     formatted: bool,
-    cache: &FormatCache,
+    cache: Option<&FormatCache>,
 ) -> Result<(String, FormatCache), String> {
     let boxed = super::layout::boxed_references(models);
     let mut tree = ModuleTree::default();
