@@ -247,6 +247,21 @@ impl Shaping {
     pub fn native_format(&self, format: Format) -> Option<NativeLibrary> {
         self.native.get(&format).copied()
     }
+
+    /// Whether a requested fragment spans lines: it may hold a literal with a line break,
+    /// which indenting the printed code would change.
+    pub fn spans_lines(&self) -> bool {
+        self.models.iter().any(|model| {
+            let texts = model
+                .derives
+                .iter()
+                .chain(&model.attributes)
+                .chain(model.fields.values().flatten())
+                .chain(model.variants.values().flatten())
+                .chain(&model.replacement);
+            texts.into_iter().any(|text| text.contains('\n'))
+        })
+    }
 }
 
 /// The last segment of a derive path (`::serde::Serialize` gives `Serialize`).

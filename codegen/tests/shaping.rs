@@ -315,3 +315,30 @@ fn an_error_in_the_pages_is_not_buried_under_name_errors() {
         "{errors:#?}"
     );
 }
+
+/// A fragment's literal that spans lines reaches the file as written: the items of nested
+/// modules are then not indented, since that would put spaces inside the literal.
+#[test]
+fn a_literal_spanning_lines_is_kept_as_written_in_a_nested_module() {
+    let row = "| `name` | *str* | :heavy_check_mark: | The name. |\n";
+    let dir = folder(&[
+        (
+            "components/Pet.md",
+            &format!("# Pet\n\n## Fields\n\n{HEADER}{row}"),
+        ),
+        (
+            "operations/Request.md",
+            &format!("# Request\n\n## Fields\n\n{HEADER}{row}"),
+        ),
+    ]);
+    let rust = rust_of(Config::new().spec_dir(dir.path()).field_attribute(
+        "Pet",
+        "name",
+        "#[doc = r\"first line\nsecond line\"]",
+    ));
+    assert!(rust.contains("pub mod components {"), "{rust}");
+    assert!(rust.contains("first line\nsecond line"), "{rust}");
+    // Without such a fragment, the module's items are indented.
+    let plain = rust_of(Config::new().spec_dir(dir.path()));
+    assert!(plain.contains("\n    pub struct Pet {\n"), "{plain}");
+}

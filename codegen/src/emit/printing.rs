@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::TokenStream;
 
 /// One part of the file, in order.
 pub(super) enum Piece {
@@ -102,15 +102,14 @@ struct Printed {
     key: Option<String>,
     /// The printed items.
     text: String,
-    /// Whether a literal holds a line break, which indenting the text would change.
-    multiline_literal: bool,
 }
 
 /// The file: `header`, then `pieces` in order, the items of job `i` being `build(i)` printed
 /// formatted (through `cache` when it holds the same tokens) or, unless `formatted`, as the
-/// tokens come, one line per job. Returns the file and, when there is a `cache` (even an
-/// empty one), the cache of this run's items; without one, no item's tokens are written out
-/// as a key.
+/// tokens come, one line per job. The items of a module are indented with it unless
+/// `literal_line_breaks` says a literal may hold a line break, which indenting would change.
+/// Returns the file and, when there is a `cache` (even an empty one), the cache of this run's
+/// items; without one, no item's tokens are written out as a key.
 ///
 /// # Errors
 ///
@@ -122,6 +121,7 @@ pub(super) fn print(
     build: &(dyn Fn(usize) -> TokenStream + Sync),
     formatted: bool,
     cache: Option<&FormatCache>,
+    literal_line_breaks: bool,
 ) -> Result<(String, FormatCache), String> {
     let printed = print_jobs(jobs, build, formatted, cache)?;
     let size: usize = printed.iter().map(|p| p.text.len()).sum();
@@ -147,7 +147,7 @@ pub(super) fn print(
             }
             Piece::Items { depth, job } => {
                 let printed = &printed[*job];
-                if *depth == 0 || printed.multiline_literal {
+                if *depth == 0 || literal_line_breaks {
                     out.push_str(&printed.text);
                 } else {
                     for line in printed.text.lines() {
@@ -240,23 +240,15 @@ fn print_one(
 ) -> Result<Printed, String> {
     if !formatted {
         let mut text = tokens.to_string();
-        // Tokens are written on one line: a line break can only be inside a literal.
-        let multiline_literal = text.contains('\n');
         text.push('\n');
-        return Ok(Printed {
-            key: None,
-            text,
-            multiline_literal,
-        });
+        return Ok(Printed { key: None, text });
     }
-    let multiline_literal = has_multiline_literal(&tokens);
     let key = cache.map(|_| tokens.to_string());
     if let (Some(cache), Some(key)) = (cache, &key) {
         if let Some(text) = cache.entries.get(key) {
             return Ok(Printed {
                 key: Some(key.clone()),
                 text: text.clone(),
-                multiline_literal,
             });
         }
     }
@@ -266,17 +258,6 @@ fn print_one(
     Ok(Printed {
         key,
         text: prettyplease::unparse(&file),
-        multiline_literal,
-    })
-}
-
-/// Whether a literal in `tokens` holds a line break (a raw string from a configuration's
-/// fragment can): its text would change if the printed lines were indented.
-fn has_multiline_literal(tokens: &TokenStream) -> bool {
-    tokens.clone().into_iter().any(|tree| match tree {
-        TokenTree::Literal(literal) => literal.to_string().contains('\n'),
-        TokenTree::Group(group) => has_multiline_literal(&group.stream()),
-        TokenTree::Ident(_) | TokenTree::Punct(_) => false,
     })
 }
 
@@ -325,6 +306,7 @@ mod tests {
             &build,
             true,
             Some(&FormatCache::default()),
+            false,
         )
         .unwrap();
         assert_eq!(
@@ -334,10 +316,11 @@ mod tests {
         );
         assert_eq!(cache.len(), 3);
         // The next run takes every item from the cache, and prints the same file.
-        let (again, _) = print("// header", &pieces(), 3, &build, true, Some(&cache)).unwrap();
+        let (again, _) =
+            print("// header", &pieces(), 3, &build, true, Some(&cache), false).unwrap();
         assert_eq!(again, file);
         // Without a cache, the same file, and no keys made.
-        let (plain, none) = print("// header", &pieces(), 3, &build, true, None).unwrap();
+        let (plain, none) = print("// header", &pieces(), 3, &build, true, None, false).unwrap();
         assert_eq!(plain, file);
         assert!(none.is_empty());
     }
@@ -352,13 +335,13 @@ mod tests {
             .to_string(),
             "pub struct A; // cached\n".into(),
         );
-        let (file, _) = print("", &pieces(), 3, &build, true, Some(&cache)).unwrap();
+        let (file, _) = print("", &pieces(), 3, &build, true, Some(&cache), false).unwrap();
         assert!(file.contains("pub struct A; // cached\n"), "{file}");
         assert!(file.contains("    pub fn f() -> u8 {\n"), "{file}");
     }
 
     #[test]
-    fn a_literal_with_a_line_break_is_not_indented() {
+    fn items_are_not_indented_when_a_literal_may_break_lines() {
         let build = |_: usize| {
             quote!(
                 pub const S: &str = r"a
@@ -367,9 +350,14 @@ b";
         };
         let pieces = [Piece::Items { depth: 2, job: 0 }];
         for cache in [None, Some(&FormatCache::default())] {
-            let (file, _) = print("", &pieces, 1, &build, true, cache).unwrap();
+            let (file, _) = print("", &pieces, 1, &build, true, cache, true).unwrap();
             assert_eq!(file, "\n\npub const S: &str = r\"a\nb\";\n");
         }
+        let (indented, _) = print("", &pieces, 1, &build, true, None, false).unwrap();
+        assert_eq!(
+            indented,
+            "\n\n        pub const S: &str = r\"a\n        b\";\n"
+        );
     }
 
     #[test]
@@ -381,6 +369,7 @@ b";
             &build,
             false,
             Some(&FormatCache::default()),
+            false,
         )
         .unwrap();
         assert!(file.contains("    pub fn f () -> u8 { 1 }\n"), "{file}");
@@ -398,6 +387,7 @@ b";
             &build,
             true,
             Some(&FormatCache::default()),
+            false,
         )
         .unwrap();
         cache.save(&path).unwrap();
@@ -415,7 +405,7 @@ b";
     fn items_that_do_not_parse_are_an_error() {
         let build = |_: usize| quote!(pub struct);
         let pieces = [Piece::Items { depth: 0, job: 0 }];
-        let error = print("", &pieces, 1, &build, true, None).unwrap_err();
+        let error = print("", &pieces, 1, &build, true, None, false).unwrap_err();
         assert!(error.contains("does not parse"), "{error}");
     }
 }

@@ -106,7 +106,16 @@ pub(crate) fn rust_source_of(
         }
     };
     let header = format!("{GENERATED_HEADER}\n{}", runtime_requirement());
-    print(&header, &pieces, jobs.len() + 1, &build, formatted, cache)
+    let literal_line_breaks = shaping.spans_lines();
+    print(
+        &header,
+        &pieces,
+        jobs.len() + 1,
+        &build,
+        formatted,
+        cache,
+        literal_line_breaks,
+    )
 }
 
 /// `validate_json(model, text)`: checks a document against a model chosen by its schema
