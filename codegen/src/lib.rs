@@ -310,9 +310,9 @@ impl Config {
     }
 
     /// Whether the Rust file is formatted with `prettyplease` (the default) or written as the
-    /// tokens come, on one long line: formatting costs about as much as the rest of the
-    /// generation, which a very large spec may not want to pay on every build. The folder's own
-    /// `modelgen.json` (`"formatted"`) wins.
+    /// tokens come, each model's on one line: formatting costs several times what building
+    /// the tokens does, which a very large spec may not want to pay on every build. The
+    /// folder's own `modelgen.json` (`"formatted"`) wins.
     pub fn formatted(&mut self, formatted: bool) -> &mut Self {
         self.formatted = Some(formatted);
         self

@@ -45,7 +45,8 @@ Options:
   --nulls CHOICE   which fields accept null, for a folder whose modelgen.json does not say:
                    as-written (default: the fields the pages mark nullable) or where-unsaid
                    (every field, in a folder whose pages never write nullability)
-  --unformatted    write the Rust as the tokens come, on one line, instead of formatting it
+  --unformatted    write each model's Rust as the tokens come, on one line, instead of
+                   formatting it
                    (faster for very large specs; modelgen.json's `formatted` wins)
   --breaking SIDE  diff: readers, writers or both (default): the clients whose breakage is an
                    error and fails the command
